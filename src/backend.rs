@@ -1,0 +1,149 @@
+//! What commands call: the embedded store on this machine, or a `keep serve` over HTTP.
+
+use std::path::{Path, PathBuf};
+
+use crate::client::Client;
+use crate::crypto::{Crypto, MasterKey};
+use crate::db::Db;
+use crate::error::{Error, Result};
+use crate::model::{CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretName, Shown};
+use crate::service::{ListQuery, Service, ShowQuery};
+
+pub enum Backend {
+    /// The embedded store; `actor` is the OS user, recorded as `created_by`.
+    Local {
+        service: Service,
+        actor: String,
+    },
+    Remote(Client),
+}
+
+/// Files of the embedded store under `KEEP_HOME`.
+pub fn local_paths(home: &Path) -> (PathBuf, PathBuf) {
+    (home.join("keep.db"), home.join("master.key"))
+}
+
+/// Loads the key that goes with `db`, creating it only for a store that does not exist yet:
+/// a fresh key beside an existing database would make every secret in it unreadable.
+pub fn load_key_for(key: &Path, db: &Path) -> Result<MasterKey> {
+    let db_has_data = std::fs::metadata(db).map(|m| m.len() > 0).unwrap_or(false);
+    if db_has_data && !key.exists() {
+        return Err(Error::invalid_with_hint(
+            format!(
+                "the key file `{}` is missing, but the store `{}` exists",
+                key.display(),
+                db.display()
+            ),
+            "restore the key file from your backup; keep will not create a new key for existing data",
+        ));
+    }
+    MasterKey::load_or_create(key)
+}
+
+/// The OS user running keep.
+pub fn os_user() -> String {
+    for var in ["USER", "LOGNAME", "USERNAME"] {
+        if let Ok(u) = std::env::var(var) {
+            if !u.is_empty() {
+                return u;
+            }
+        }
+    }
+    #[cfg(unix)]
+    {
+        passwd_name().unwrap_or_else(|| format!("uid:{}", unsafe { libc::getuid() }))
+    }
+    #[cfg(not(unix))]
+    "unknown".to_owned()
+}
+
+/// The login name of the current uid from the password database.
+#[cfg(unix)]
+fn passwd_name() -> Option<String> {
+    let mut buf = vec![0 as libc::c_char; 4096];
+    let mut pwd = std::mem::MaybeUninit::<libc::passwd>::uninit();
+    let mut result: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: every pointer is valid for the call; buf outlives the read of pw_name below.
+    let rc = unsafe {
+        libc::getpwuid_r(
+            libc::getuid(),
+            pwd.as_mut_ptr(),
+            buf.as_mut_ptr(),
+            buf.len(),
+            &mut result,
+        )
+    };
+    if rc != 0 || result.is_null() {
+        return None;
+    }
+    // SAFETY: getpwuid_r succeeded, so pw_name points to a NUL-terminated string in buf.
+    let name = unsafe { std::ffi::CStr::from_ptr((*result).pw_name) };
+    name.to_str()
+        .ok()
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
+}
+
+impl Backend {
+    pub async fn open_local(home: &Path) -> Result<Self> {
+        crate::crypto::create_private_dir(home)?;
+        let (db_path, key_path) = local_paths(home);
+        let key = load_key_for(&key_path, &db_path)?;
+        let db = Db::open_sqlite(&db_path).await?;
+        Ok(Backend::Local {
+            service: Service::new(db, Crypto::new(key)),
+            actor: os_user(),
+        })
+    }
+
+    pub fn remote(client: Client) -> Self {
+        Backend::Remote(client)
+    }
+
+    pub fn is_remote(&self) -> bool {
+        matches!(self, Backend::Remote(_))
+    }
+
+    pub async fn create(
+        &self,
+        env: &EnvName,
+        name: &SecretName,
+        data: &SecretData,
+        on_conflict: OnConflict,
+    ) -> Result<CreateOutcome> {
+        match self {
+            Backend::Local { service, actor } => {
+                service.create(env, name, data, on_conflict, actor).await
+            }
+            Backend::Remote(c) => c.create(env, name, data, on_conflict).await,
+        }
+    }
+
+    pub async fn list(&self, env: &EnvName, query: &ListQuery) -> Result<Page> {
+        match self {
+            Backend::Local { service, .. } => service.list(env, query).await,
+            Backend::Remote(c) => c.list(env, query).await,
+        }
+    }
+
+    pub async fn show(&self, env: &EnvName, name: &SecretName, query: &ShowQuery) -> Result<Shown> {
+        match self {
+            Backend::Local { service, .. } => service.show(env, name, query).await,
+            Backend::Remote(c) => c.show(env, name, query).await,
+        }
+    }
+
+    pub async fn delete(&self, env: &EnvName, name: &SecretName) -> Result<bool> {
+        match self {
+            Backend::Local { service, .. } => service.delete(env, name).await,
+            Backend::Remote(c) => c.delete(env, name).await,
+        }
+    }
+
+    /// Closes the local database cleanly (checkpointing the WAL is SQLite's business).
+    pub async fn close(self) {
+        if let Backend::Local { service, .. } = self {
+            service.db().close().await;
+        }
+    }
+}

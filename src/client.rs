@@ -1,0 +1,276 @@
+//! A thin HTTP client for `keep serve`: one method per endpoint, HTTP errors mapped to `Error`.
+
+use std::sync::Once;
+use std::time::Duration;
+
+use reqwest::{Method, StatusCode, Url};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::json;
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Result};
+use crate::model::{CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretName, Shown};
+use crate::service::{ListQuery, ShowQuery};
+
+pub struct Client {
+    http: reqwest::Client,
+    base: Url,
+    token: Option<Zeroizing<String>>,
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    error: ErrorDetail,
+}
+
+#[derive(Deserialize)]
+struct ErrorDetail {
+    code: String,
+    message: String,
+    #[serde(default)]
+    keys: Vec<String>,
+}
+
+fn install_crypto_provider() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // Fails only if another provider was installed first, which is just as good.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+}
+
+/// True for `localhost` and loopback addresses, where plain HTTP never leaves the machine.
+pub fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
+/// Parses and checks a server URL; a token is never sent in clear text over a network.
+pub fn parse_server_url(server: &str, has_token: bool) -> Result<Url> {
+    let hint = "use a URL such as `https://keep.example.com` or `http://127.0.0.1:8787`";
+    let mut url = Url::parse(server).map_err(|e| {
+        Error::invalid_with_hint(format!("invalid server URL `{server}`: {e}"), hint)
+    })?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err(Error::invalid_with_hint(
+            format!("invalid server URL `{server}`: it must be http or https"),
+            hint,
+        ));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::invalid_with_hint(
+            "the server URL must not contain credentials",
+            "put the token in `KEEP_TOKEN` instead",
+        ));
+    }
+    if url.scheme() == "http" && has_token && !is_loopback(&url) {
+        return Err(Error::invalid_with_hint(
+            format!(
+                "refusing to send a token over plain HTTP to `{}`",
+                url.host_str().unwrap_or_default()
+            ),
+            "use an `https://` URL; plain HTTP is allowed only to localhost",
+        ));
+    }
+    if !url.path().ends_with('/') {
+        let path = format!("{}/", url.path());
+        url.set_path(&path);
+    }
+    Ok(url)
+}
+
+impl Client {
+    pub fn new(server: &str, token: Option<Zeroizing<String>>) -> Result<Self> {
+        let base = parse_server_url(server, token.is_some())?;
+        install_crypto_provider();
+        let http = reqwest::Client::builder()
+            .tls_backend_rustls()
+            .user_agent(concat!("keep/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(Duration::from_secs(60))
+            .build()
+            .map_err(|e| Error::Internal(format!("cannot set up the HTTP client: {e}")))?;
+        Ok(Self { http, base, token })
+    }
+
+    pub fn base(&self) -> &Url {
+        &self.base
+    }
+
+    fn url(&self, env: &EnvName, name: Option<&SecretName>) -> Result<Url> {
+        let mut url = self.base.clone();
+        {
+            let mut segs = url
+                .path_segments_mut()
+                .map_err(|()| Error::invalid("the server URL cannot take a path"))?;
+            segs.pop_if_empty()
+                .extend(["v1", "environments", env.as_str(), "secrets"]);
+            if let Some(name) = name {
+                segs.push(name.as_str());
+            }
+        }
+        Ok(url)
+    }
+
+    async fn send<T: DeserializeOwned>(
+        &self,
+        req: reqwest::RequestBuilder,
+        target: Option<(&EnvName, &SecretName)>,
+    ) -> Result<T> {
+        let req = match &self.token {
+            Some(t) => req.bearer_auth(t.as_str()),
+            None => req,
+        };
+        let resp = req.send().await.map_err(|e| self.transport_error(e))?;
+        let status = resp.status();
+        let bytes = resp.bytes().await.map_err(|e| self.transport_error(e))?;
+        if status.is_success() {
+            return serde_json::from_slice(&bytes)
+                .map_err(|e| Error::Server(format!("unexpected response from the server: {e}")));
+        }
+        Err(self.status_error(status, &bytes, target))
+    }
+
+    fn transport_error(&self, e: reqwest::Error) -> Error {
+        let e = e.without_url();
+        let mut cause = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(s) = source {
+            cause = format!("{cause}: {s}");
+            source = s.source();
+        }
+        Error::Unreachable {
+            url: self.base.to_string(),
+            cause,
+        }
+    }
+
+    fn status_error(
+        &self,
+        status: StatusCode,
+        body: &[u8],
+        target: Option<(&EnvName, &SecretName)>,
+    ) -> Error {
+        let Ok(ErrorBody { error }) = serde_json::from_slice::<ErrorBody>(body) else {
+            return match status {
+                StatusCode::BAD_GATEWAY
+                | StatusCode::SERVICE_UNAVAILABLE
+                | StatusCode::GATEWAY_TIMEOUT => Error::Unreachable {
+                    url: self.base.to_string(),
+                    cause: format!("HTTP {status}"),
+                },
+                _ => Error::Server(format!(
+                    "HTTP {status} from a server that does not look like keep"
+                )),
+            };
+        };
+        let (env, name) = match target {
+            Some((e, n)) => (e.to_string(), n.to_string()),
+            None => (String::new(), String::new()),
+        };
+        match error.code.as_str() {
+            "not_found" if target.is_some() => Error::NotFound { name, env },
+            "already_exists" if target.is_some() => Error::AlreadyExists { name, env },
+            "missing_keys" => Error::MissingKeys {
+                name,
+                keys: error.keys,
+            },
+            "unauthorized" => {
+                Error::Unauthorized(format!("the server refused the token: {}", error.message))
+            }
+            "forbidden" => Error::Forbidden(error.message),
+            "integrity" => Error::Integrity(error.message),
+            _ if status.is_client_error() => Error::invalid(error.message),
+            _ => Error::Server(error.message),
+        }
+    }
+
+    pub async fn create(
+        &self,
+        env: &EnvName,
+        name: &SecretName,
+        data: &SecretData,
+        on_conflict: OnConflict,
+    ) -> Result<CreateOutcome> {
+        let body = json!({ "name": name, "values": data, "on_conflict": on_conflict });
+        let req = self
+            .http
+            .request(Method::POST, self.url(env, None)?)
+            .json(&body);
+        self.send(req, Some((env, name))).await
+    }
+
+    pub async fn list(&self, env: &EnvName, query: &ListQuery) -> Result<Page> {
+        let mut url = self.url(env, None)?;
+        {
+            let mut q = url.query_pairs_mut();
+            q.append_pair("limit", &query.limit.to_string());
+            if let Some(t) = query.created_before {
+                q.append_pair("created_before", &t.to_string());
+            }
+            if let Some(c) = &query.cursor {
+                q.append_pair("cursor", c);
+            }
+        }
+        self.send(self.http.get(url), None).await
+    }
+
+    pub async fn show(&self, env: &EnvName, name: &SecretName, query: &ShowQuery) -> Result<Shown> {
+        let mut url = self.url(env, Some(name))?;
+        if query.reveal || !query.require.is_empty() {
+            let mut q = url.query_pairs_mut();
+            if query.reveal {
+                q.append_pair("reveal", "true");
+            }
+            for key in &query.require {
+                q.append_pair("require", key);
+            }
+        }
+        self.send(self.http.get(url), Some((env, name))).await
+    }
+
+    pub async fn delete(&self, env: &EnvName, name: &SecretName) -> Result<bool> {
+        let url = self.url(env, Some(name))?;
+        match self
+            .send::<serde_json::Value>(self.http.delete(url), Some((env, name)))
+            .await
+        {
+            Ok(_) => Ok(true),
+            Err(Error::NotFound { .. }) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_never_travel_in_clear_text_off_the_machine() {
+        for ok in [
+            "http://127.0.0.1:1",
+            "http://localhost:8787",
+            "http://[::1]:1",
+            "https://keep.example.com",
+        ] {
+            parse_server_url(ok, true).unwrap_or_else(|e| panic!("{ok}: {e}"));
+        }
+        let err = parse_server_url("http://keep.example.com", true).unwrap_err();
+        assert!(err.to_string().contains("plain HTTP"), "{err}");
+        parse_server_url("http://keep.example.com", false).unwrap();
+        for bad in [
+            "ftp://x",
+            "keep.example.com",
+            "http://user:pw@localhost:1",
+            "not a url",
+        ] {
+            assert!(parse_server_url(bad, false).is_err(), "{bad}");
+        }
+    }
+}

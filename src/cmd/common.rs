@@ -1,0 +1,251 @@
+//! What several subcommands share: the context, `--allow-existing`/`--force`, value entry,
+//! and the report of a write.
+
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use zeroize::Zeroizing;
+
+use crate::backend::Backend;
+use crate::cli::{self, GlobalArgs};
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::model::{CreateOutcome, EnvName, OnConflict, SecretData, SecretName, SecretValue};
+use crate::output::{Output, Report};
+
+/// Resolved global options, and the store they point at (opened on first use).
+pub struct Context {
+    pub globals: GlobalArgs,
+}
+
+impl Context {
+    pub fn env(&self) -> &EnvName {
+        &self.globals.env
+    }
+
+    pub fn home(&self) -> Result<PathBuf> {
+        match &self.globals.home {
+            Some(h) => Ok(h.clone()),
+            None => cli::default_home(),
+        }
+    }
+
+    /// The local store, or the server when `--server`/`KEEP_SERVER` is set.
+    pub async fn backend(&self) -> Result<Backend> {
+        match self.globals.server.as_deref().filter(|s| !s.is_empty()) {
+            Some(url) => {
+                let token = std::env::var("KEEP_TOKEN")
+                    .ok()
+                    .filter(|t| !t.is_empty())
+                    .map(Zeroizing::new);
+                Ok(Backend::remote(Client::new(url, token)?))
+            }
+            None => Backend::open_local(&self.home()?).await,
+        }
+    }
+}
+
+/// `--allow-existing` / `--force`.
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct ConflictArgs {
+    /// If the secret exists, keep its values and succeed
+    #[arg(long, conflicts_with = "force")]
+    pub allow_existing: bool,
+    /// If the secret exists, replace its values
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl ConflictArgs {
+    pub fn mode(&self) -> OnConflict {
+        match (self.allow_existing, self.force) {
+            (true, _) => OnConflict::AllowExisting,
+            (_, true) => OnConflict::Force,
+            _ => OnConflict::Fail,
+        }
+    }
+}
+
+/// The JSON of `create` and `import-*`.
+#[derive(Debug, Serialize)]
+pub struct WriteReport {
+    pub id: String,
+    pub name: String,
+    pub environment: String,
+    pub created: bool,
+    pub replaced: bool,
+    pub keys: Vec<String>,
+}
+
+impl From<CreateOutcome> for WriteReport {
+    fn from(o: CreateOutcome) -> Self {
+        Self {
+            id: o.secret.id,
+            name: o.secret.name,
+            environment: o.secret.environment,
+            created: o.created,
+            replaced: o.replaced,
+            keys: o.secret.keys,
+        }
+    }
+}
+
+impl Report for WriteReport {
+    fn human(&self, out: &mut Output) -> io::Result<()> {
+        let n = self.keys.len();
+        let what = if self.created {
+            "created"
+        } else if self.replaced {
+            "replaced"
+        } else {
+            "kept existing"
+        };
+        let keys = if n == 1 { "key" } else { "keys" };
+        out.status(&format!(
+            "{what} secret `{}` in `{}` ({n} {keys})",
+            self.name, self.environment
+        ));
+        Ok(())
+    }
+}
+
+/// Writes `data` as secret `name` and reports it: the tail of `create` and `import-*`.
+pub async fn write_secret(
+    ctx: &Context,
+    out: &mut Output,
+    name: &SecretName,
+    data: &SecretData,
+    conflict: &ConflictArgs,
+) -> Result<()> {
+    crate::model::validate_data(data)?;
+    let backend = ctx.backend().await?;
+    let outcome = backend.create(ctx.env(), name, data, conflict.mode()).await;
+    backend.close().await;
+    out.emit(&WriteReport::from(outcome?))
+}
+
+/// Splits `KEY=VALUE`. The argument may be a value typed by mistake, so it is never echoed.
+pub fn split_pair(arg: &str, position: usize) -> Result<(&str, &str)> {
+    let (key, value) = arg.split_once('=').ok_or_else(|| {
+        Error::invalid_with_hint(
+            format!("argument {position} is not of the form KEY=VALUE"),
+            "write `KEY=VALUE`, or `KEY=-` to type the value at a hidden prompt or pipe it on stdin",
+        )
+    })?;
+    crate::model::check_key(key)?;
+    Ok((key, value))
+}
+
+/// Reads `KEY=VALUE` and `KEY=-` arguments. `-` takes the value from stdin when it is not a
+/// terminal (all of it, one trailing newline trimmed) and from a hidden prompt when it is.
+pub fn read_pairs(pairs: &[String], out: &Output) -> Result<SecretData> {
+    let mut data = SecretData::new();
+    let dashes = pairs
+        .iter()
+        .filter(|p| p.split_once('=').is_some_and(|(_, v)| v == "-"))
+        .count();
+    if dashes > 1 && !out.stdin_tty {
+        return Err(Error::invalid_with_hint(
+            "only one `KEY=-` can read from stdin",
+            "read the other values from files with `--from-dotenv` or `--from-json`",
+        ));
+    }
+    for (i, arg) in pairs.iter().enumerate() {
+        let (key, value) = split_pair(arg, i + 1)?;
+        let value = if value == "-" {
+            read_dash_value(key, out)?
+        } else {
+            SecretValue::new(value.to_owned())
+        };
+        data.insert(key.to_owned(), value);
+    }
+    Ok(data)
+}
+
+fn read_dash_value(key: &str, out: &Output) -> Result<SecretValue> {
+    if !out.stdin_tty {
+        let mut buf = Zeroizing::new(Vec::new());
+        io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::io("cannot read stdin", e))?;
+        let mut s = String::from_utf8(std::mem::take(&mut *buf)).map_err(|_| {
+            Error::invalid(format!(
+                "the value for `{key}` read from stdin is not UTF-8"
+            ))
+        })?;
+        if s.ends_with('\n') {
+            s.pop();
+            if s.ends_with('\r') {
+                s.pop();
+            }
+        }
+        return Ok(SecretValue::new(s));
+    }
+    if !out.can_prompt() {
+        return Err(Error::invalid_with_hint(
+            format!("`{key}=-` needs a prompt, but prompts are disabled"),
+            "pipe the value on stdin, or drop `--no-input`",
+        ));
+    }
+    out.prompt_secret(key)
+}
+
+/// Reads a whole text file, naming it in every error.
+pub fn read_text_file(path: &Path, what: &str) -> Result<Zeroizing<String>> {
+    let bytes = Zeroizing::new(std::fs::read(path).map_err(|e| Error::Invalid {
+        message: format!("cannot read {what} `{}`: {e}", path.display()),
+        hint: None,
+    })?);
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        Error::invalid(format!(
+            "{what} `{}` is not UTF-8 (byte {})",
+            path.display(),
+            e.valid_up_to()
+        ))
+    })?;
+    Ok(Zeroizing::new(text.to_owned()))
+}
+
+/// Parses a dotenv file into secret data (python-dotenv's dialect; `${VAR}` falls back to
+/// the process environment, which is read, never changed).
+pub fn read_dotenv_file(path: &Path) -> Result<SecretData> {
+    let text = read_text_file(path, "dotenv file")?;
+    let lookup = |k: &str| std::env::var(k).ok();
+    let pairs = crate::dotenv::parse(&text, &lookup).map_err(|e| {
+        Error::invalid_with_hint(
+            format!("cannot parse `{}`: {e}", path.display()),
+            "each line must be `KEY=VALUE`, `export KEY=VALUE`, a comment or blank",
+        )
+    })?;
+    Ok(pairs
+        .into_iter()
+        .map(|(k, v)| (k, SecretValue::new(v)))
+        .collect())
+}
+
+/// Parses a JSON file holding one flat object of string values.
+pub fn read_json_file(path: &Path) -> Result<SecretData> {
+    let text = read_text_file(path, "JSON file")?;
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        // serde_json's message gives line and column only, never the input text.
+        Error::invalid(format!("cannot parse JSON file `{}`: {e}", path.display()))
+    })?;
+    let serde_json::Value::Object(map) = value else {
+        return Err(Error::invalid_with_hint(
+            format!("JSON file `{}` is not an object", path.display()),
+            r#"write an object of strings, like {"KEY": "value"}"#,
+        ));
+    };
+    let mut data = SecretData::new();
+    for (k, v) in map {
+        let serde_json::Value::String(s) = v else {
+            return Err(Error::invalid_with_hint(
+                format!("value of `{k}` in `{}` is not a string", path.display()),
+                "quote numbers and booleans; nested objects are not supported",
+            ));
+        };
+        data.insert(k, SecretValue::new(s));
+    }
+    Ok(data)
+}

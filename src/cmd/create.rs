@@ -1,0 +1,59 @@
+//! `keep create`: a new secret from KEY=VALUE pairs, a dotenv file and/or a JSON file.
+
+use std::path::PathBuf;
+
+use super::common::{self, ConflictArgs, Context};
+use crate::error::Result;
+use crate::model::SecretName;
+use crate::output::Output;
+
+const AFTER_LONG_HELP: &str = "\
+Values given as KEY=VALUE end up in your shell history and, while keep runs, in the process \
+list. To keep them off the command line, use KEY=- (a hidden prompt on a terminal, stdin \
+otherwise) or read them from a file with --from-dotenv or --from-json.
+
+Later sources override earlier ones: pairs, then --from-dotenv, then --from-json.
+
+Examples:
+  $ keep create db DATABASE_URL=-                     # prompts without echo
+  $ printf '%s' \"$PASSWORD\" | keep create db PASSWORD=-
+  $ keep create app --from-dotenv .env.production
+  $ keep create app --from-json creds.json --force    # replace the existing values";
+
+/// Create a secret from KEY=VALUE pairs and files
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = AFTER_LONG_HELP)]
+pub struct Args {
+    /// Name of the secret: letters, digits, `.`, `_`, `-`
+    #[arg(value_parser = SecretName::parse)]
+    pub name: SecretName,
+    /// Variables as KEY=VALUE, or KEY=- to read the value from stdin or a hidden prompt
+    #[arg(value_name = "KEY=VALUE")]
+    pub pairs: Vec<String>,
+    /// Read variables from a dotenv file (python-dotenv syntax)
+    #[arg(long, value_name = "PATH")]
+    pub from_dotenv: Option<PathBuf>,
+    /// Read variables from a JSON object of strings
+    #[arg(long, value_name = "PATH")]
+    pub from_json: Option<PathBuf>,
+    #[command(flatten)]
+    pub conflict: ConflictArgs,
+}
+
+pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
+    let Args {
+        name,
+        pairs,
+        from_dotenv,
+        from_json,
+        conflict,
+    } = args;
+    let mut data = common::read_pairs(&pairs, out)?;
+    if let Some(path) = &from_dotenv {
+        data.extend(common::read_dotenv_file(path)?);
+    }
+    if let Some(path) = &from_json {
+        data.extend(common::read_json_file(path)?);
+    }
+    common::write_secret(ctx, out, &name, &data, &conflict).await
+}

@@ -1,0 +1,108 @@
+//! `keep delete`: removes a secret for good, after confirmation on a terminal.
+
+use std::io;
+
+use serde::Serialize;
+
+use super::common::Context;
+use crate::error::{Error, Result};
+use crate::model::SecretName;
+use crate::output::{Output, Report};
+use crate::service::ShowQuery;
+
+const AFTER_LONG_HELP: &str = "\
+Deleting is irreversible. On a terminal keep shows what will be deleted and asks first; in \
+scripts pass --yes.
+
+Examples:
+  $ keep delete old-db
+  $ keep delete old-db --yes --allow-missing";
+
+/// Delete a secret (irreversible)
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = AFTER_LONG_HELP)]
+pub struct Args {
+    /// Name of the secret
+    #[arg(value_parser = SecretName::parse)]
+    pub name: SecretName,
+    /// Succeed if the secret does not exist
+    #[arg(long)]
+    pub allow_missing: bool,
+    /// Do not ask for confirmation
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+}
+
+#[derive(Serialize)]
+struct DeleteReport {
+    name: String,
+    environment: String,
+    deleted: bool,
+}
+
+impl Report for DeleteReport {
+    fn human(&self, out: &mut Output) -> io::Result<()> {
+        if self.deleted {
+            out.status(&format!(
+                "deleted secret `{}` from `{}`",
+                self.name, self.environment
+            ));
+        } else {
+            out.status(&format!(
+                "secret `{}` does not exist in `{}`; nothing to delete",
+                self.name, self.environment
+            ));
+        }
+        Ok(())
+    }
+}
+
+pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
+    let Args {
+        name,
+        allow_missing,
+        yes,
+    } = args;
+    if !yes && !out.can_prompt() {
+        return Err(Error::invalid_with_hint(
+            format!("refusing to delete `{name}` without confirmation"),
+            "pass `--yes` to delete without a prompt",
+        ));
+    }
+    let env = ctx.env();
+    let backend = ctx.backend().await?;
+    let result = async {
+        if !yes {
+            let info = backend.show(env, &name, &ShowQuery::default()).await?.info;
+            let n = info.keys.len();
+            let question = format!(
+                "Delete secret `{name}` from environment `{env}` ({n} {})? This cannot be undone",
+                if n == 1 { "key" } else { "keys" }
+            );
+            if !out.confirm(&question)? {
+                return Err(Error::invalid(
+                    "not deleted: the deletion was not confirmed",
+                ));
+            }
+        }
+        backend.delete(env, &name).await
+    }
+    .await;
+    backend.close().await;
+    let deleted = match result {
+        Err(Error::NotFound { .. }) | Ok(false) if allow_missing => false,
+        Ok(false) => {
+            return Err(Error::NotFound {
+                name: name.to_string(),
+                env: env.to_string(),
+            });
+        }
+        Ok(true) => true,
+        Err(e) => return Err(e),
+    };
+    out.emit(&DeleteReport {
+        name: name.to_string(),
+        environment: env.to_string(),
+        deleted,
+    })
+}

@@ -1,0 +1,78 @@
+//! `keep import-dotenv`: a secret from the nearest `.env`, found by walking up from a path.
+
+use std::path::PathBuf;
+
+use super::common::{self, ConflictArgs, Context};
+use crate::dotenv;
+use crate::error::{Error, Result};
+use crate::model::SecretName;
+use crate::output::Output;
+
+const AFTER_LONG_HELP: &str = "\
+Like Modal's `Secret.from_dotenv`: starting at PATH (a directory, or a file's directory) or \
+the current directory, keep walks up to the root and uses the first FILENAME it finds, and \
+says on stderr which file it used. The syntax is python-dotenv's: `export` prefixes, \
+comments, single and double quotes, multi-line quoted values, escapes in double quotes, and \
+`${VAR}` / `${VAR:-default}` from earlier keys, then the environment.
+
+Examples:
+  $ keep import-dotenv app
+  $ keep import-dotenv app services/api --filename .env.production --force";
+
+/// Create a secret from the nearest .env file
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = AFTER_LONG_HELP)]
+pub struct Args {
+    /// Name of the secret
+    #[arg(value_parser = SecretName::parse)]
+    pub name: SecretName,
+    /// Where to start looking [default: the current directory]
+    pub path: Option<PathBuf>,
+    /// Name of the file to look for
+    #[arg(long, value_name = "NAME", default_value = ".env")]
+    pub filename: String,
+    #[command(flatten)]
+    pub conflict: ConflictArgs,
+}
+
+pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
+    let Args {
+        name,
+        path,
+        filename,
+        conflict,
+    } = args;
+    if filename.is_empty() || filename.contains('/') {
+        return Err(Error::invalid_with_hint(
+            format!("invalid --filename `{filename}`"),
+            "give a file name without directories, such as `.env.production`; put the directory in PATH",
+        ));
+    }
+    let start = match path {
+        Some(p) => {
+            if !p.exists() {
+                return Err(Error::invalid(format!(
+                    "path `{}` does not exist",
+                    p.display()
+                )));
+            }
+            std::path::absolute(&p).map_err(|e| Error::io_path("cannot resolve", &p, e))?
+        }
+        None => std::env::current_dir()
+            .map_err(|e| Error::io("cannot find the current directory", e))?,
+    };
+    let file = dotenv::find_upwards(&start, &filename).map_err(|searched| {
+        let first = searched.first().map_or(start.clone(), Clone::clone);
+        Error::invalid_with_hint(
+            format!(
+                "no `{filename}` found in `{}` or any of its {} parent directories",
+                first.display(),
+                searched.len().saturating_sub(1)
+            ),
+            "pass the directory that holds it as PATH, or its name with `--filename`",
+        )
+    })?;
+    out.notice(&format!("using {}", file.display()));
+    let data = common::read_dotenv_file(&file)?;
+    common::write_secret(ctx, out, &name, &data, &conflict).await
+}

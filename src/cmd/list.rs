@@ -1,0 +1,151 @@
+//! `keep list`: secrets of an environment, newest first, fetched page by page.
+
+use std::io;
+
+use jiff::{Span, Timestamp, Zoned, civil::Date, tz::TimeZone};
+use serde::Serialize;
+
+use super::common::Context;
+use crate::error::{Error, Result};
+use crate::model::SecretInfo;
+use crate::output::{Output, Report};
+use crate::service::{ListQuery, MAX_PAGE};
+
+const AFTER_LONG_HELP: &str = "\
+DATE is a day (`2025-01-01`, midnight UTC), an RFC 3339 time (`2025-01-01T12:00:00Z`), or a \
+span back from now (`7d`, `12h`, `2w`): `--created-before 7d` lists secrets created more than \
+7 days ago.
+
+Examples:
+  $ keep list
+  $ keep list --max 10 --created-before 30d
+  $ keep list --all --json | jq -r '.[].name'";
+
+/// List secrets, newest first
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = AFTER_LONG_HELP)]
+pub struct Args {
+    /// Show at most N secrets
+    #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max: u64,
+    /// Show every secret, however many
+    #[arg(long, conflicts_with = "max")]
+    pub all: bool,
+    /// Only secrets created before DATE
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub created_before: Option<Timestamp>,
+}
+
+/// Parses a day, an RFC 3339 time, or a span back from now.
+pub fn parse_date(s: &str) -> Result<Timestamp> {
+    if let Ok(t) = s.parse::<Timestamp>() {
+        return Ok(t);
+    }
+    if let Ok(d) = s.parse::<Date>() {
+        if let Ok(z) = d.to_zoned(TimeZone::UTC) {
+            return Ok(z.timestamp());
+        }
+    }
+    if let Ok(span) = s.parse::<Span>() {
+        // Calendar units (days, weeks) need a time zone to be added; UTC gives 24-hour days.
+        if let Ok(z) = Zoned::now()
+            .with_time_zone(TimeZone::UTC)
+            .checked_sub(span.abs())
+        {
+            return Ok(z.timestamp());
+        }
+    }
+    Err(Error::invalid_with_hint(
+        format!("invalid date `{}`", s.escape_debug()),
+        "use a day (2025-01-01), an RFC 3339 time (2025-01-01T12:00:00Z) or a span (7d, 12h)",
+    ))
+}
+
+#[derive(Serialize)]
+#[serde(transparent)]
+struct ListReport(Vec<SecretInfo>);
+
+impl Report for ListReport {
+    fn human(&self, out: &mut Output) -> io::Result<()> {
+        let rows: Vec<Vec<String>> = self
+            .0
+            .iter()
+            .map(|s| {
+                vec![
+                    s.name.clone(),
+                    out.time(Some(s.created_at)),
+                    s.created_by.clone(),
+                    out.time(s.last_used_at),
+                ]
+            })
+            .collect();
+        if rows.is_empty() {
+            out.status("no secrets");
+            return Ok(());
+        }
+        out.table(&["NAME", "CREATED AT", "CREATED BY", "LAST USED AT"], &rows)
+    }
+}
+
+pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
+    let Args {
+        max,
+        all,
+        created_before,
+    } = args;
+    let wanted = if all { u64::MAX } else { max };
+    let backend = ctx.backend().await?;
+    let mut secrets = Vec::new();
+    let mut cursor = None;
+    let mut more = false;
+    loop {
+        let remaining = wanted - secrets.len() as u64;
+        let query = ListQuery {
+            limit: remaining.min(u64::from(MAX_PAGE)) as u32,
+            created_before,
+            cursor: cursor.take(),
+        };
+        let page = backend.list(ctx.env(), &query).await?;
+        secrets.extend(page.secrets);
+        match page.next_cursor {
+            Some(c) if (secrets.len() as u64) < wanted => cursor = Some(c),
+            Some(_) => {
+                more = true;
+                break;
+            }
+            None => break,
+        }
+    }
+    backend.close().await;
+    out.emit(&ListReport(secrets))?;
+    if more {
+        out.status(&format!(
+            "showing the newest {max}; pass `--max N` or `--all` for more"
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_in_three_forms() {
+        assert_eq!(
+            parse_date("2025-01-01").unwrap().to_string(),
+            "2025-01-01T00:00:00Z"
+        );
+        assert_eq!(
+            parse_date("2025-01-01T12:00:00+02:00").unwrap().to_string(),
+            "2025-01-01T10:00:00Z"
+        );
+        let week = parse_date("7d").unwrap();
+        let expect = Timestamp::now().as_second() - 7 * 86400;
+        assert!((week.as_second() - expect).abs() < 5);
+        assert!(parse_date("12h").unwrap() > week);
+        for bad in ["", "yesterday", "2025-13-01", "7x"] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+        }
+    }
+}

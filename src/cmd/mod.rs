@@ -1,0 +1,48 @@
+//! The subcommand table: one file per subcommand, each with its `Args` and `run`.
+
+mod common;
+pub mod completions;
+pub mod create;
+pub mod delete;
+pub mod import_dotenv;
+pub mod import_env;
+pub mod list;
+pub mod serve;
+pub mod show;
+
+pub use common::Context;
+
+use crate::error::Result;
+use crate::output::Output;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    Create(create::Args),
+    List(list::Args),
+    Show(show::Args),
+    Delete(delete::Args),
+    ImportDotenv(import_dotenv::Args),
+    ImportEnv(import_env::Args),
+    Serve(serve::Args),
+    Completions(completions::Args),
+}
+
+impl Command {
+    /// `keep serve` needs a multi-threaded runtime; every other command runs on one thread.
+    pub fn is_server(&self) -> bool {
+        matches!(self, Command::Serve(_))
+    }
+
+    pub async fn run(self, ctx: &Context, out: &mut Output) -> Result<()> {
+        match self {
+            Command::Create(a) => create::run(a, ctx, out).await,
+            Command::List(a) => list::run(a, ctx, out).await,
+            Command::Show(a) => show::run(a, ctx, out).await,
+            Command::Delete(a) => delete::run(a, ctx, out).await,
+            Command::ImportDotenv(a) => import_dotenv::run(a, ctx, out).await,
+            Command::ImportEnv(a) => import_env::run(a, ctx, out).await,
+            Command::Serve(a) => serve::run(a, ctx, out).await,
+            Command::Completions(a) => completions::run(a, out),
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! `keep show`: a secret's metadata and keys; values only with `--reveal`.
+
+use std::io;
+
+use super::common::Context;
+use crate::error::Result;
+use crate::model::{SecretName, Shown, check_key};
+use crate::output::{Output, Report};
+use crate::service::ShowQuery;
+
+const AFTER_LONG_HELP: &str = "\
+Values are masked unless --reveal is given; revealing counts as a use and updates \
+`last used at`. --require checks the secret's keys (on a server, the server checks) and \
+fails with exit code 2 naming every missing key.
+
+Examples:
+  $ keep show db
+  $ keep show db --require DATABASE_URL --require DATABASE_PASSWORD
+  $ keep show db --reveal --json | jq -r .values.DATABASE_URL";
+
+/// Show a secret's details and keys
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = AFTER_LONG_HELP)]
+pub struct Args {
+    /// Name of the secret
+    #[arg(value_parser = SecretName::parse)]
+    pub name: SecretName,
+    /// Print the values instead of masking them
+    #[arg(long)]
+    pub reveal: bool,
+    /// Fail unless the secret has KEY (repeatable)
+    #[arg(long, value_name = "KEY")]
+    pub require: Vec<String>,
+}
+
+const MASK: &str = "********";
+
+impl Report for Shown {
+    fn human(&self, out: &mut Output) -> io::Result<()> {
+        let i = &self.info;
+        let fields = vec![
+            vec!["id".to_owned(), i.id.clone()],
+            vec!["name".to_owned(), i.name.clone()],
+            vec!["environment".to_owned(), i.environment.clone()],
+            vec!["created at".to_owned(), out.time(Some(i.created_at))],
+            vec!["created by".to_owned(), i.created_by.clone()],
+            vec!["updated at".to_owned(), out.time(Some(i.updated_at))],
+            vec!["last used at".to_owned(), out.time(i.last_used_at)],
+        ];
+        out.table(&["FIELD", "VALUE"], &fields)?;
+        out.write_stdout("\n")?;
+        let keys: Vec<Vec<String>> = i
+            .keys
+            .iter()
+            .map(|k| {
+                let v = self.values.as_ref().and_then(|vals| vals.get(k));
+                vec![
+                    k.clone(),
+                    v.map_or(MASK.to_owned(), |v| v.expose().to_owned()),
+                ]
+            })
+            .collect();
+        out.table(&["KEY", "VALUE"], &keys)
+    }
+}
+
+pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
+    let Args {
+        name,
+        reveal,
+        require,
+    } = args;
+    for key in &require {
+        check_key(key)?;
+    }
+    let backend = ctx.backend().await?;
+    let shown = backend
+        .show(ctx.env(), &name, &ShowQuery { reveal, require })
+        .await;
+    backend.close().await;
+    out.emit(&shown?)
+}

@@ -1,0 +1,500 @@
+//! Encryption at rest, key files, random ids and token hashing.
+//!
+//! Envelope encryption: every stored version of a secret gets its own random data key.
+//! The values are sealed with that data key and the data key is sealed with the master key,
+//! both with XChaCha20-Poly1305 and associated data that binds them to the row (id,
+//! environment, name, version), so a ciphertext copied to another row does not decrypt.
+
+use std::fs::{self, OpenOptions};
+use std::io::{Read, Write};
+use std::path::Path;
+
+use chacha20poly1305::aead::{Aead, Payload};
+use chacha20poly1305::{KeyInit, XChaCha20Poly1305, XNonce};
+use hkdf::Hkdf;
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Result};
+use crate::model::{SecretData, SecretValue};
+
+const NONCE_LEN: usize = 24;
+const KEY_LEN: usize = 32;
+
+/// Fills `buf` from the operating system's CSPRNG.
+pub fn random_bytes(buf: &mut [u8]) -> Result<()> {
+    getrandom::fill(buf).map_err(|e| Error::Internal(format!("no randomness available: {e}")))
+}
+
+const BASE62: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/// `len` uniformly random base62 characters (rejection sampling, no modulo bias).
+pub fn random_base62(len: usize) -> Result<String> {
+    let mut out = String::with_capacity(len);
+    let mut buf = [0u8; 64];
+    while out.len() < len {
+        random_bytes(&mut buf)?;
+        for b in buf {
+            // 248 = 4 * 62: bytes above it would favour the first characters.
+            if b < 248 && out.len() < len {
+                out.push(BASE62[usize::from(b % 62)] as char);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A new secret id: `st-` and 22 base62 characters (about 131 random bits).
+pub fn new_secret_id() -> Result<String> {
+    Ok(format!("st-{}", random_base62(22)?))
+}
+
+/// A new API token: the `keep_` prefix lets secret scanners recognise a leaked one.
+pub fn new_token() -> Result<Zeroizing<String>> {
+    Ok(Zeroizing::new(format!("keep_{}", random_base62(43)?)))
+}
+
+/// The master key: 32 random bytes that never enter the database.
+pub struct MasterKey {
+    key: Zeroizing<[u8; KEY_LEN]>,
+    id: String,
+}
+
+impl std::fmt::Debug for MasterKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "MasterKey({})", self.id)
+    }
+}
+
+impl MasterKey {
+    pub fn from_bytes(bytes: [u8; KEY_LEN]) -> Self {
+        let key = Zeroizing::new(bytes);
+        let id = hex(&hmac(&key[..], b"keep key id v1")[..8]);
+        Self { key, id }
+    }
+
+    pub fn generate() -> Result<Self> {
+        let mut bytes = [0u8; KEY_LEN];
+        random_bytes(&mut bytes)?;
+        Ok(Self::from_bytes(bytes))
+    }
+
+    /// A short public fingerprint stored beside each ciphertext, to tell keys apart.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Parses 64 hex digits (the form `KEEP_MASTER_KEY` takes).
+    pub fn from_hex(s: &str) -> Result<Self> {
+        let s = s.trim();
+        let bad = || {
+            Error::invalid_with_hint(
+                "the master key is not 64 hexadecimal digits",
+                "generate one with `head -c 32 /dev/urandom | xxd -p -c 64`",
+            )
+        };
+        if s.len() != KEY_LEN * 2 {
+            return Err(bad());
+        }
+        let mut bytes = [0u8; KEY_LEN];
+        for (i, b) in bytes.iter_mut().enumerate() {
+            *b = u8::from_str_radix(s.get(2 * i..2 * i + 2).ok_or_else(bad)?, 16)
+                .map_err(|_| bad())?;
+        }
+        Ok(Self::from_bytes(bytes))
+    }
+
+    /// Reads the key file, creating it (0600, in a 0700 directory) if it does not exist.
+    pub fn load_or_create(path: &Path) -> Result<Self> {
+        match Self::load(path) {
+            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                let key = Self::generate()?;
+                match write_private_file(path, &key.key[..]) {
+                    Ok(()) => Ok(key),
+                    // Another process created it first: use theirs.
+                    Err(Error::Io { source, .. })
+                        if source.kind() == std::io::ErrorKind::AlreadyExists =>
+                    {
+                        Self::load(path)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// Reads an existing key file; refuses one that other users could read.
+    pub fn load(path: &Path) -> Result<Self> {
+        let mut file =
+            fs::File::open(path).map_err(|e| Error::io_path("cannot open key file", path, e))?;
+        check_private(path, &file)?;
+        let mut bytes = Zeroizing::new(Vec::with_capacity(KEY_LEN + 1));
+        file.read_to_end(&mut bytes)
+            .map_err(|e| Error::io_path("cannot read key file", path, e))?;
+        let arr: [u8; KEY_LEN] = bytes.as_slice().try_into().map_err(|_| {
+            Error::invalid_with_hint(
+                format!(
+                    "key file `{}` is {} bytes long, expected 32",
+                    path.display(),
+                    bytes.len()
+                ),
+                "restore the key file from your backup; without it the store cannot be decrypted",
+            )
+        })?;
+        Ok(Self::from_bytes(arr))
+    }
+
+    fn derive(&self, info: &[u8]) -> Zeroizing<[u8; KEY_LEN]> {
+        let hk = Hkdf::<Sha256>::new(Some(b"keep"), &self.key[..]);
+        let mut out = Zeroizing::new([0u8; KEY_LEN]);
+        // 32 bytes is always a valid HKDF-SHA256 output length.
+        let _ = hk.expand(info, &mut out[..]);
+        out
+    }
+}
+
+#[cfg(unix)]
+fn check_private(path: &Path, file: &fs::File) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = file
+        .metadata()
+        .map_err(|e| Error::io_path("cannot inspect key file", path, e))?
+        .permissions()
+        .mode();
+    if mode & 0o077 != 0 {
+        return Err(Error::invalid_with_hint(
+            format!(
+                "key file `{}` can be read by other users (mode {:o})",
+                path.display(),
+                mode & 0o777
+            ),
+            format!("run `chmod 600 {}`", path.display()),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_private(_path: &Path, _file: &fs::File) -> Result<()> {
+    Ok(())
+}
+
+/// Creates a directory (and missing parents) readable only by its owner. The umask can only
+/// remove permission bits, so 0700 holds whatever it is. An existing directory is left alone.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder
+        .create(dir)
+        .map_err(|e| Error::io_path("cannot create directory", dir, e))
+}
+
+/// Writes a new file with mode 0600 (failing if it exists) and syncs it to disk.
+pub fn write_private_file(path: &Path, contents: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_private_dir(dir)?;
+    }
+    let mut opts = OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut file = opts
+        .open(path)
+        .map_err(|e| Error::io_path("cannot create", path, e))?;
+    file.write_all(contents)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| Error::io_path("cannot write", path, e))?;
+    if let Some(dir) = path.parent().and_then(|d| fs::File::open(d).ok()) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// What a ciphertext is bound to. Changing any field makes decryption fail.
+#[derive(Clone, Copy, Debug)]
+pub struct RowBinding<'a> {
+    pub id: &'a str,
+    pub environment: &'a str,
+    pub name: &'a str,
+    pub version: i64,
+}
+
+impl RowBinding<'_> {
+    /// Length-prefixed fields, so that no two bindings encode to the same bytes.
+    fn associated_data(&self, purpose: &[u8]) -> Vec<u8> {
+        let mut ad = b"keep.v1".to_vec();
+        for field in [
+            purpose,
+            self.id.as_bytes(),
+            self.environment.as_bytes(),
+            self.name.as_bytes(),
+        ] {
+            ad.extend_from_slice(&(field.len() as u32).to_be_bytes());
+            ad.extend_from_slice(field);
+        }
+        ad.extend_from_slice(&self.version.to_be_bytes());
+        ad
+    }
+}
+
+/// A sealed secret version as stored.
+#[derive(Clone, Debug)]
+pub struct Sealed {
+    pub key_id: String,
+    pub wrapped_key: Vec<u8>,
+    pub ciphertext: Vec<u8>,
+}
+
+/// Seals and opens secret values and hashes tokens, with one master key.
+#[derive(Debug)]
+pub struct Crypto {
+    master: MasterKey,
+    token_key: Zeroizing<[u8; KEY_LEN]>,
+}
+
+impl Crypto {
+    pub fn new(master: MasterKey) -> Self {
+        let token_key = master.derive(b"keep token hash v1");
+        Self { master, token_key }
+    }
+
+    pub fn key_id(&self) -> &str {
+        self.master.id()
+    }
+
+    pub fn seal(&self, binding: RowBinding<'_>, data: &SecretData) -> Result<Sealed> {
+        let plain: std::collections::BTreeMap<&str, &str> =
+            data.iter().map(|(k, v)| (k.as_str(), v.expose())).collect();
+        let plain =
+            Zeroizing::new(serde_json::to_vec(&plain).map_err(|e| Error::Internal(e.to_string()))?);
+        let mut dek = Zeroizing::new([0u8; KEY_LEN]);
+        random_bytes(&mut dek[..])?;
+        let ciphertext = seal_with(&dek, &binding.associated_data(b"values"), &plain)?;
+        let wrapped_key = seal_with(
+            &self.master.key,
+            &binding.associated_data(b"data key"),
+            &dek[..],
+        )?;
+        Ok(Sealed {
+            key_id: self.master.id().to_owned(),
+            wrapped_key,
+            ciphertext,
+        })
+    }
+
+    pub fn open(&self, binding: RowBinding<'_>, sealed: &Sealed) -> Result<SecretData> {
+        if sealed.key_id != self.master.id() {
+            return Err(Error::Integrity(format!(
+                "secret `{}` was encrypted with master key {}, but the loaded key is {}",
+                binding.name,
+                sealed.key_id,
+                self.master.id()
+            )));
+        }
+        let tampered = || {
+            Error::Integrity(format!(
+                "secret `{}` in environment `{}` failed authentication",
+                binding.name, binding.environment
+            ))
+        };
+        let dek = open_with(
+            &self.master.key,
+            &binding.associated_data(b"data key"),
+            &sealed.wrapped_key,
+        )
+        .map_err(|()| tampered())?;
+        let dek: Zeroizing<[u8; KEY_LEN]> =
+            Zeroizing::new(dek.as_slice().try_into().map_err(|_| tampered())?);
+        let plain = open_with(
+            &dek,
+            &binding.associated_data(b"values"),
+            &sealed.ciphertext,
+        )
+        .map_err(|()| tampered())?;
+        let map: std::collections::BTreeMap<String, String> =
+            serde_json::from_slice(&plain).map_err(|_| tampered())?;
+        Ok(map
+            .into_iter()
+            .map(|(k, v)| (k, SecretValue::new(v)))
+            .collect())
+    }
+
+    /// Keyed hash of a token, hex-encoded: what the database stores instead of the token.
+    pub fn token_hash(&self, token: &str) -> String {
+        hex(&hmac(&self.token_key[..], token.as_bytes()))
+    }
+}
+
+fn seal_with(key: &[u8; KEY_LEN], ad: &[u8], msg: &[u8]) -> Result<Vec<u8>> {
+    let cipher = XChaCha20Poly1305::new(&(*key).into());
+    let mut nonce = [0u8; NONCE_LEN];
+    random_bytes(&mut nonce)?;
+    let ct = cipher
+        .encrypt(&XNonce::from(nonce), Payload { msg, aad: ad })
+        .map_err(|_| Error::Internal("encryption failed".into()))?;
+    let mut out = nonce.to_vec();
+    out.extend_from_slice(&ct);
+    Ok(out)
+}
+
+fn open_with(key: &[u8; KEY_LEN], ad: &[u8], sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>, ()> {
+    if sealed.len() < NONCE_LEN {
+        return Err(());
+    }
+    let (nonce, ct) = sealed.split_at(NONCE_LEN);
+    let nonce: [u8; NONCE_LEN] = nonce.try_into().map_err(|_| ())?;
+    let cipher = XChaCha20Poly1305::new(&(*key).into());
+    cipher
+        .decrypt(&XNonce::from(nonce), Payload { msg: ct, aad: ad })
+        .map(Zeroizing::new)
+        .map_err(|_| ())
+}
+
+fn hmac(key: &[u8], msg: &[u8]) -> [u8; 32] {
+    // HMAC accepts keys of any length, so this cannot fail.
+    let mut mac = <Hmac<Sha256> as hmac::KeyInit>::new_from_slice(key)
+        .unwrap_or_else(|_| unreachable!("hmac takes any key length"));
+    mac.update(msg);
+    mac.finalize().into_bytes().into()
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Constant-time equality of two hashes.
+pub fn ct_eq(a: &str, b: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> SecretData {
+        [("A", "hunter2"), ("B", "x")]
+            .iter()
+            .map(|(k, v)| (k.to_string(), SecretValue::new(v.to_string())))
+            .collect()
+    }
+
+    fn binding(version: i64) -> RowBinding<'static> {
+        RowBinding {
+            id: "st-1",
+            environment: "main",
+            name: "db",
+            version,
+        }
+    }
+
+    #[test]
+    fn round_trip_and_binding() {
+        let c = Crypto::new(MasterKey::generate().unwrap());
+        let sealed = c.seal(binding(1), &data()).unwrap();
+        assert_eq!(c.open(binding(1), &sealed).unwrap(), data());
+        assert!(!sealed.ciphertext.windows(7).any(|w| w == b"hunter2"));
+        for other in [
+            binding(2),
+            RowBinding {
+                id: "st-2",
+                ..binding(1)
+            },
+            RowBinding {
+                environment: "dev",
+                ..binding(1)
+            },
+            RowBinding {
+                name: "db2",
+                ..binding(1)
+            },
+        ] {
+            assert!(matches!(c.open(other, &sealed), Err(Error::Integrity(_))));
+        }
+    }
+
+    #[test]
+    fn every_flipped_bit_is_detected() {
+        let c = Crypto::new(MasterKey::generate().unwrap());
+        let sealed = c.seal(binding(1), &data()).unwrap();
+        for field in 0..2 {
+            let len = if field == 0 {
+                sealed.wrapped_key.len()
+            } else {
+                sealed.ciphertext.len()
+            };
+            for i in 0..len * 8 {
+                let mut s = sealed.clone();
+                let buf = if field == 0 {
+                    &mut s.wrapped_key
+                } else {
+                    &mut s.ciphertext
+                };
+                buf[i / 8] ^= 1 << (i % 8);
+                assert!(c.open(binding(1), &s).is_err(), "bit {i} of field {field}");
+            }
+        }
+    }
+
+    #[test]
+    fn wrong_key_is_an_integrity_error() {
+        let a = Crypto::new(MasterKey::generate().unwrap());
+        let b = Crypto::new(MasterKey::generate().unwrap());
+        let sealed = a.seal(binding(1), &data()).unwrap();
+        assert!(matches!(
+            b.open(binding(1), &sealed),
+            Err(Error::Integrity(_))
+        ));
+    }
+
+    #[test]
+    fn ids_and_tokens_have_their_shape() {
+        let id = new_secret_id().unwrap();
+        assert!(id.starts_with("st-") && id.len() == 25 && crate::model::looks_like_id(&id));
+        let t = new_token().unwrap();
+        assert!(t.starts_with("keep_") && t.len() == 48);
+        assert_ne!(new_secret_id().unwrap(), id);
+    }
+
+    #[test]
+    fn key_file_is_private_and_stable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/master.key");
+        let k1 = MasterKey::load_or_create(&path).unwrap();
+        let k2 = MasterKey::load_or_create(&path).unwrap();
+        assert_eq!(k1.id(), k2.id());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+            let dmode = fs::metadata(path.parent().unwrap())
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777;
+            assert_eq!(dmode, 0o700);
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+            let err = MasterKey::load(&path).unwrap_err();
+            assert!(err.to_string().contains("other users"), "{err}");
+        }
+    }
+
+    #[test]
+    fn hex_master_key() {
+        let k = MasterKey::from_hex(&"ab".repeat(32)).unwrap();
+        assert_eq!(k.id(), MasterKey::from_bytes([0xab; 32]).id());
+        assert!(MasterKey::from_hex("abc").is_err());
+        assert!(MasterKey::from_hex(&"zz".repeat(32)).is_err());
+    }
+}

@@ -1,0 +1,254 @@
+//! The database layer: every SQL statement keep runs, behind one `Db` enum.
+//!
+//! Statements are written once in the SQL subset SQLite and PostgreSQL share (`$1`
+//! placeholders, BIGINT times in microseconds) and dispatched to the pool of the active
+//! dialect by `with_pool!`; dialect differences live in `migrations/<dialect>/` only.
+
+mod sqlite;
+
+use std::path::Path;
+
+use sqlx::FromRow;
+
+use crate::error::{Error, Result};
+
+/// A connection pool to the store's database.
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(sqlx::SqlitePool),
+}
+
+/// Runs `$body` with `$pool` bound to the active dialect's pool. The body is compiled once
+/// per dialect, so each arm gets its driver's types.
+macro_rules! with_pool {
+    ($db:expr, |$pool:ident| $body:expr) => {
+        match $db {
+            Db::Sqlite($pool) => $body,
+        }
+    };
+}
+
+/// A stored secret version, exactly as in the `secrets` table.
+#[derive(Clone, Debug, FromRow)]
+pub struct SecretRow {
+    pub id: String,
+    pub environment: String,
+    pub name: String,
+    pub version: i64,
+    pub created_at: i64,
+    pub created_by: String,
+    pub updated_at: i64,
+    pub last_used_at: Option<i64>,
+    /// JSON array of the key names, so that listing and showing need no decryption.
+    pub keys: String,
+    pub key_id: String,
+    pub wrapped_key: Vec<u8>,
+    pub ciphertext: Vec<u8>,
+}
+
+/// A stored API token (hash only).
+#[derive(Clone, Debug, FromRow)]
+pub struct TokenRow {
+    pub id: String,
+    pub name: String,
+    pub hash: String,
+    pub admin: bool,
+    pub created_at: i64,
+    pub expires_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+}
+
+/// Where a listing starts: strictly older than this (created_at, id).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    pub created_at: i64,
+    pub id: String,
+}
+
+/// The outcome of an insert that may hit the `(environment, name)` uniqueness constraint.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Inserted {
+    Yes,
+    Conflict,
+}
+
+macro_rules! secret_columns {
+    () => {
+        "id, environment, name, version, created_at, created_by, updated_at, \
+         last_used_at, keys, key_id, wrapped_key, ciphertext"
+    };
+}
+
+impl Db {
+    /// Opens (creating if needed) an SQLite store at `path` and brings its schema up to date.
+    pub async fn open_sqlite(path: &Path) -> Result<Self> {
+        sqlite::open(path).await.map(Db::Sqlite)
+    }
+
+    pub async fn close(&self) {
+        with_pool!(self, |pool| pool.close().await)
+    }
+
+    pub async fn get_secret(&self, env: &str, name: &str) -> Result<Option<SecretRow>> {
+        let sql = concat!(
+            "SELECT ",
+            secret_columns!(),
+            " FROM secrets WHERE environment = $1 AND name = $2"
+        );
+        with_pool!(self, |pool| Ok(sqlx::query_as::<_, SecretRow>(sql)
+            .bind(env)
+            .bind(name)
+            .fetch_optional(pool)
+            .await?))
+    }
+
+    /// Inserts a new secret; a row with the same (environment, name) makes it a `Conflict`.
+    pub async fn insert_secret(&self, row: &SecretRow) -> Result<Inserted> {
+        let sql = concat!(
+            "INSERT INTO secrets (",
+            secret_columns!(),
+            ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+        );
+        let result = with_pool!(self, |pool| sqlx::query(sql)
+            .bind(&row.id)
+            .bind(&row.environment)
+            .bind(&row.name)
+            .bind(row.version)
+            .bind(row.created_at)
+            .bind(&row.created_by)
+            .bind(row.updated_at)
+            .bind(row.last_used_at)
+            .bind(&row.keys)
+            .bind(&row.key_id)
+            .bind(&row.wrapped_key)
+            .bind(&row.ciphertext)
+            .execute(pool)
+            .await
+            .map(|_| ()));
+        match result {
+            Ok(()) => Ok(Inserted::Yes),
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(Inserted::Conflict),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Replaces the sealed values of `row.id` if it is still at `expected_version`.
+    /// Returns false when another writer got there first (the caller re-reads and retries).
+    pub async fn replace_secret(&self, row: &SecretRow, expected_version: i64) -> Result<bool> {
+        let sql = "UPDATE secrets SET version = $1, updated_at = $2, keys = $3, key_id = $4, \
+                   wrapped_key = $5, ciphertext = $6 WHERE id = $7 AND version = $8";
+        let done = with_pool!(self, |pool| sqlx::query(sql)
+            .bind(row.version)
+            .bind(row.updated_at)
+            .bind(&row.keys)
+            .bind(&row.key_id)
+            .bind(&row.wrapped_key)
+            .bind(&row.ciphertext)
+            .bind(&row.id)
+            .bind(expected_version)
+            .execute(pool)
+            .await?
+            .rows_affected());
+        Ok(done == 1)
+    }
+
+    pub async fn delete_secret(&self, env: &str, name: &str) -> Result<bool> {
+        let sql = "DELETE FROM secrets WHERE environment = $1 AND name = $2";
+        let n = with_pool!(self, |pool| sqlx::query(sql)
+            .bind(env)
+            .bind(name)
+            .execute(pool)
+            .await?
+            .rows_affected());
+        Ok(n > 0)
+    }
+
+    /// Records that the values of `id` were read.
+    pub async fn touch_secret(&self, id: &str, now: i64) -> Result<()> {
+        let sql = "UPDATE secrets SET last_used_at = $1 WHERE id = $2";
+        with_pool!(self, |pool| sqlx::query(sql)
+            .bind(now)
+            .bind(id)
+            .execute(pool)
+            .await?);
+        Ok(())
+    }
+
+    /// Up to `limit` secrets of `env`, newest first, created before `before` and after `cursor`.
+    /// Only metadata columns are read: the sealed blobs come back empty.
+    pub async fn list_secrets(
+        &self,
+        env: &str,
+        before: Option<i64>,
+        cursor: Option<&Cursor>,
+        limit: i64,
+    ) -> Result<Vec<SecretRow>> {
+        let sql = "SELECT id, environment, name, version, created_at, created_by, updated_at, \
+                   last_used_at, keys, key_id, x'' AS wrapped_key, x'' AS ciphertext \
+                   FROM secrets WHERE environment = $1 AND created_at < $2 \
+                   AND (created_at < $3 OR (created_at = $3 AND id < $4)) \
+                   ORDER BY created_at DESC, id DESC LIMIT $5";
+        let before = before.unwrap_or(i64::MAX);
+        let (c_at, c_id) = match cursor {
+            Some(c) => (c.created_at, c.id.as_str()),
+            None => (i64::MAX, ""),
+        };
+        // With no cursor, `created_at < MAX` holds for every row, so the id test is moot.
+        with_pool!(self, |pool| Ok(sqlx::query_as::<_, SecretRow>(sql)
+            .bind(env)
+            .bind(before)
+            .bind(c_at)
+            .bind(c_id)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?))
+    }
+
+    pub async fn insert_token(&self, row: &TokenRow) -> Result<Inserted> {
+        let sql = "INSERT INTO tokens (id, name, hash, admin, created_at, expires_at, revoked_at) \
+                   VALUES ($1, $2, $3, $4, $5, $6, $7)";
+        let result = with_pool!(self, |pool| sqlx::query(sql)
+            .bind(&row.id)
+            .bind(&row.name)
+            .bind(&row.hash)
+            .bind(row.admin)
+            .bind(row.created_at)
+            .bind(row.expires_at)
+            .bind(row.revoked_at)
+            .execute(pool)
+            .await
+            .map(|_| ()));
+        match result {
+            Ok(()) => Ok(Inserted::Yes),
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(Inserted::Conflict),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub async fn token_by_hash(&self, hash: &str) -> Result<Option<TokenRow>> {
+        let sql = "SELECT id, name, hash, admin, created_at, expires_at, revoked_at \
+                   FROM tokens WHERE hash = $1";
+        with_pool!(self, |pool| Ok(sqlx::query_as::<_, TokenRow>(sql)
+            .bind(hash)
+            .fetch_optional(pool)
+            .await?))
+    }
+
+    pub async fn count_tokens(&self) -> Result<i64> {
+        let sql = "SELECT COUNT(*) FROM tokens";
+        with_pool!(self, |pool| Ok(sqlx::query_scalar::<_, i64>(sql)
+            .fetch_one(pool)
+            .await?))
+    }
+}
+
+impl From<Inserted> for bool {
+    fn from(i: Inserted) -> bool {
+        i == Inserted::Yes
+    }
+}
+
+/// Maps an unexpected database failure during start-up to an error naming the file.
+pub(crate) fn open_error(path: &Path, e: sqlx::Error) -> Error {
+    Error::Database(format!("cannot open `{}`: {e}", path.display()))
+}

@@ -1,0 +1,909 @@
+//! `.env` files in the python-dotenv dialect (what `dotenv_values(path)` returns), and the
+//! walk-to-root search for them.
+//!
+//! The parser is a port of python-dotenv 1.x's regex grammar (`dotenv/parser.py`) and
+//! variable expansion (`dotenv/variables.py`, `resolve_variables` in `dotenv/main.py`), so a
+//! file gives the same values here as in `modal.Secret.from_dotenv`. Where we differ on
+//! purpose, it is said at the spot:
+//! - a line python-dotenv cannot parse (it logs a warning and skips it) is an error here;
+//! - a UTF-8 BOM is ignored (python-dotenv makes it part of the first key);
+//! - a key without `=` has the empty string as value (python-dotenv gives `None`);
+//! - single-quoted values are literal (python-dotenv expands `${VAR}` in them too).
+//!
+//! The fixtures in `tests/dotenv_corpus` hold python-dotenv's own output for each case;
+//! `scripts/dotenv_compare.py` regenerates them.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Component, Path, PathBuf};
+
+/// A line the parser could not understand. Never contains a value: only the line number and what was wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Parse `input` (the whole file's text). `lookup` resolves `${VAR}` that is not defined earlier in the file (the caller passes the process environment).
+/// Returns (key, value) pairs in first-appearance order, with the last duplicate's value winning (python dict semantics).
+/// A key without `=` yields an empty string value.
+pub fn parse(
+    input: &str,
+    lookup: &dyn Fn(&str) -> Option<String>,
+) -> Result<Vec<(String, String)>, ParseError> {
+    let text = normalize_newlines(input.strip_prefix('\u{feff}').unwrap_or(input));
+    let mut cursor = Cursor::new(&text);
+    let mut bindings = Vec::new();
+    while !cursor.is_empty() {
+        if let Some(binding) = parse_statement(&mut cursor)? {
+            bindings.push(binding);
+        }
+    }
+    Ok(resolve(bindings, lookup))
+}
+
+/// Starting at `start` (if it is a file, its directory; if a directory, itself), walk up to the filesystem root and return the first `<dir>/<filename>` that is a file.
+/// Err carries every directory that was searched, in order, so the caller can say where it looked.
+pub fn find_upwards(start: &Path, filename: &str) -> Result<PathBuf, Vec<PathBuf>> {
+    let absolute = absolute_lexical(start);
+    let mut dir = if start.is_file() {
+        absolute.parent().map(Path::to_path_buf)
+    } else {
+        Some(absolute)
+    };
+    let mut searched = Vec::new();
+    while let Some(current) = dir {
+        let candidate = current.join(filename);
+        if is_file_or_fifo(&candidate) {
+            return Ok(candidate);
+        }
+        dir = current.parent().map(Path::to_path_buf);
+        searched.push(current);
+    }
+    Err(searched)
+}
+
+/// Like python's `os.path.abspath`: absolute, with `.` and `..` folded away without
+/// touching the filesystem, so that walking up visits real parents (`a/b/..` is `a`).
+fn absolute_lexical(path: &Path) -> PathBuf {
+    // `absolute` refuses an empty path; python treats it as the current directory.
+    let path = if path.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        path
+    };
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// python-dotenv also accepts a named pipe (e.g. a secret manager streaming the file).
+fn is_file_or_fifo(path: &Path) -> bool {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => true,
+        #[cfg(unix)]
+        Ok(meta) => std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type()),
+        _ => false,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Lexing
+// ---------------------------------------------------------------------------
+
+/// python-dotenv reads the file in text mode with universal newlines, so `\r\n` and a lone
+/// `\r` reach its parser as `\n`, even inside quoted values.
+fn normalize_newlines(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Python's `\s` (`str.isspace`): Rust's `char::is_whitespace` plus the four ASCII
+/// separators U+001C..U+001F, which python counts as whitespace and Rust does not.
+fn is_py_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t'..='\r'
+            | '\u{1c}'..='\u{20}'
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+    )
+}
+
+/// python-dotenv's `[^\S\r\n]`: whitespace that does not end the line.
+fn is_inline_space(c: char) -> bool {
+    c != '\n' && is_py_space(c)
+}
+
+/// The unparsed rest of the text, and the line it starts on.
+struct Cursor<'a> {
+    rest: &'a str,
+    line: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(text: &'a str) -> Self {
+        Cursor {
+            rest: text,
+            line: 1,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.rest.is_empty()
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.rest.chars().next()
+    }
+
+    /// Consume `len` bytes (a char boundary) and return them.
+    fn take(&mut self, len: usize) -> &'a str {
+        let (taken, rest) = self.rest.split_at(len);
+        self.line += taken.matches('\n').count();
+        self.rest = rest;
+        taken
+    }
+
+    fn take_while(&mut self, keep: impl Fn(char) -> bool) -> &'a str {
+        let len = self.rest.find(|c| !keep(c)).unwrap_or(self.rest.len());
+        self.take(len)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Statements
+// ---------------------------------------------------------------------------
+
+/// How a value was written decides whether `${VAR}` is expanded in it.
+enum RawValue {
+    /// Unquoted or double-quoted: expanded.
+    Expand(String),
+    /// Single-quoted: taken literally.
+    Literal(String),
+}
+
+struct Binding {
+    key: String,
+    /// `None` for a key without `=`.
+    value: Option<RawValue>,
+}
+
+const NO_KEY_AFTER_EXPORT: &str = "expected a key after 'export'";
+const NO_KEY_BEFORE_EQUALS: &str = "missing key before '='";
+const BAD_QUOTED_KEY: &str = "unterminated or empty single-quoted key";
+const UNTERMINATED_SINGLE: &str = "unterminated single-quoted value";
+const UNTERMINATED_DOUBLE: &str = "unterminated double-quoted value";
+const TEXT_AFTER_QUOTE: &str = "unexpected text after the closing quote";
+const EXPECTED_EQUALS: &str = "expected KEY=VALUE: unexpected text after the key";
+
+/// One statement: blank lines, then `[export ]KEY[ = VALUE][ # comment]` up to the end of
+/// its last line (`parse_binding` in python-dotenv). `Ok(None)` for a comment or the end
+/// of the text.
+fn parse_statement(cursor: &mut Cursor<'_>) -> Result<Option<Binding>, ParseError> {
+    cursor.take_while(is_py_space);
+    if cursor.is_empty() {
+        return Ok(None);
+    }
+    // python-dotenv reports the line where the skipped blank lines began; the line of
+    // the statement itself is what a person needs to find it.
+    let line = cursor.line;
+    let fail = |message: &str| ParseError {
+        line,
+        message: message.to_string(),
+    };
+    let exported = skip_export(cursor);
+    if cursor.peek() == Some('#') {
+        cursor.take_while(|c| c != '\n');
+        end_of_line(cursor);
+        return Ok(None);
+    }
+    let key = parse_key(cursor, exported).map_err(fail)?;
+    cursor.take_while(is_inline_space);
+    let value = if cursor.peek() == Some('=') {
+        cursor.take(1);
+        cursor.take_while(is_inline_space);
+        Some(parse_value(cursor).map_err(fail)?)
+    } else {
+        None
+    };
+    skip_comment(cursor);
+    if !end_of_line(cursor) {
+        // An unquoted value runs to the end of the line, so only these two can be left over.
+        let message = if value.is_some() {
+            TEXT_AFTER_QUOTE
+        } else {
+            EXPECTED_EQUALS
+        };
+        return Err(fail(message));
+    }
+    Ok(Some(Binding { key, value }))
+}
+
+/// `export` counts as the prefix only when inline whitespace follows it: `export=1` and a
+/// bare `export` are the key `export`.
+fn skip_export(cursor: &mut Cursor<'_>) -> bool {
+    let Some(after) = cursor.rest.strip_prefix("export") else {
+        return false;
+    };
+    if !after.starts_with(is_inline_space) {
+        return false;
+    }
+    cursor.take("export".len());
+    cursor.take_while(is_inline_space);
+    true
+}
+
+/// `'KEY'` (anything but `'`, at least one char, newlines included) or an unquoted key: a
+/// run of anything but `=`, `#` and whitespace. A double-quoted key keeps its quotes.
+fn parse_key(cursor: &mut Cursor<'_>, exported: bool) -> Result<String, &'static str> {
+    if cursor.peek() == Some('\'') {
+        let body = &cursor.rest[1..];
+        return match body.find('\'') {
+            Some(end) if end > 0 => Ok(cursor.take(end + 2)[1..=end].to_string()),
+            _ => Err(BAD_QUOTED_KEY),
+        };
+    }
+    let key = cursor.take_while(|c| c != '=' && c != '#' && !is_py_space(c));
+    match key {
+        "" if exported && cursor.peek() != Some('=') => Err(NO_KEY_AFTER_EXPORT),
+        "" => Err(NO_KEY_BEFORE_EQUALS),
+        key => Ok(key.to_string()),
+    }
+}
+
+/// The value after `=` and the inline whitespace that follows it.
+fn parse_value(cursor: &mut Cursor<'_>) -> Result<RawValue, &'static str> {
+    match cursor.peek() {
+        Some(quote @ ('\'' | '"')) => {
+            let body = &cursor.rest[1..];
+            let Some(end) = closing_quote(body, quote) else {
+                return Err(if quote == '"' {
+                    UNTERMINATED_DOUBLE
+                } else {
+                    UNTERMINATED_SINGLE
+                });
+            };
+            let raw = &cursor.take(end + 2)[1..=end];
+            Ok(if quote == '"' {
+                RawValue::Expand(decode_escapes(raw, "\\'\"abfnrtv"))
+            } else {
+                RawValue::Literal(decode_escapes(raw, "\\'"))
+            })
+        }
+        None | Some('\n') => Ok(RawValue::Expand(String::new())),
+        Some(_) => Ok(RawValue::Expand(unquoted_value(
+            cursor.take_while(|c| c != '\n'),
+        ))),
+    }
+}
+
+/// Where python-dotenv's `'((?:\\'|[^'])*)'` (or its `"` twin) closes, as a byte offset into
+/// `body`, the text after the opening quote. The regex prefers to read `\'` as an escaped
+/// quote, but when no plain quote follows it backtracks and lets the last `\'` close the
+/// value instead: `'abc\'` is `abc\`.
+fn closing_quote(body: &str, quote: char) -> Option<usize> {
+    let bytes = body.as_bytes();
+    let quote = quote as u8;
+    let mut last_escaped_quote = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\\' && bytes.get(i + 1) == Some(&quote) {
+            last_escaped_quote = Some(i + 1);
+            i += 2;
+        } else if bytes[i] == quote {
+            return Some(i);
+        } else {
+            i += 1;
+        }
+    }
+    last_escaped_quote
+}
+
+/// Replace `\c` for each `c` in `known` with what python's `unicode-escape` makes of it; any
+/// other backslash (`\q`, `\u0041`, a lone `\` at the end) stays as written.
+fn decode_escapes(raw: &str, known: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&next) if c == '\\' && known.contains(next) => {
+                chars.next();
+                out.push(match next {
+                    'a' => '\u{7}',
+                    'b' => '\u{8}',
+                    'f' => '\u{c}',
+                    'n' => '\n',
+                    'r' => '\r',
+                    't' => '\t',
+                    'v' => '\u{b}',
+                    other => other,
+                });
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The rest of the line, cut at the first `#` that follows whitespace (python-dotenv's
+/// `\s+#.*`), then right-trimmed. A `#` right after `=` or inside a word is kept.
+fn unquoted_value(line: &str) -> String {
+    let mut previous_is_space = false;
+    let mut end = line.len();
+    for (i, c) in line.char_indices() {
+        if c == '#' && previous_is_space {
+            end = i;
+            break;
+        }
+        previous_is_space = is_py_space(c);
+    }
+    line[..end].trim_end_matches(is_py_space).to_string()
+}
+
+/// An optional `[inline space]#comment` up to the end of the line.
+fn skip_comment(cursor: &mut Cursor<'_>) {
+    if cursor
+        .rest
+        .trim_start_matches(is_inline_space)
+        .starts_with('#')
+    {
+        cursor.take_while(|c| c != '\n');
+    }
+}
+
+/// Inline space then a newline or the end of the text; false if anything else is left.
+fn end_of_line(cursor: &mut Cursor<'_>) -> bool {
+    cursor.take_while(is_inline_space);
+    match cursor.peek() {
+        None => true,
+        Some('\n') => {
+            cursor.take(1);
+            true
+        }
+        Some(_) => false,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Expansion
+// ---------------------------------------------------------------------------
+
+/// Expand each value in file order against the values resolved so far, then `lookup`
+/// (`dotenv_values` passes `override=True`: the file wins over the environment).
+fn resolve(
+    bindings: Vec<Binding>,
+    lookup: &dyn Fn(&str) -> Option<String>,
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for Binding { key, value } in bindings {
+        let value = match value {
+            None => String::new(),
+            Some(RawValue::Literal(text)) => text,
+            Some(RawValue::Expand(text)) => expand(&text, &|name: &str| match index.get(name) {
+                Some(&i) => Some(out[i].1.clone()),
+                None => lookup_env(lookup, name),
+            }),
+        };
+        match index.get(&key) {
+            Some(&i) => out[i].1 = value,
+            None => {
+                index.insert(key.clone(), out.len());
+                out.push((key, value));
+            }
+        }
+    }
+    out
+}
+
+/// No environment variable can have an empty name or one with `=` or NUL in it, so those
+/// are never asked of the caller's lookup (which may be `std::env::var`).
+fn lookup_env(lookup: &dyn Fn(&str) -> Option<String>, name: &str) -> Option<String> {
+    if name.is_empty() || name.contains(['=', '\0']) {
+        return None;
+    }
+    lookup(name)
+}
+
+/// Replace each `${NAME}` and `${NAME:-default}` in `text`. Like python-dotenv (and unlike a
+/// shell) the default is used only when NAME is undefined, not when it is empty, and it is
+/// not itself expanded. `$NAME` without braces is left alone, and so is a `${` that does
+/// not form a reference.
+fn expand(text: &str, value_of: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("${") {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        match variable_reference(rest) {
+            Some((name, default, len)) => {
+                let value = value_of(name).unwrap_or_else(|| default.unwrap_or("").to_string());
+                out.push_str(&value);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('$');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Match python-dotenv's `\$\{(?P<name>[^}:]*)(?::-(?P<default>[^}]*))?\}` at the start of
+/// `text`: (name, default, length of the match).
+fn variable_reference(text: &str) -> Option<(&str, Option<&str>, usize)> {
+    let body = text.strip_prefix("${")?;
+    let name_end = body.find(['}', ':'])?;
+    let (name, after) = body.split_at(name_end);
+    if after.starts_with('}') {
+        return Some((name, None, 2 + name_end + 1));
+    }
+    let default_body = after.strip_prefix(":-")?;
+    let default_end = default_body.find('}')?;
+    let default = &default_body[..default_end];
+    Some((name, Some(default), 2 + name_end + 2 + default_end + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The environment `scripts/dotenv_compare.py` runs python-dotenv with.
+    fn fake_env(name: &str) -> Option<String> {
+        let value = match name {
+            "HOME_DIR" => "/home/test",
+            "EMPTY" => "",
+            "SHARED" => "from-env",
+            "USER_NAME" => "tester",
+            _ => return None,
+        };
+        Some(value.to_string())
+    }
+
+    fn values(input: &str) -> Vec<(String, String)> {
+        parse(input, &fake_env).expect("input should parse")
+    }
+
+    fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+        expected
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn error(input: &str) -> ParseError {
+        parse(input, &fake_env).expect_err("input should be rejected")
+    }
+
+    #[test]
+    fn pairs_come_in_file_order() {
+        assert_eq!(values("B=2\nA=1\n"), pairs(&[("B", "2"), ("A", "1")]));
+    }
+
+    #[test]
+    fn comments_blank_and_space_only_lines_are_skipped() {
+        let input = "# top\n\n   \n\t\nA=1\n  # indented\nexport # also a comment\n#B=2\n";
+        assert_eq!(values(input), pairs(&[("A", "1")]));
+    }
+
+    #[test]
+    fn export_prefix_needs_whitespace_after_it() {
+        assert_eq!(
+            values("export A=1\nexport\tB = 2"),
+            pairs(&[("A", "1"), ("B", "2")])
+        );
+        assert_eq!(values("export=1"), pairs(&[("export", "1")]));
+        assert_eq!(values("export"), pairs(&[("export", "")]));
+        assert_eq!(values("exportA=1"), pairs(&[("exportA", "1")]));
+        assert_eq!(error("A=1\nexport \n").line, 2);
+    }
+
+    #[test]
+    fn spaces_around_key_equals_and_value_are_ignored() {
+        assert_eq!(values("  A  =  foo bar  \n"), pairs(&[("A", "foo bar")]));
+        assert_eq!(values("A=\t\tx\t"), pairs(&[("A", "x")]));
+    }
+
+    #[test]
+    fn unquoted_comment_starts_at_a_hash_after_whitespace() {
+        assert_eq!(values("A=foo #c"), pairs(&[("A", "foo")]));
+        assert_eq!(values("A=foo\t#c # d"), pairs(&[("A", "foo")]));
+        assert_eq!(values("A=a#b"), pairs(&[("A", "a#b")]));
+        // The whitespace after `=` belongs to the `=`, so this `#` starts the value.
+        assert_eq!(values("A= #c"), pairs(&[("A", "#c")]));
+        assert_eq!(values("A=foo\u{a0}#c"), pairs(&[("A", "foo")]));
+    }
+
+    #[test]
+    fn unquoted_dollar_without_braces_is_kept() {
+        assert_eq!(values("A=abc$123"), pairs(&[("A", "abc$123")]));
+        assert_eq!(values("A=$HOME_DIR"), pairs(&[("A", "$HOME_DIR")]));
+    }
+
+    #[test]
+    fn empty_values() {
+        let expected = pairs(&[("A", ""), ("B", ""), ("C", ""), ("D", "")]);
+        assert_eq!(values("A=\nB=\"\"\nC=''\nD=   \n"), expected);
+    }
+
+    #[test]
+    fn equals_signs_after_the_first_belong_to_the_value() {
+        assert_eq!(values("A=a=b\nB==c"), pairs(&[("A", "a=b"), ("B", "=c")]));
+    }
+
+    #[test]
+    fn single_quotes_are_literal_but_for_two_escapes() {
+        assert_eq!(values(r"A='a\nb \q #c'"), pairs(&[("A", r"a\nb \q #c")]));
+        assert_eq!(values(r"A='it\'s \\ \x'"), pairs(&[("A", r"it's \ \x")]));
+        assert_eq!(
+            values("A='${HOME_DIR} $x'"),
+            pairs(&[("A", "${HOME_DIR} $x")])
+        );
+    }
+
+    #[test]
+    fn double_quotes_decode_python_dotenv_escapes_only() {
+        let input = r#"A="\n\t\r\"\\\'\a\b\f\v""#;
+        let expected = "\n\t\r\"\\'\u{7}\u{8}\u{c}\u{b}";
+        assert_eq!(values(input), pairs(&[("A", expected)]));
+        let unknown = r#"A="\q\u0041\x41\0\$""#;
+        assert_eq!(values(unknown), pairs(&[("A", r"\q\u0041\x41\0\$")]));
+    }
+
+    #[test]
+    fn quoted_values_span_lines() {
+        let input = "A=\"one\ntwo\"\nB='three\nfour'\nC=5\n";
+        let expected = pairs(&[("A", "one\ntwo"), ("B", "three\nfour"), ("C", "5")]);
+        assert_eq!(values(input), expected);
+    }
+
+    #[test]
+    fn comment_may_follow_the_closing_quote() {
+        let input = "A=\"x\" # c\nB=\"y\"#c\nC='a # b'  \n";
+        assert_eq!(
+            values(input),
+            pairs(&[("A", "x"), ("B", "y"), ("C", "a # b")])
+        );
+    }
+
+    #[test]
+    fn escaped_closing_quote_falls_back_to_closing_the_value() {
+        // The regex backtracks: with no plain quote later, the last `\"` closes the value.
+        assert_eq!(values(r#"A="abc\""#), pairs(&[("A", r"abc\")]));
+        assert_eq!(values(r#"A="a\"b" # c"#), pairs(&[("A", "a\"b")]));
+    }
+
+    #[test]
+    fn interpolation_with_braces_in_unquoted_and_double_quoted_values() {
+        let input = "A=${HOME_DIR}/x\nB=\"${USER_NAME}\"\nC=${NOPE}\nD=$USER_NAME";
+        let expected = [
+            ("A", "/home/test/x"),
+            ("B", "tester"),
+            ("C", ""),
+            ("D", "$USER_NAME"),
+        ];
+        assert_eq!(values(input), pairs(&expected));
+    }
+
+    #[test]
+    fn default_applies_only_when_undefined() {
+        let input = "A=${NOPE:-d}\nB=${EMPTY:-d}\nC=${HOME_DIR:-d}\nD=${NOPE:-}\nE=${NOPE:-${A}}";
+        let expected = [
+            ("A", "d"),
+            ("B", ""),
+            ("C", "/home/test"),
+            ("D", ""),
+            ("E", "${A}"),
+        ];
+        assert_eq!(values(input), pairs(&expected));
+    }
+
+    #[test]
+    fn earlier_file_keys_win_over_the_environment() {
+        let input = "A=${SHARED}\nSHARED=file\nB=${SHARED}\nC=${LATER}\nLATER=x";
+        let expected = [
+            ("A", "from-env"),
+            ("SHARED", "file"),
+            ("B", "file"),
+            ("C", ""),
+            ("LATER", "x"),
+        ];
+        assert_eq!(values(input), pairs(&expected));
+    }
+
+    #[test]
+    fn interpolation_is_not_recursive_and_sees_resolved_values() {
+        let input = "T=${NOPE:-$}{HOME_DIR}\nU=${T}\nA=1\nA=${A}2\nB=${A}";
+        let expected = [
+            ("T", "${HOME_DIR}"),
+            ("U", "${HOME_DIR}"),
+            ("A", "12"),
+            ("B", "12"),
+        ];
+        assert_eq!(values(input), pairs(&expected));
+    }
+
+    #[test]
+    fn malformed_references_stay_literal() {
+        let input = "A=${HOME_DIR\nB=${A:B}\nC=$${HOME_DIR}\nD=${HOME_DIR}}\nE=${}";
+        let expected = [
+            ("A", "${HOME_DIR"),
+            ("B", "${A:B}"),
+            ("C", "$/home/test"),
+            ("D", "/home/test}"),
+            ("E", ""),
+        ];
+        assert_eq!(values(input), pairs(&expected));
+    }
+
+    #[test]
+    fn lookup_is_never_asked_for_impossible_names() {
+        let strict = |name: &str| -> Option<String> {
+            assert!(
+                !name.is_empty() && !name.contains('='),
+                "asked for {name:?}"
+            );
+            None
+        };
+        let parsed = parse("A=${}\n'K=V'=1\nB=${K=V}\nC=${X=Y:-d}", &strict);
+        let expected = [("A", ""), ("K=V", "1"), ("B", "1"), ("C", "d")];
+        assert_eq!(parsed, Ok(pairs(&expected)));
+    }
+
+    #[test]
+    fn key_without_equals_is_empty_and_shadows_the_environment() {
+        let input = "FOO\nBAR # c\nHOME_DIR\nX=${HOME_DIR:-d}";
+        let expected = [("FOO", ""), ("BAR", ""), ("HOME_DIR", ""), ("X", "")];
+        assert_eq!(values(input), pairs(&expected));
+    }
+
+    #[test]
+    fn last_duplicate_wins_in_first_position() {
+        assert_eq!(values("A=1\nB=2\nA=3"), pairs(&[("A", "3"), ("B", "2")]));
+    }
+
+    #[test]
+    fn bom_and_all_line_endings() {
+        let expected = pairs(&[("A", "1"), ("B", "x\ny"), ("C", "3")]);
+        assert_eq!(values("\u{feff}A=1\r\nB=\"x\r\ny\"\r\nC=3\r\n"), expected);
+        assert_eq!(values("A=1\rB='x\ry'\rC=3"), expected);
+        assert_eq!(error("A=1\r\nB=2\r\nbad line\r\n").line, 3);
+    }
+
+    #[test]
+    fn keys_may_be_single_quoted_or_hold_odd_characters() {
+        let input = "'MY KEY'=1\n\"dq\"=2\na.b-c:d=3\n日本=4";
+        let expected = [
+            ("MY KEY", "1"),
+            ("\"dq\"", "2"),
+            ("a.b-c:d", "3"),
+            ("日本", "4"),
+        ];
+        assert_eq!(values(input), pairs(&expected));
+    }
+
+    #[test]
+    fn unparsable_statements_name_their_line_and_problem() {
+        let cases = [
+            ("A=1\nB=\"secret\nC=x", 2, UNTERMINATED_DOUBLE),
+            ("\"odd=key\nB=\"secret", 2, UNTERMINATED_DOUBLE),
+            ("A=1\n\nB=\"x\nC=1", 3, UNTERMINATED_DOUBLE),
+            ("A='secret", 1, UNTERMINATED_SINGLE),
+            ("A=\"x\" secret", 1, TEXT_AFTER_QUOTE),
+            ("A='it\\'s secret", 1, TEXT_AFTER_QUOTE),
+            ("A=\"l1\nl2\"\nNOT VALID", 3, EXPECTED_EQUALS),
+            ("=secret", 1, NO_KEY_BEFORE_EQUALS),
+            ("export =secret", 1, NO_KEY_BEFORE_EQUALS),
+            ("export ", 1, NO_KEY_AFTER_EXPORT),
+            ("''=secret", 1, BAD_QUOTED_KEY),
+            ("'KEY=secret", 1, BAD_QUOTED_KEY),
+        ];
+        for (input, line, message) in cases {
+            let err = error(input);
+            assert_eq!(
+                (err.line, err.message.as_str()),
+                (line, message),
+                "{input:?}"
+            );
+            assert!(!err.to_string().contains("secret"), "value leaked: {err}");
+        }
+    }
+
+    #[test]
+    fn error_display() {
+        let err = ParseError {
+            line: 7,
+            message: "unterminated double-quoted value".into(),
+        };
+        assert_eq!(err.to_string(), "line 7: unterminated double-quoted value");
+    }
+
+    #[test]
+    fn whitespace_is_pythons() {
+        for c in (0..=0x0010_ffff).filter_map(char::from_u32) {
+            let python = c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c);
+            assert_eq!(is_py_space(c), python, "U+{:04X}", c as u32);
+        }
+    }
+
+    // -----------------------------------------------------------------------
+    // The corpus: tests/dotenv_corpus/NN-name.env against NN-name.json, written by
+    // scripts/dotenv_compare.py from python-dotenv's own output.
+    // -----------------------------------------------------------------------
+
+    /// A JSON object read in document order (`serde_json::Map` sorts its keys).
+    struct OrderedPairs(Vec<(String, String)>);
+
+    impl<'de> serde::Deserialize<'de> for OrderedPairs {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct Visitor;
+            impl<'de> serde::de::Visitor<'de> for Visitor {
+                type Value = OrderedPairs;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("an object of strings")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> Result<OrderedPairs, A::Error> {
+                    let mut pairs = Vec::new();
+                    while let Some(pair) = map.next_entry()? {
+                        pairs.push(pair);
+                    }
+                    Ok(OrderedPairs(pairs))
+                }
+            }
+            deserializer.deserialize_map(Visitor)
+        }
+    }
+
+    /// `note` and the `python_dotenv*` fields are for people and are ignored.
+    #[derive(serde::Deserialize)]
+    struct Expected {
+        values: Option<OrderedPairs>,
+        error_line: Option<usize>,
+    }
+
+    fn check_case(env_file: &Path) -> Result<(), String> {
+        let input = std::fs::read_to_string(env_file).map_err(|e| e.to_string())?;
+        let json = std::fs::read_to_string(env_file.with_extension("json"))
+            .map_err(|e| format!("no expected .json: {e}"))?;
+        let expected: Expected = serde_json::from_str(&json).map_err(|e| e.to_string())?;
+        match (parse(&input, &fake_env), expected) {
+            (
+                Ok(got),
+                Expected {
+                    values: Some(want), ..
+                },
+            ) if got == want.0 => Ok(()),
+            (
+                Err(got),
+                Expected {
+                    error_line: Some(want),
+                    ..
+                },
+            ) if got.line == want => Ok(()),
+            (got, Expected { values, error_line }) => Err(format!(
+                "got {got:?}, expected values {:?} / error_line {error_line:?}",
+                values.map(|v| v.0)
+            )),
+        }
+    }
+
+    #[test]
+    fn corpus_matches_python_dotenv() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dotenv_corpus");
+        let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("corpus directory")
+            .map(|entry| entry.expect("corpus entry").path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "env"))
+            .collect();
+        cases.sort();
+        assert!(cases.len() >= 40, "only {} corpus cases", cases.len());
+        let failures: Vec<String> = cases
+            .iter()
+            .filter_map(|case| {
+                let name = case.file_name()?.to_string_lossy().into_owned();
+                check_case(case).err().map(|why| format!("{name}: {why}"))
+            })
+            .collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    // -----------------------------------------------------------------------
+    // find_upwards
+    // -----------------------------------------------------------------------
+
+    /// tmp/a/b/c, with `.env` in tmp/a.
+    fn tree() -> (tempfile::TempDir, PathBuf) {
+        let root = tempfile::tempdir().expect("temp dir");
+        let deep = root.path().join("a/b/c");
+        std::fs::create_dir_all(&deep).expect("create dirs");
+        std::fs::write(root.path().join("a/.env"), "A=1\n").expect("write .env");
+        (root, deep)
+    }
+
+    #[test]
+    fn finds_the_file_in_the_start_directory_or_an_ancestor() {
+        let (root, deep) = tree();
+        let found = root.path().join("a/.env");
+        assert_eq!(find_upwards(&deep, ".env"), Ok(found.clone()));
+        assert_eq!(find_upwards(&root.path().join("a"), ".env"), Ok(found));
+    }
+
+    #[test]
+    fn a_file_as_start_means_its_directory() {
+        let (_root, deep) = tree();
+        let start = deep.join("main.py");
+        std::fs::write(&start, "").expect("write file");
+        std::fs::write(deep.join(".env"), "").expect("write .env");
+        assert_eq!(find_upwards(&start, ".env"), Ok(deep.join(".env")));
+    }
+
+    #[test]
+    fn a_directory_named_like_the_file_does_not_count() {
+        let (root, deep) = tree();
+        std::fs::create_dir(deep.join(".env")).expect("create dir");
+        assert_eq!(find_upwards(&deep, ".env"), Ok(root.path().join("a/.env")));
+    }
+
+    #[test]
+    fn dot_dot_in_the_start_path_walks_real_parents() {
+        let (root, deep) = tree();
+        let start = deep.join("../../b/c/..");
+        // Lexically that is a/b, whose parent a holds the file; a/b/c is never searched.
+        assert_eq!(find_upwards(&start, ".env"), Ok(root.path().join("a/.env")));
+    }
+
+    #[test]
+    fn not_found_lists_every_directory_up_to_the_root() {
+        let (_root, deep) = tree();
+        let name = format!("keep-dotenv-test-{}.env", std::process::id());
+        let searched = find_upwards(&deep, &name).expect_err("no such file anywhere");
+        assert_eq!(searched.first(), Some(&deep));
+        assert_eq!(
+            searched.last().and_then(|p| p.parent()),
+            None,
+            "ends at the root"
+        );
+        for pair in searched.windows(2) {
+            assert_eq!(pair[0].parent(), Some(pair[1].as_path()));
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_counts_as_python_dotenv_allows_it() {
+        let (_root, deep) = tree();
+        let fifo = deep.join(".env");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo failed");
+        assert_eq!(find_upwards(&deep, ".env"), Ok(fifo));
+    }
+}

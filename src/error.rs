@@ -1,0 +1,223 @@
+//! The one error type of keep, its exit codes, its machine-readable codes and its hints.
+//!
+//! Messages name the offending secret, environment or key but never a value.
+
+/// Everything that can go wrong, in the terms a user acts on.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad flag, name, key, value or file: the user can fix the input.
+    #[error("{message}")]
+    Invalid {
+        message: String,
+        hint: Option<String>,
+    },
+    /// `--require` named keys the secret does not have.
+    #[error("secret `{name}` is missing required {}: {}", plural(keys.len(), "key"), keys.join(", "))]
+    MissingKeys { name: String, keys: Vec<String> },
+    #[error("secret `{name}` not found in environment `{env}`")]
+    NotFound { name: String, env: String },
+    #[error("secret `{name}` already exists in environment `{env}`")]
+    AlreadyExists { name: String, env: String },
+    #[error("{0}")]
+    Unauthorized(String),
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("could not reach the keep server at {url}: {cause}")]
+    Unreachable { url: String, cause: String },
+    /// Stored data failed authentication: tampered with, or the wrong key.
+    #[error("integrity check failed: {0}")]
+    Integrity(String),
+    /// The server reported a failure of its own.
+    #[error("the server failed: {0}")]
+    Server(String),
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("database error: {0}")]
+    Database(String),
+    #[error("{0}")]
+    Internal(String),
+    #[error("interrupted")]
+    Interrupted,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    }
+}
+
+impl Error {
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Error::Invalid {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn invalid_with_hint(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Error::Invalid {
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
+    }
+
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        Error::Io {
+            context: context.into(),
+            source,
+        }
+    }
+
+    pub fn io_path(what: &str, path: &std::path::Path, source: std::io::Error) -> Self {
+        Self::io(format!("{what} `{}`", path.display()), source)
+    }
+
+    /// The process exit code; the table is documented in `keep --help`.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Invalid { .. } | Error::MissingKeys { .. } => 2,
+            Error::NotFound { .. } => 3,
+            Error::AlreadyExists { .. } => 4,
+            Error::Unauthorized(_) | Error::Forbidden(_) => 5,
+            Error::Unreachable { .. } => 6,
+            Error::Interrupted => 130,
+            Error::Integrity(_)
+            | Error::Server(_)
+            | Error::Io { .. }
+            | Error::Database(_)
+            | Error::Internal(_) => 1,
+        }
+    }
+
+    /// The stable machine-readable code used in JSON errors, locally and on the wire.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid { .. } => "invalid_input",
+            Error::MissingKeys { .. } => "missing_keys",
+            Error::NotFound { .. } => "not_found",
+            Error::AlreadyExists { .. } => "already_exists",
+            Error::Unauthorized(_) => "unauthorized",
+            Error::Forbidden(_) => "forbidden",
+            Error::Unreachable { .. } => "unreachable",
+            Error::Integrity(_) => "integrity",
+            Error::Server(_) => "server_error",
+            Error::Io { .. } => "io",
+            Error::Database(_) => "database",
+            Error::Internal(_) => "internal",
+            Error::Interrupted => "interrupted",
+        }
+    }
+
+    /// The next step for the user, if there is an obvious one.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::Invalid { hint, .. } => hint.clone(),
+            Error::MissingKeys { name, .. } => {
+                Some(format!("see which keys `{name}` has with `keep show {name}`"))
+            }
+            Error::NotFound { env, .. } => {
+                Some(format!("see the secrets that exist with `keep list -e {env}`"))
+            }
+            Error::AlreadyExists { .. } => Some(
+                "pass `--allow-existing` to keep the existing values or `--force` to replace them"
+                    .into(),
+            ),
+            Error::Unauthorized(_) => Some(
+                "set `KEEP_TOKEN` to a valid token (the first admin token is in the server's `admin.token`)"
+                    .into(),
+            ),
+            Error::Forbidden(_) => Some("ask an admin for a token with access to this".into()),
+            Error::Unreachable { .. } => Some(
+                "check that `keep serve` is running and that `--server`/`KEEP_SERVER` is right"
+                    .into(),
+            ),
+            Error::Integrity(_) => Some(
+                "the store was modified outside keep or the key file does not match the database"
+                    .into(),
+            ),
+            _ => None,
+        }
+    }
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(e: sqlx::Error) -> Self {
+        // sqlx errors carry SQL text and driver messages, never bound parameters.
+        Error::Database(e.to_string())
+    }
+}
+
+impl From<sqlx::migrate::MigrateError> for Error {
+    fn from(e: sqlx::migrate::MigrateError) -> Self {
+        Error::Database(format!("migration failed: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_follow_the_documented_table() {
+        let cases: Vec<(Error, i32, &str)> = vec![
+            (Error::invalid("x"), 2, "invalid_input"),
+            (
+                Error::MissingKeys {
+                    name: "a".into(),
+                    keys: vec!["K".into()],
+                },
+                2,
+                "missing_keys",
+            ),
+            (
+                Error::NotFound {
+                    name: "a".into(),
+                    env: "main".into(),
+                },
+                3,
+                "not_found",
+            ),
+            (
+                Error::AlreadyExists {
+                    name: "a".into(),
+                    env: "main".into(),
+                },
+                4,
+                "already_exists",
+            ),
+            (Error::Unauthorized("x".into()), 5, "unauthorized"),
+            (Error::Forbidden("x".into()), 5, "forbidden"),
+            (
+                Error::Unreachable {
+                    url: "u".into(),
+                    cause: "c".into(),
+                },
+                6,
+                "unreachable",
+            ),
+            (Error::Integrity("x".into()), 1, "integrity"),
+            (Error::Interrupted, 130, "interrupted"),
+        ];
+        for (err, code, name) in cases {
+            assert_eq!(err.exit_code(), code, "{err:?}");
+            assert_eq!(err.code(), name);
+        }
+    }
+
+    #[test]
+    fn missing_keys_message_names_every_key() {
+        let e = Error::MissingKeys {
+            name: "db".into(),
+            keys: vec!["A".into(), "B".into()],
+        };
+        assert_eq!(e.to_string(), "secret `db` is missing required keys: A, B");
+    }
+}

@@ -1,0 +1,379 @@
+//! Validated names, keys and values, and the secret metadata that crosses every boundary.
+//!
+//! The same rules apply locally and on the server: both call these constructors.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Result};
+
+pub const MAX_NAME_LEN: usize = 63;
+pub const MAX_KEY_BYTES: usize = 256;
+pub const MAX_VALUE_BYTES: usize = 64 * 1024;
+pub const MAX_SECRET_BYTES: usize = 1024 * 1024;
+pub const DEFAULT_ENVIRONMENT: &str = "main";
+/// Ids are `st-` followed by base62; names of that shape are refused so the two never mix.
+pub const ID_PREFIX: &str = "st-";
+
+fn check_name(kind: &str, s: &str) -> Result<()> {
+    let allowed = "use 1 to 63 letters, digits, `.`, `_` or `-`";
+    if s.is_empty() || s.len() > MAX_NAME_LEN {
+        let what = if s.is_empty() { "empty" } else { "too long" };
+        return Err(Error::invalid_with_hint(
+            format!("invalid {kind} name: it is {what} ({} characters)", s.len()),
+            allowed,
+        ));
+    }
+    if let Some(c) = s
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
+    {
+        return Err(Error::invalid_with_hint(
+            format!(
+                "invalid {kind} name `{}`: {c:?} is not allowed",
+                s.escape_debug()
+            ),
+            allowed,
+        ));
+    }
+    if looks_like_id(s) {
+        return Err(Error::invalid_with_hint(
+            format!("invalid {kind} name `{s}`: it is shaped like an id"),
+            "names that start with `st-` followed only by letters and digits are reserved for ids",
+        ));
+    }
+    Ok(())
+}
+
+/// True for strings of the form `st-` + base62, which is what ids look like.
+pub fn looks_like_id(s: &str) -> bool {
+    s.strip_prefix(ID_PREFIX)
+        .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+macro_rules! name_type {
+    ($(#[$doc:meta])* $ty:ident, $kind:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[serde(transparent)]
+        pub struct $ty(String);
+
+        impl $ty {
+            pub fn parse(s: &str) -> Result<Self> {
+                check_name($kind, s)?;
+                Ok(Self(s.to_owned()))
+            }
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl std::str::FromStr for $ty {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self> {
+                Self::parse(s)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                Self::parse(&s).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+name_type!(
+    /// A secret's name: unique within its environment.
+    SecretName,
+    "secret"
+);
+name_type!(
+    /// An environment's name, such as `main` or `staging`.
+    EnvName,
+    "environment"
+);
+
+impl Default for EnvName {
+    fn default() -> Self {
+        Self(DEFAULT_ENVIRONMENT.to_owned())
+    }
+}
+
+/// Checks an environment variable name: non-empty, no `=` or NUL, at most 256 bytes.
+pub fn check_key(key: &str) -> Result<()> {
+    let hint = "keys are non-empty, at most 256 bytes, without `=` or NUL";
+    let problem = if key.is_empty() {
+        "it is empty"
+    } else if key.len() > MAX_KEY_BYTES {
+        "it is longer than 256 bytes"
+    } else if key.contains('=') {
+        "it contains `=`"
+    } else if key.contains('\0') {
+        "it contains a NUL byte"
+    } else {
+        return Ok(());
+    };
+    let shown: String = key
+        .chars()
+        .take(64)
+        .collect::<String>()
+        .escape_debug()
+        .to_string();
+    Err(Error::invalid_with_hint(
+        format!("invalid key `{shown}`: {problem}"),
+        hint,
+    ))
+}
+
+/// A secret value. It is wiped from memory when dropped, prints as `[REDACTED]` in `Debug`,
+/// has no `Display`, and is read only through [`SecretValue::expose`].
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecretValue(Zeroizing<String>);
+
+impl SecretValue {
+    pub fn new(s: String) -> Self {
+        Self(Zeroizing::new(s))
+    }
+    /// The boundary where plaintext is handed out on purpose.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SecretValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[REDACTED]")
+    }
+}
+
+impl Serialize for SecretValue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.expose())
+    }
+}
+
+impl<'de> Deserialize<'de> for SecretValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(SecretValue::new)
+    }
+}
+
+/// The variables of one secret, sorted by key.
+pub type SecretData = BTreeMap<String, SecretValue>;
+
+/// Validates every key and value and the total size. Errors name the key, never the value.
+pub fn validate_data(data: &SecretData) -> Result<()> {
+    if data.is_empty() {
+        return Err(Error::invalid_with_hint(
+            "a secret needs at least one key",
+            "pass `KEY=VALUE`, `KEY=-` or a file",
+        ));
+    }
+    let mut total = 0usize;
+    for (key, value) in data {
+        check_key(key)?;
+        let v = value.expose();
+        if v.contains('\0') {
+            return Err(Error::invalid_with_hint(
+                format!("invalid value for key `{key}`: it contains a NUL byte"),
+                "values are UTF-8 text without NUL bytes",
+            ));
+        }
+        if v.len() > MAX_VALUE_BYTES {
+            return Err(Error::invalid_with_hint(
+                format!(
+                    "value for key `{key}` is too large: {} bytes, the limit is 65536",
+                    v.len()
+                ),
+                "store large files elsewhere and keep a reference to them here",
+            ));
+        }
+        total += key.len() + v.len();
+    }
+    if total > MAX_SECRET_BYTES {
+        return Err(Error::invalid_with_hint(
+            format!("secret is too large: {total} bytes of keys and values, the limit is 1 MiB"),
+            "split it into several secrets",
+        ));
+    }
+    Ok(())
+}
+
+/// What is known about a secret without decrypting it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecretInfo {
+    pub id: String,
+    pub name: String,
+    pub environment: String,
+    pub created_at: Timestamp,
+    pub created_by: String,
+    pub updated_at: Timestamp,
+    pub last_used_at: Option<Timestamp>,
+    pub keys: Vec<String>,
+}
+
+/// What to do when a secret with the same name already exists.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OnConflict {
+    /// Refuse (exit 4).
+    #[default]
+    Fail,
+    /// Keep the existing secret untouched and succeed (Modal's `allow_existing`).
+    AllowExisting,
+    /// Replace the existing values.
+    Force,
+}
+
+/// The result of a create: what is stored now and what happened.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CreateOutcome {
+    pub secret: SecretInfo,
+    /// A new secret came into being.
+    pub created: bool,
+    /// An existing secret's values were overwritten (`--force`).
+    pub replaced: bool,
+}
+
+/// One page of a listing, newest first.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Page {
+    pub secrets: Vec<SecretInfo>,
+    /// Pass back as `cursor` for the next page; `None` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// A secret's metadata, plus its values when they were asked for.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Shown {
+    #[serde(flatten)]
+    pub info: SecretInfo,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub values: Option<SecretData>,
+}
+
+/// The keys of `data`, in order.
+pub fn keys_of(data: &SecretData) -> Vec<String> {
+    data.keys().cloned().collect()
+}
+
+/// Every key of `required` absent from `keys`, in the order asked.
+pub fn missing_keys(keys: &[String], required: &[String]) -> Vec<String> {
+    let mut missing: Vec<String> = Vec::new();
+    for k in required {
+        if !keys.contains(k) && !missing.contains(k) {
+            missing.push(k.clone());
+        }
+    }
+    missing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_accept_the_documented_alphabet() {
+        for ok in [
+            "a",
+            "db-prod",
+            "A.b_c-1",
+            &"x".repeat(63),
+            "st-",
+            "st-a.b",
+            "st_x",
+        ] {
+            SecretName::parse(ok).unwrap_or_else(|e| panic!("{ok}: {e}"));
+        }
+        for bad in [
+            "",
+            &"x".repeat(64),
+            "a b",
+            "a/b",
+            "é",
+            "st-abc123",
+            "st-X",
+            "a\0",
+        ] {
+            assert!(SecretName::parse(bad).is_err(), "{bad:?} should be refused");
+            assert!(EnvName::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn name_errors_say_what_is_allowed() {
+        let Err(Error::Invalid { message, hint }) = SecretName::parse("a b") else {
+            panic!("expected invalid")
+        };
+        assert!(
+            message.contains("`a b`") && message.contains("' '"),
+            "{message}"
+        );
+        assert!(hint.unwrap_or_default().contains("letters, digits"));
+    }
+
+    #[test]
+    fn keys_are_checked() {
+        check_key("DATABASE_URL").unwrap();
+        check_key("weird key.with-stuff").unwrap();
+        check_key(&"K".repeat(256)).unwrap();
+        for bad in ["", "A=B", "A\0", &"K".repeat(257)] {
+            assert!(check_key(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    fn data(pairs: &[(&str, &str)]) -> SecretData {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), SecretValue::new(v.to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn values_are_checked_without_echoing_them() {
+        validate_data(&data(&[("A", &"v".repeat(MAX_VALUE_BYTES))])).unwrap();
+        let e = validate_data(&data(&[("A", &"hunter2".repeat(10_000))])).unwrap_err();
+        assert!(e.to_string().contains("`A`") && !e.to_string().contains("hunter2"));
+        let e = validate_data(&data(&[("A", "sec\0ret")])).unwrap_err();
+        assert!(!e.to_string().contains("sec"), "{e}");
+        assert!(validate_data(&data(&[])).is_err());
+        let big: Vec<(String, String)> = (0..20)
+            .map(|i| (format!("K{i}"), "x".repeat(60_000)))
+            .collect();
+        let big: SecretData = big
+            .into_iter()
+            .map(|(k, v)| (k, SecretValue::new(v)))
+            .collect();
+        assert!(
+            validate_data(&big)
+                .unwrap_err()
+                .to_string()
+                .contains("1 MiB")
+        );
+    }
+
+    #[test]
+    fn secret_values_never_debug_print() {
+        let d = data(&[("A", "hunter2")]);
+        assert!(!format!("{d:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn missing_keys_keeps_order_and_dedups() {
+        let keys = vec!["A".to_string()];
+        let req: Vec<String> = ["B", "A", "C", "B"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(missing_keys(&keys, &req), vec!["B", "C"]);
+    }
+}

@@ -1,0 +1,222 @@
+//! The only code that writes to stdout and stderr, and the one place that decides, once,
+//! whether they are terminals, whether to use color, and whether prompting is allowed.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::io::{self, IsTerminal, Write};
+
+use comfy_table::{Cell, ContentArrangement, Table, presets};
+use jiff::Timestamp;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::error::{Error, Result};
+use crate::model::SecretValue;
+
+/// `--color`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// A command's result: serializable for `--json`, and able to render itself for people.
+pub trait Report: Serialize {
+    fn human(&self, out: &mut Output) -> io::Result<()>;
+}
+
+/// How output looks, decided once from flags, environment and terminals.
+#[derive(Clone, Debug)]
+pub struct Output {
+    pub json: bool,
+    pub quiet: bool,
+    pub stdout_tty: bool,
+    pub stderr_tty: bool,
+    pub stdin_tty: bool,
+    pub no_input: bool,
+    color_out: bool,
+    color_err: bool,
+    pipe_closed: bool,
+}
+
+fn use_color(choice: ColorChoice, tty: bool) -> bool {
+    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if env("NO_COLOR").is_some() => false,
+        ColorChoice::Auto if env("CLICOLOR_FORCE").is_some_and(|v| v != "0") => true,
+        ColorChoice::Auto => tty && std::env::var("TERM").map_or(true, |t| t != "dumb"),
+    }
+}
+
+impl Output {
+    pub fn new(json: bool, quiet: bool, color: ColorChoice, no_input: bool) -> Self {
+        let stdout_tty = io::stdout().is_terminal();
+        let stderr_tty = io::stderr().is_terminal();
+        Self {
+            json,
+            quiet,
+            stdout_tty,
+            stderr_tty,
+            stdin_tty: io::stdin().is_terminal(),
+            no_input,
+            color_out: use_color(color, stdout_tty),
+            color_err: use_color(color, stderr_tty),
+            pipe_closed: false,
+        }
+    }
+
+    /// Prompts are allowed only with a person at the keyboard.
+    pub fn can_prompt(&self) -> bool {
+        self.stdin_tty && self.stderr_tty && !self.no_input
+    }
+
+    /// Prints a command's result: JSON alone on stdout, or its human rendering.
+    pub fn emit<R: Report>(&mut self, report: &R) -> Result<()> {
+        let result = if self.json {
+            serde_json::to_string_pretty(report)
+                .map_err(io::Error::other)
+                .and_then(|s| self.write_stdout(&format!("{s}\n")))
+        } else {
+            report.human(self)
+        };
+        self.finish_write(result)
+    }
+
+    fn finish_write(&mut self, result: io::Result<()>) -> Result<()> {
+        match result {
+            // `keep list | head -1`: the reader is gone and that is fine.
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.pipe_closed = true;
+                Ok(())
+            }
+            Err(e) => Err(Error::io("cannot write output", e)),
+            Ok(()) => Ok(()),
+        }
+    }
+
+    pub fn write_stdout(&mut self, s: &str) -> io::Result<()> {
+        if self.pipe_closed {
+            return Ok(());
+        }
+        let mut out = io::stdout().lock();
+        out.write_all(s.as_bytes())?;
+        out.flush()
+    }
+
+    fn paint(&self, on: bool, code: &str, s: &str) -> String {
+        if on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
+    }
+
+    /// Success chatter: stderr, on a terminal only, silenced by `-q`.
+    pub fn status(&self, msg: &str) {
+        if self.stderr_tty && !self.quiet && !self.json {
+            eprintln!("{}", self.paint(self.color_err, "32", msg));
+        }
+    }
+
+    /// Information a log should keep (such as which file was read): stderr unless `-q`.
+    pub fn notice(&self, msg: &str) {
+        if !self.quiet {
+            eprintln!("{msg}");
+        }
+    }
+
+    pub fn warn(&self, msg: &str) {
+        eprintln!("{} {msg}", self.paint(self.color_err, "1;33", "warning:"));
+    }
+
+    /// Reports a failure: `error: ...` and `hint: ...`, or a JSON document with `--json`.
+    pub fn error(&self, e: &Error) {
+        if self.json {
+            let mut err = json!({ "code": e.code(), "message": e.to_string() });
+            if let Some(h) = e.hint() {
+                err["hint"] = json!(h);
+            }
+            if let Error::MissingKeys { keys, .. } = e {
+                err["keys"] = json!(keys);
+            }
+            eprintln!("{}", json!({ "error": err }));
+            return;
+        }
+        eprintln!("{} {e}", self.paint(self.color_err, "1;31", "error:"));
+        if let Some(h) = e.hint() {
+            eprintln!("{} {h}", self.paint(self.color_err, "1;36", "hint:"));
+        }
+    }
+
+    /// Rows as a table on a terminal, as tab-separated lines when piped.
+    pub fn table(&mut self, headers: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+        if !self.stdout_tty {
+            let mut s = String::new();
+            for row in rows {
+                s.push_str(&row.join("\t"));
+                s.push('\n');
+            }
+            return self.write_stdout(&s);
+        }
+        let mut table = Table::new();
+        table.load_style(presets::UTF8_HORIZONTAL_ONLY);
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+        if !self.color_out {
+            table.force_no_tty();
+        }
+        let header = headers.iter().map(|h| {
+            let cell = Cell::new(h);
+            if self.color_out {
+                cell.add_attribute(comfy_table::Attribute::Bold)
+            } else {
+                cell
+            }
+        });
+        table.set_header(header);
+        for row in rows {
+            table.add_row(row);
+        }
+        self.write_stdout(&format!("{table}\n"))
+    }
+
+    /// A time for people: short on a terminal, RFC 3339 when piped.
+    pub fn time(&self, t: Option<Timestamp>) -> String {
+        match t {
+            None => "-".to_owned(),
+            Some(t) if self.stdout_tty => t.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            Some(t) => t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        }
+    }
+
+    /// Asks for a value without echoing it, twice to catch typos.
+    pub fn prompt_secret(&self, key: &str) -> Result<SecretValue> {
+        let value = dialoguer::Password::new()
+            .with_prompt(format!("Value for {key}"))
+            .with_confirmation(
+                format!("Repeat value for {key}"),
+                "the two values differ, try again",
+            )
+            .allow_empty_password(true)
+            .interact()
+            .map_err(prompt_error)?;
+        Ok(SecretValue::new(value))
+    }
+
+    pub fn confirm(&self, question: &str) -> Result<bool> {
+        dialoguer::Confirm::new()
+            .with_prompt(question)
+            .default(false)
+            .interact()
+            .map_err(prompt_error)
+    }
+}
+
+fn prompt_error(e: dialoguer::Error) -> Error {
+    match e {
+        dialoguer::Error::IO(e) if e.kind() == io::ErrorKind::Interrupted => Error::Interrupted,
+        dialoguer::Error::IO(e) => Error::io("cannot read from the terminal", e),
+    }
+}

@@ -1,0 +1,152 @@
+//! Errors as HTTP responses: a status and `{"error": {"code", "message"}}`.
+
+use axum::Json;
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use crate::error::Error;
+
+/// The server's error type: client mistakes are 4xx, only the server's own faults are 5xx.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+    /// For `missing_keys`: the keys that are missing, so clients need not parse the message.
+    pub keys: Vec<String>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            message: message.into(),
+            keys: Vec::new(),
+        }
+    }
+}
+
+pub fn status_of(e: &Error) -> StatusCode {
+    match e {
+        Error::Invalid { .. } => StatusCode::BAD_REQUEST,
+        Error::MissingKeys { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        Error::NotFound { .. } => StatusCode::NOT_FOUND,
+        Error::AlreadyExists { .. } => StatusCode::CONFLICT,
+        Error::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+        Error::Forbidden(_) => StatusCode::FORBIDDEN,
+        Error::Database(_) | Error::Unreachable { .. } => StatusCode::SERVICE_UNAVAILABLE,
+        Error::Integrity(_)
+        | Error::Server(_)
+        | Error::Io { .. }
+        | Error::Internal(_)
+        | Error::Interrupted => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+impl From<Error> for ApiError {
+    fn from(e: Error) -> Self {
+        let status = status_of(&e);
+        let keys = match &e {
+            Error::MissingKeys { keys, .. } => keys.clone(),
+            _ => Vec::new(),
+        };
+        let code = e.code();
+        let message = if status.is_server_error() {
+            // The details stay in the server's log; clients learn only the kind of failure.
+            eprintln_server_error(&e);
+            match e {
+                Error::Integrity(m) => format!("integrity check failed: {m}"),
+                _ => "the server could not complete the request".to_owned(),
+            }
+        } else {
+            e.to_string()
+        };
+        Self {
+            keys,
+            ..Self::new(status, code, message)
+        }
+    }
+}
+
+#[allow(clippy::print_stderr)] // the server's log is its stderr
+fn eprintln_server_error(e: &Error) {
+    eprintln!("keep serve: request failed: {e}");
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(r: JsonRejection) -> Self {
+        let status = r.status();
+        let code = match status {
+            StatusCode::PAYLOAD_TOO_LARGE => "too_large",
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+            _ => "invalid_input",
+        };
+        Self::new(
+            status,
+            code,
+            format!("invalid request body: {}", redact_serde(&r.body_text())),
+        )
+    }
+}
+
+/// serde quotes the offending input in "invalid type: string \"...\", expected ..."; that
+/// input may be a secret value, so only its kind is kept.
+pub fn redact_serde(msg: &str) -> String {
+    let mut out = msg.to_owned();
+    for marker in ["invalid type: ", "invalid value: "] {
+        if let Some(start) = out.find(marker).map(|i| i + marker.len()) {
+            let end = out[start..]
+                .find(", expected")
+                .map_or(out.len(), |i| start + i);
+            let kind = out[start..end]
+                .split([' ', '`'])
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            out.replace_range(start..end, &kind);
+        }
+    }
+    out
+}
+
+impl From<PathRejection> for ApiError {
+    fn from(r: PathRejection) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "invalid_input", r.body_text())
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(r: QueryRejection) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "invalid_input", r.body_text())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn serde_errors_lose_the_offending_input() {
+        let m = super::redact_serde(
+            "values.A: invalid type: string \"hunter2\", expected a map at line 1",
+        );
+        assert_eq!(
+            m,
+            "values.A: invalid type: string, expected a map at line 1"
+        );
+        let m = super::redact_serde("x: invalid type: integer `1234`, expected a string");
+        assert_eq!(m, "x: invalid type: integer, expected a string");
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut error = json!({ "code": self.code, "message": self.message });
+        if !self.keys.is_empty() {
+            error["keys"] = json!(self.keys);
+        }
+        let body = json!({ "error": error });
+        (self.status, Json(body)).into_response()
+    }
+}

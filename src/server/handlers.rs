@@ -1,0 +1,156 @@
+//! One handler per endpoint; each parses, calls the service, and returns JSON.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use axum::extract::{FromRequest, Path, Query, RawQuery, State};
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use jiff::Timestamp;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::AppState;
+use super::auth::Caller;
+use super::error::ApiError;
+use crate::error::Error;
+use crate::model::{
+    CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretName, SecretValue, Shown,
+};
+use crate::service::{ListQuery, ShowQuery};
+
+/// `Json` whose rejections are our JSON errors.
+#[derive(FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct ApiJson<T>(pub T);
+
+type ApiResult<T> = Result<T, ApiError>;
+
+fn env_and_name(env: &str, name: &str) -> Result<(EnvName, SecretName), ApiError> {
+    Ok((EnvName::parse(env)?, SecretName::parse(name)?))
+}
+
+pub async fn health() -> Json<Value> {
+    Json(json!({ "status": "ok" }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateBody {
+    name: String,
+    values: BTreeMap<String, SecretValue>,
+    #[serde(default)]
+    on_conflict: OnConflict,
+}
+
+pub async fn create(
+    State(state): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(env): Path<String>,
+    ApiJson(body): ApiJson<CreateBody>,
+) -> ApiResult<(StatusCode, Json<CreateOutcome>)> {
+    let (env, name) = env_and_name(&env, &body.name)?;
+    let data: SecretData = body.values;
+    let outcome = state
+        .service
+        .create(&env, &name, &data, body.on_conflict, &caller.name)
+        .await?;
+    let status = if outcome.created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(outcome)))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListParams {
+    limit: Option<u32>,
+    created_before: Option<Timestamp>,
+    cursor: Option<String>,
+}
+
+pub async fn list(
+    State(state): State<Arc<AppState>>,
+    Path(env): Path<String>,
+    Query(params): Query<ListParams>,
+) -> ApiResult<Json<Page>> {
+    let env = EnvName::parse(&env)?;
+    let query = ListQuery {
+        limit: params.limit.unwrap_or(100),
+        created_before: params.created_before,
+        cursor: params.cursor,
+    };
+    Ok(Json(state.service.list(&env, &query).await?))
+}
+
+/// `?reveal=true&require=A&require=B`: repeated `require` is why this is parsed by hand.
+fn parse_show_query(raw: Option<&str>) -> Result<ShowQuery, ApiError> {
+    let mut query = ShowQuery::default();
+    for (k, v) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
+        match k.as_ref() {
+            "reveal" => {
+                query.reveal = match v.as_ref() {
+                    "true" | "1" => true,
+                    "false" | "0" => false,
+                    _ => {
+                        return Err(Error::invalid(
+                            "query parameter `reveal` must be `true` or `false`",
+                        )
+                        .into());
+                    }
+                }
+            }
+            "require" => query.require.push(v.into_owned()),
+            other => {
+                return Err(Error::invalid(format!(
+                    "unknown query parameter `{}`",
+                    other.escape_debug()
+                ))
+                .into());
+            }
+        }
+    }
+    Ok(query)
+}
+
+pub async fn show(
+    State(state): State<Arc<AppState>>,
+    Path((env, name)): Path<(String, String)>,
+    RawQuery(raw): RawQuery,
+) -> ApiResult<Json<Shown>> {
+    let (env, name) = env_and_name(&env, &name)?;
+    let query = parse_show_query(raw.as_deref())?;
+    Ok(Json(state.service.show(&env, &name, &query).await?))
+}
+
+pub async fn delete(
+    State(state): State<Arc<AppState>>,
+    Path((env, name)): Path<(String, String)>,
+) -> ApiResult<Json<Value>> {
+    let (env, name) = env_and_name(&env, &name)?;
+    if state.service.delete(&env, &name).await? {
+        Ok(Json(
+            json!({ "name": name, "environment": env, "deleted": true }),
+        ))
+    } else {
+        Err(Error::NotFound {
+            name: name.to_string(),
+            env: env.to_string(),
+        }
+        .into())
+    }
+}
+
+pub async fn not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such endpoint")
+}
+
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "method not allowed on this endpoint",
+    )
+}

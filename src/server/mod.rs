@@ -1,0 +1,149 @@
+//! `keep serve`: the HTTP API over the same domain layer as the embedded store.
+//!
+//! Routes (JSON in and out, bearer token on all but the health check):
+//! - `GET    /v1/health`
+//! - `GET    /v1/environments/{env}/secrets?limit=&created_before=&cursor=`
+//! - `POST   /v1/environments/{env}/secrets` `{"name", "values": {..}, "on_conflict"}`
+//! - `GET    /v1/environments/{env}/secrets/{name}?reveal=true&require=KEY`
+//! - `DELETE /v1/environments/{env}/secrets/{name}`
+
+mod auth;
+mod error;
+mod handlers;
+
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::middleware;
+use axum::routing::get;
+use jiff::Timestamp;
+use tower_http::timeout::TimeoutLayer;
+
+pub use self::error::{ApiError, status_of};
+use crate::crypto::{self, Crypto, MasterKey};
+use crate::db::{Db, Inserted, TokenRow};
+use crate::error::{Error, Result};
+use crate::service::Service;
+
+/// Largest request body accepted: a full 1 MiB secret plus JSON escaping overhead.
+pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
+
+pub struct AppState {
+    pub service: Service,
+}
+
+pub fn router(state: Arc<AppState>) -> Router {
+    let api = Router::new()
+        .route(
+            "/v1/environments/{env}/secrets",
+            get(handlers::list).post(handlers::create),
+        )
+        .route(
+            "/v1/environments/{env}/secrets/{name}",
+            get(handlers::show).delete(handlers::delete),
+        )
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::require_token,
+        ));
+    Router::new()
+        .route("/v1/health", get(handlers::health))
+        .merge(api)
+        .fallback(handlers::not_found)
+        .method_not_allowed_fallback(handlers::method_not_allowed)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
+        .with_state(state)
+}
+
+/// Files of a server's data directory.
+pub struct DataDir {
+    pub dir: PathBuf,
+}
+
+impl DataDir {
+    pub fn database(&self) -> PathBuf {
+        self.dir.join("keep.db")
+    }
+    pub fn master_key(&self) -> PathBuf {
+        self.dir.join("master.key")
+    }
+    pub fn admin_token(&self) -> PathBuf {
+        self.dir.join("admin.token")
+    }
+}
+
+/// Opens the server's store: the master key comes from `master_key_hex` (`KEEP_MASTER_KEY`)
+/// if given, else from `DIR/master.key` (created on first start).
+pub async fn open_store(data: &DataDir, master_key_hex: Option<&str>) -> Result<Service> {
+    crypto::create_private_dir(&data.dir)?;
+    let key = match master_key_hex {
+        Some(hex) => MasterKey::from_hex(hex)?,
+        None => crate::backend::load_key_for(&data.master_key(), &data.database())?,
+    };
+    let db = Db::open_sqlite(&data.database()).await?;
+    Ok(Service::new(db, Crypto::new(key)))
+}
+
+/// On first start (no tokens at all), creates the admin token and writes it to
+/// `DIR/admin.token` (0600). Returns the token so the caller can print it once.
+pub async fn bootstrap_admin(
+    service: &Service,
+    data: &DataDir,
+) -> Result<Option<zeroize::Zeroizing<String>>> {
+    if service.db().count_tokens().await? > 0 {
+        return Ok(None);
+    }
+    let token = crypto::new_token()?;
+    let row = TokenRow {
+        id: crypto::random_base62(16)?,
+        name: "admin".into(),
+        hash: service.crypto().token_hash(&token),
+        admin: true,
+        created_at: Timestamp::now().as_microsecond(),
+        expires_at: None,
+        revoked_at: None,
+    };
+    if service.db().insert_token(&row).await? == Inserted::Conflict {
+        return Ok(None); // another server process on this directory won the race
+    }
+    let path = data.admin_token();
+    let _ = std::fs::remove_file(&path);
+    crypto::write_private_file(&path, format!("{}\n", token.as_str()).as_bytes())?;
+    Ok(Some(token))
+}
+
+/// Serves on an already-bound listener until `shutdown` completes.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    service: Service,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<()> {
+    let state = Arc::new(AppState { service });
+    let app = router(state.clone());
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+        .map_err(|e| Error::io("server failed", e))?;
+    state.service.db().close().await;
+    Ok(())
+}
+
+/// Whether the data directory path looks usable before anything is created in it.
+pub fn check_data_dir(dir: &Path) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::invalid(format!(
+            "data directory `{}` is not a directory",
+            dir.display()
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,318 @@
+//! The domain: create, list, show and delete semantics, required keys and last-used times.
+//!
+//! The embedded store and `keep serve` both call this, so the two cannot drift apart.
+//! Inputs arrive already parsed into validated types; values are validated here.
+
+use jiff::Timestamp;
+
+use crate::crypto::{self, Crypto, RowBinding, Sealed};
+use crate::db::{Cursor, Db, Inserted, SecretRow};
+use crate::error::{Error, Result};
+use crate::model::{
+    self, CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretInfo, SecretName, Shown,
+};
+
+/// The most secrets one page can hold.
+pub const MAX_PAGE: u32 = 1000;
+/// Concurrent writers to one secret retry this many times before giving up.
+const MAX_RETRIES: usize = 32;
+
+/// A listing request.
+#[derive(Clone, Debug, Default)]
+pub struct ListQuery {
+    pub limit: u32,
+    pub created_before: Option<Timestamp>,
+    pub cursor: Option<String>,
+}
+
+/// A show request: which values to return and which keys must exist.
+#[derive(Clone, Debug, Default)]
+pub struct ShowQuery {
+    pub reveal: bool,
+    pub require: Vec<String>,
+}
+
+pub struct Service {
+    db: Db,
+    crypto: Crypto,
+}
+
+fn now_micros() -> i64 {
+    Timestamp::now().as_microsecond()
+}
+
+fn timestamp(micros: i64) -> Result<Timestamp> {
+    Timestamp::from_microsecond(micros)
+        .map_err(|_| Error::Integrity(format!("stored time {micros} is out of range")))
+}
+
+impl SecretRow {
+    fn binding(&self) -> RowBinding<'_> {
+        RowBinding {
+            id: &self.id,
+            environment: &self.environment,
+            name: &self.name,
+            version: self.version,
+        }
+    }
+
+    fn sealed(&self) -> Sealed {
+        Sealed {
+            key_id: self.key_id.clone(),
+            wrapped_key: self.wrapped_key.clone(),
+            ciphertext: self.ciphertext.clone(),
+        }
+    }
+
+    fn key_names(&self) -> Result<Vec<String>> {
+        serde_json::from_str(&self.keys)
+            .map_err(|_| Error::Integrity(format!("key list of secret `{}` is corrupt", self.name)))
+    }
+
+    fn info(&self) -> Result<SecretInfo> {
+        Ok(SecretInfo {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            environment: self.environment.clone(),
+            created_at: timestamp(self.created_at)?,
+            created_by: self.created_by.clone(),
+            updated_at: timestamp(self.updated_at)?,
+            last_used_at: self.last_used_at.map(timestamp).transpose()?,
+            keys: self.key_names()?,
+        })
+    }
+}
+
+/// Cursors are opaque to clients: `<created_at micros>.<id>`.
+fn encode_cursor(row: &SecretRow) -> String {
+    format!("{}.{}", row.created_at, row.id)
+}
+
+fn decode_cursor(s: &str) -> Result<Cursor> {
+    let bad = || {
+        Error::invalid_with_hint(
+            "invalid page cursor",
+            "pass back a `next_cursor` exactly as received",
+        )
+    };
+    let (at, id) = s.split_once('.').ok_or_else(bad)?;
+    let created_at = at.parse().map_err(|_| bad())?;
+    if !model::looks_like_id(id) {
+        return Err(bad());
+    }
+    Ok(Cursor {
+        created_at,
+        id: id.to_owned(),
+    })
+}
+
+impl Service {
+    pub fn new(db: Db, crypto: Crypto) -> Self {
+        Self { db, crypto }
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    pub fn crypto(&self) -> &Crypto {
+        &self.crypto
+    }
+
+    fn seal_row(&self, mut row: SecretRow, data: &SecretData) -> Result<SecretRow> {
+        let sealed = self.crypto.seal(row.binding(), data)?;
+        row.keys = serde_json::to_string(&model::keys_of(data))
+            .map_err(|e| Error::Internal(e.to_string()))?;
+        row.key_id = sealed.key_id;
+        row.wrapped_key = sealed.wrapped_key;
+        row.ciphertext = sealed.ciphertext;
+        Ok(row)
+    }
+
+    fn new_row(
+        &self,
+        env: &EnvName,
+        name: &SecretName,
+        data: &SecretData,
+        actor: &str,
+    ) -> Result<SecretRow> {
+        let now = now_micros();
+        let row = SecretRow {
+            id: crypto::new_secret_id()?,
+            environment: env.to_string(),
+            name: name.to_string(),
+            version: 1,
+            created_at: now,
+            created_by: actor.to_owned(),
+            updated_at: now,
+            last_used_at: None,
+            keys: String::new(),
+            key_id: String::new(),
+            wrapped_key: Vec::new(),
+            ciphertext: Vec::new(),
+        };
+        self.seal_row(row, data)
+    }
+
+    /// Creates a secret. An existing one is an error, kept (`AllowExisting`) or replaced (`Force`).
+    /// Two concurrent creates of one name: the database's uniqueness constraint picks one winner.
+    pub async fn create(
+        &self,
+        env: &EnvName,
+        name: &SecretName,
+        data: &SecretData,
+        on_conflict: OnConflict,
+        actor: &str,
+    ) -> Result<CreateOutcome> {
+        model::validate_data(data)?;
+        for _ in 0..MAX_RETRIES {
+            if on_conflict != OnConflict::Force
+                || self
+                    .db
+                    .get_secret(env.as_str(), name.as_str())
+                    .await?
+                    .is_none()
+            {
+                let row = self.new_row(env, name, data, actor)?;
+                if self.db.insert_secret(&row).await? == Inserted::Yes {
+                    return Ok(CreateOutcome {
+                        secret: row.info()?,
+                        created: true,
+                        replaced: false,
+                    });
+                }
+            }
+            let Some(existing) = self.db.get_secret(env.as_str(), name.as_str()).await? else {
+                continue; // deleted between our insert and this read: try again
+            };
+            match on_conflict {
+                OnConflict::Fail => {
+                    return Err(Error::AlreadyExists {
+                        name: name.to_string(),
+                        env: env.to_string(),
+                    });
+                }
+                OnConflict::AllowExisting => {
+                    return Ok(CreateOutcome {
+                        secret: existing.info()?,
+                        created: false,
+                        replaced: false,
+                    });
+                }
+                OnConflict::Force => {
+                    if let Some(row) = self.replace(&existing, data).await? {
+                        return Ok(CreateOutcome {
+                            secret: row.info()?,
+                            created: false,
+                            replaced: true,
+                        });
+                    }
+                }
+            }
+        }
+        Err(Error::Internal(format!(
+            "secret `{name}` is changing too fast to write; try again"
+        )))
+    }
+
+    /// Writes `data` as the next version of `existing`; `None` if another writer won the race.
+    async fn replace(&self, existing: &SecretRow, data: &SecretData) -> Result<Option<SecretRow>> {
+        let mut next = existing.clone();
+        next.version = existing.version + 1;
+        next.updated_at = now_micros().max(existing.updated_at);
+        let next = self.seal_row(next, data)?;
+        Ok(self
+            .db
+            .replace_secret(&next, existing.version)
+            .await?
+            .then_some(next))
+    }
+
+    pub async fn list(&self, env: &EnvName, query: &ListQuery) -> Result<Page> {
+        let limit = query.limit.clamp(1, MAX_PAGE);
+        let cursor = query.cursor.as_deref().map(decode_cursor).transpose()?;
+        let before = query.created_before.map(|t| t.as_microsecond());
+        // One extra row tells whether another page follows.
+        let mut rows = self
+            .db
+            .list_secrets(env.as_str(), before, cursor.as_ref(), i64::from(limit) + 1)
+            .await?;
+        let more = rows.len() > limit as usize;
+        rows.truncate(limit as usize);
+        let next_cursor = if more {
+            rows.last().map(encode_cursor)
+        } else {
+            None
+        };
+        let secrets = rows.iter().map(SecretRow::info).collect::<Result<_>>()?;
+        Ok(Page {
+            secrets,
+            next_cursor,
+        })
+    }
+
+    async fn get(&self, env: &EnvName, name: &SecretName) -> Result<SecretRow> {
+        self.db
+            .get_secret(env.as_str(), name.as_str())
+            .await?
+            .ok_or_else(|| Error::NotFound {
+                name: name.to_string(),
+                env: env.to_string(),
+            })
+    }
+
+    /// A secret's metadata; its values too with `reveal` (which counts as a use).
+    /// Required keys are checked against the stored key list, before any decryption.
+    pub async fn show(&self, env: &EnvName, name: &SecretName, query: &ShowQuery) -> Result<Shown> {
+        let row = self.get(env, name).await?;
+        let mut info = row.info()?;
+        let missing = model::missing_keys(&info.keys, &query.require);
+        if !missing.is_empty() {
+            return Err(Error::MissingKeys {
+                name: name.to_string(),
+                keys: missing,
+            });
+        }
+        if !query.reveal {
+            return Ok(Shown { info, values: None });
+        }
+        let values = self.crypto.open(row.binding(), &row.sealed())?;
+        if model::keys_of(&values) != info.keys {
+            return Err(Error::Integrity(format!(
+                "key list of secret `{name}` does not match its values"
+            )));
+        }
+        let now = now_micros();
+        self.db.touch_secret(&row.id, now).await?;
+        info.last_used_at = Some(timestamp(now)?);
+        Ok(Shown {
+            info,
+            values: Some(values),
+        })
+    }
+
+    /// Deletes a secret for good; false if there was none.
+    pub async fn delete(&self, env: &EnvName, name: &SecretName) -> Result<bool> {
+        self.db.delete_secret(env.as_str(), name.as_str()).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_reject_garbage() {
+        let c = decode_cursor("123.st-abc").unwrap();
+        assert_eq!(
+            c,
+            Cursor {
+                created_at: 123,
+                id: "st-abc".into()
+            }
+        );
+        for bad in ["", "123", "x.st-abc", "123.abc", "123.st-a'b"] {
+            assert!(decode_cursor(bad).is_err(), "{bad}");
+        }
+    }
+}
