@@ -40,6 +40,12 @@ fn check_name(kind: &str, s: &str) -> Result<()> {
             allowed,
         ));
     }
+    if s.chars().all(|c| c == '.') {
+        return Err(Error::invalid_with_hint(
+            format!("invalid {kind} name `{s}`: it is only dots"),
+            "`.` and `..` mean directories in URLs; use a letter or digit",
+        ));
+    }
     if looks_like_id(s) {
         return Err(Error::invalid_with_hint(
             format!("invalid {kind} name `{s}`: it is shaped like an id"),
@@ -306,6 +312,9 @@ mod tests {
             "st-abc123",
             "st-X",
             "a\0",
+            ".",
+            "..",
+            "...",
         ] {
             assert!(SecretName::parse(bad).is_err(), "{bad:?} should be refused");
             assert!(EnvName::parse(bad).is_err(), "{bad:?} should be refused");

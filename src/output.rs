@@ -151,7 +151,8 @@ impl Output {
         }
     }
 
-    /// Rows as a table on a terminal, as tab-separated lines when piped.
+    /// Rows as a table on a terminal (no header row if `headers` is empty), as tab-separated
+    /// lines when piped.
     pub fn table(&mut self, headers: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
         if !self.stdout_tty {
             let mut s = String::new();
@@ -162,7 +163,7 @@ impl Output {
             return self.write_stdout(&s);
         }
         let mut table = Table::new();
-        table.load_style(presets::UTF8_HORIZONTAL_ONLY);
+        table.load_style(presets::NOTHING);
         table.set_content_arrangement(ContentArrangement::Dynamic);
         if !self.color_out {
             table.force_no_tty();
@@ -175,7 +176,9 @@ impl Output {
                 cell
             }
         });
-        table.set_header(header);
+        if !headers.is_empty() {
+            table.set_header(header);
+        }
         for row in rows {
             table.add_row(row);
         }

@@ -47,7 +47,7 @@ impl Report for Shown {
             vec!["updated at".to_owned(), out.time(Some(i.updated_at))],
             vec!["last used at".to_owned(), out.time(i.last_used_at)],
         ];
-        out.table(&["FIELD", "VALUE"], &fields)?;
+        out.table(&[], &fields)?;
         out.write_stdout("\n")?;
         let keys: Vec<Vec<String>> = i
             .keys

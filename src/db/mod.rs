@@ -125,11 +125,7 @@ impl Db {
             .execute(pool)
             .await
             .map(|_| ()));
-        match result {
-            Ok(()) => Ok(Inserted::Yes),
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(Inserted::Conflict),
-            Err(e) => Err(e.into()),
-        }
+        inserted(result)
     }
 
     /// Replaces the sealed values of `row.id` if it is still at `expected_version`.
@@ -218,11 +214,7 @@ impl Db {
             .execute(pool)
             .await
             .map(|_| ()));
-        match result {
-            Ok(()) => Ok(Inserted::Yes),
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(Inserted::Conflict),
-            Err(e) => Err(e.into()),
-        }
+        inserted(result)
     }
 
     pub async fn token_by_hash(&self, hash: &str) -> Result<Option<TokenRow>> {
@@ -242,9 +234,12 @@ impl Db {
     }
 }
 
-impl From<Inserted> for bool {
-    fn from(i: Inserted) -> bool {
-        i == Inserted::Yes
+/// A uniqueness violation is an expected outcome of an insert, not a failure.
+fn inserted(result: std::result::Result<(), sqlx::Error>) -> Result<Inserted> {
+    match result {
+        Ok(()) => Ok(Inserted::Yes),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(Inserted::Conflict),
+        Err(e) => Err(e.into()),
     }
 }
 

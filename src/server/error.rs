@@ -92,51 +92,37 @@ impl From<JsonRejection> for ApiError {
     }
 }
 
-/// serde quotes the offending input in "invalid type: string \"...\", expected ..."; that
-/// input may be a secret value, so only its kind is kept.
+/// serde quotes the offending input after "invalid type:" or "invalid value:", and that input
+/// may be a secret value (which can itself contain any text), so everything from there on is
+/// dropped: what is left names the field.
 pub fn redact_serde(msg: &str) -> String {
-    let mut out = msg.to_owned();
-    for marker in ["invalid type: ", "invalid value: "] {
-        if let Some(start) = out.find(marker).map(|i| i + marker.len()) {
-            let end = out[start..]
-                .find(", expected")
-                .map_or(out.len(), |i| start + i);
-            let kind = out[start..end]
-                .split([' ', '`'])
-                .next()
-                .unwrap_or_default()
-                .to_owned();
-            out.replace_range(start..end, &kind);
-        }
+    let cut = ["invalid type", "invalid value", "invalid length"]
+        .iter()
+        .filter_map(|m| msg.find(m).map(|i| (i, *m)))
+        .min();
+    match cut {
+        Some((i, marker)) => format!("{}{marker}", &msg[..i]),
+        None => msg.to_owned(),
     }
-    out
 }
 
 impl From<PathRejection> for ApiError {
     fn from(r: PathRejection) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, "invalid_input", r.body_text())
+        Self::new(
+            r.status(),
+            "invalid_input",
+            format!("invalid path: {}", redact_serde(&r.body_text())),
+        )
     }
 }
 
 impl From<QueryRejection> for ApiError {
     fn from(r: QueryRejection) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, "invalid_input", r.body_text())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn serde_errors_lose_the_offending_input() {
-        let m = super::redact_serde(
-            "values.A: invalid type: string \"hunter2\", expected a map at line 1",
-        );
-        assert_eq!(
-            m,
-            "values.A: invalid type: string, expected a map at line 1"
-        );
-        let m = super::redact_serde("x: invalid type: integer `1234`, expected a string");
-        assert_eq!(m, "x: invalid type: integer, expected a string");
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_input",
+            redact_serde(&r.body_text()),
+        )
     }
 }
 
@@ -148,5 +134,23 @@ impl IntoResponse for ApiError {
         }
         let body = json!({ "error": error });
         (self.status, Json(body)).into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_serde;
+
+    #[test]
+    fn serde_errors_lose_the_offending_input() {
+        let m =
+            redact_serde("values.A: invalid type: string \"hunter2\", expected a map at line 1");
+        assert_eq!(m, "values.A: invalid type");
+        let m =
+            redact_serde("values: invalid type: string \"K=v, expected SENTINEL\", expected a map");
+        assert_eq!(m, "values: invalid type");
+        let m = redact_serde("x: invalid value: integer `1234`, expected u32");
+        assert_eq!(m, "x: invalid value");
+        assert_eq!(redact_serde("missing field `name`"), "missing field `name`");
     }
 }

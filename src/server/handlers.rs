@@ -3,11 +3,13 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use axum::extract::{FromRequest, Path, Query, RawQuery, State};
+use axum::extract::{FromRequest, FromRequestParts, RawQuery, State};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::{Extension, Json};
 use jiff::Timestamp;
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use super::AppState;
@@ -23,6 +25,53 @@ use crate::service::{ListQuery, ShowQuery};
 #[derive(FromRequest)]
 #[from_request(via(axum::Json), rejection(ApiError))]
 pub struct ApiJson<T>(pub T);
+
+/// `Path` whose rejections are our JSON errors.
+pub struct Path<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Path<T> {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let axum::extract::Path(t) =
+            axum::extract::Path::<T>::from_request_parts(parts, state).await?;
+        Ok(Path(t))
+    }
+}
+
+/// `Query` whose rejections are our JSON errors.
+pub struct Query<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let axum::extract::Query(t) =
+            axum::extract::Query::<T>::from_request_parts(parts, state).await?;
+        Ok(Query(t))
+    }
+}
+
+/// A request body that must be a JSON object. serde's derived structs also accept an array
+/// of their fields in order; an API that documents objects should take only objects.
+pub struct ObjectOnly<T>(pub T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visit<T> {
+            type Value = ObjectOnly<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(ObjectOnly)
+            }
+        }
+        d.deserialize_map(Visit(std::marker::PhantomData))
+    }
+}
 
 type ApiResult<T> = Result<T, ApiError>;
 
@@ -47,7 +96,7 @@ pub async fn create(
     State(state): State<Arc<AppState>>,
     Extension(caller): Extension<Caller>,
     Path(env): Path<String>,
-    ApiJson(body): ApiJson<CreateBody>,
+    ApiJson(ObjectOnly(body)): ApiJson<ObjectOnly<CreateBody>>,
 ) -> ApiResult<(StatusCode, Json<CreateOutcome>)> {
     let (env, name) = env_and_name(&env, &body.name)?;
     let data: SecretData = body.values;

@@ -1,0 +1,238 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'keep'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'keep' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail instead, naming the flag to pass')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a secret from KEY=VALUE pairs and files')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List secrets, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a secret''s details and keys')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a secret (irreversible)')
+            [CompletionResult]::new('import-dotenv', 'import-dotenv', [CompletionResultType]::ParameterValue, 'Create a secret from the nearest .env file')
+            [CompletionResult]::new('import-env', 'import-env', [CompletionResultType]::ParameterValue, 'Create a secret from local environment variables')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the keep HTTP server')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'keep;create' {
+            [CompletionResult]::new('--from-dotenv', '--from-dotenv', [CompletionResultType]::ParameterName, 'Read variables from a dotenv file (python-dotenv syntax)')
+            [CompletionResult]::new('--from-json', '--from-json', [CompletionResultType]::ParameterName, 'Read variables from a JSON object of strings')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--allow-existing', '--allow-existing', [CompletionResultType]::ParameterName, 'If the secret exists, keep its values and succeed')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'If the secret exists, replace its values')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail instead, naming the flag to pass')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keep;list' {
+            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Show at most N secrets')
+            [CompletionResult]::new('--created-before', '--created-before', [CompletionResultType]::ParameterName, 'Only secrets created before DATE')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every secret, however many')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail instead, naming the flag to pass')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keep;show' {
+            [CompletionResult]::new('--require', '--require', [CompletionResultType]::ParameterName, 'Fail unless the secret has KEY (repeatable)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Print the values instead of masking them')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail instead, naming the flag to pass')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keep;delete' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--allow-missing', '--allow-missing', [CompletionResultType]::ParameterName, 'Succeed if the secret does not exist')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail instead, naming the flag to pass')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keep;import-dotenv' {
+            [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'Name of the file to look for')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--allow-existing', '--allow-existing', [CompletionResultType]::ParameterName, 'If the secret exists, keep its values and succeed')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'If the secret exists, replace its values')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail instead, naming the flag to pass')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keep;import-env' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--allow-existing', '--allow-existing', [CompletionResultType]::ParameterName, 'If the secret exists, keep its values and succeed')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'If the secret exists, replace its values')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail instead, naming the flag to pass')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keep;serve' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on (port 0 picks a free port)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory [default: ~/.local/share/keep/server]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail instead, naming the flag to pass')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keep;completions' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail instead, naming the flag to pass')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keep;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a secret from KEY=VALUE pairs and files')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List secrets, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a secret''s details and keys')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a secret (irreversible)')
+            [CompletionResult]::new('import-dotenv', 'import-dotenv', [CompletionResultType]::ParameterValue, 'Create a secret from the nearest .env file')
+            [CompletionResult]::new('import-env', 'import-env', [CompletionResultType]::ParameterValue, 'Create a secret from local environment variables')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the keep HTTP server')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'keep;help;create' {
+            break
+        }
+        'keep;help;list' {
+            break
+        }
+        'keep;help;show' {
+            break
+        }
+        'keep;help;delete' {
+            break
+        }
+        'keep;help;import-dotenv' {
+            break
+        }
+        'keep;help;import-env' {
+            break
+        }
+        'keep;help;serve' {
+            break
+        }
+        'keep;help;completions' {
+            break
+        }
+        'keep;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

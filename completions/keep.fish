@@ -1,0 +1,161 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_keep_global_optspecs
+    string join \n server= e/env= home= json q/quiet color= no-input h/help V/version
+end
+
+function __fish_keep_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_keep_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_keep_using_subcommand
+    set -l cmd (__fish_keep_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c keep -n "__fish_keep_needs_command" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_needs_command" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_needs_command" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_needs_command" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_needs_command" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_needs_command" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_needs_command" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_needs_command" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_needs_command" -f -a "create" -d 'Create a secret from KEY=VALUE pairs and files'
+complete -c keep -n "__fish_keep_needs_command" -f -a "list" -d 'List secrets, newest first'
+complete -c keep -n "__fish_keep_needs_command" -f -a "show" -d 'Show a secret\'s details and keys'
+complete -c keep -n "__fish_keep_needs_command" -f -a "delete" -d 'Delete a secret (irreversible)'
+complete -c keep -n "__fish_keep_needs_command" -f -a "import-dotenv" -d 'Create a secret from the nearest .env file'
+complete -c keep -n "__fish_keep_needs_command" -f -a "import-env" -d 'Create a secret from local environment variables'
+complete -c keep -n "__fish_keep_needs_command" -f -a "serve" -d 'Run the keep HTTP server'
+complete -c keep -n "__fish_keep_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c keep -n "__fish_keep_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keep -n "__fish_keep_using_subcommand create" -l from-dotenv -d 'Read variables from a dotenv file (python-dotenv syntax)' -r -F
+complete -c keep -n "__fish_keep_using_subcommand create" -l from-json -d 'Read variables from a JSON object of strings' -r -F
+complete -c keep -n "__fish_keep_using_subcommand create" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand create" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand create" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand create" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand create" -l allow-existing -d 'If the secret exists, keep its values and succeed'
+complete -c keep -n "__fish_keep_using_subcommand create" -l force -d 'If the secret exists, replace its values'
+complete -c keep -n "__fish_keep_using_subcommand create" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand create" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand create" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand create" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand list" -l max -d 'Show at most N secrets' -r
+complete -c keep -n "__fish_keep_using_subcommand list" -l created-before -d 'Only secrets created before DATE' -r
+complete -c keep -n "__fish_keep_using_subcommand list" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand list" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand list" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand list" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand list" -l all -d 'Show every secret, however many'
+complete -c keep -n "__fish_keep_using_subcommand list" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand list" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand list" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand list" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand show" -l require -d 'Fail unless the secret has KEY (repeatable)' -r
+complete -c keep -n "__fish_keep_using_subcommand show" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand show" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand show" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand show" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand show" -l reveal -d 'Print the values instead of masking them'
+complete -c keep -n "__fish_keep_using_subcommand show" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand show" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand show" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand show" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand delete" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand delete" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand delete" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand delete" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand delete" -l allow-missing -d 'Succeed if the secret does not exist'
+complete -c keep -n "__fish_keep_using_subcommand delete" -s y -l yes -d 'Do not ask for confirmation'
+complete -c keep -n "__fish_keep_using_subcommand delete" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand delete" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand delete" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand delete" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l filename -d 'Name of the file to look for' -r
+complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l allow-existing -d 'If the secret exists, keep its values and succeed'
+complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l force -d 'If the secret exists, replace its values'
+complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand import-env" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand import-env" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand import-env" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand import-env" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand import-env" -l allow-existing -d 'If the secret exists, keep its values and succeed'
+complete -c keep -n "__fish_keep_using_subcommand import-env" -l force -d 'If the secret exists, replace its values'
+complete -c keep -n "__fish_keep_using_subcommand import-env" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand import-env" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand import-env" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand import-env" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand import-env" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand serve" -l listen -d 'Address to listen on (port 0 picks a free port)' -r
+complete -c keep -n "__fish_keep_using_subcommand serve" -l data-dir -d 'Data directory [default: ~/.local/share/keep/server]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand serve" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand serve" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand serve" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand serve" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand serve" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand serve" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand completions" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand completions" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand completions" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand completions" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand completions" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand completions" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand completions" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show delete import-dotenv import-env serve completions help" -f -a "create" -d 'Create a secret from KEY=VALUE pairs and files'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show delete import-dotenv import-env serve completions help" -f -a "list" -d 'List secrets, newest first'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show delete import-dotenv import-env serve completions help" -f -a "show" -d 'Show a secret\'s details and keys'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show delete import-dotenv import-env serve completions help" -f -a "delete" -d 'Delete a secret (irreversible)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show delete import-dotenv import-env serve completions help" -f -a "import-dotenv" -d 'Create a secret from the nearest .env file'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show delete import-dotenv import-env serve completions help" -f -a "import-env" -d 'Create a secret from local environment variables'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show delete import-dotenv import-env serve completions help" -f -a "serve" -d 'Run the keep HTTP server'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show delete import-dotenv import-env serve completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show delete import-dotenv import-env serve completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1,0 +1,263 @@
+//! create, list, show and delete: every flag and exit code, in both modes.
+
+use predicates::prelude::*;
+use serde_json::json;
+
+use crate::both_modes;
+use crate::support::{fields, json};
+
+const INFO_FIELDS: [&str; 8] = [
+    "created_at",
+    "created_by",
+    "environment",
+    "id",
+    "keys",
+    "last_used_at",
+    "name",
+    "updated_at",
+];
+
+both_modes!(
+    fn create_show_list_delete_json_shapes(env) {
+        let c = json(env, &["create", "db", "URL=postgres://x", "PASSWORD=hunter2"], 0);
+        assert_eq!(fields(&c), ["created", "environment", "id", "keys", "name", "replaced"]);
+        assert_eq!(c["created"], true);
+        assert_eq!(c["keys"], json!(["PASSWORD", "URL"]));
+        assert_eq!(c["environment"], "main");
+        let id = c["id"].as_str().expect("id");
+        assert!(id.starts_with("st-") && id.len() == 25, "{id}");
+
+        let s = json(env, &["show", "db"], 0);
+        assert_eq!(fields(&s), INFO_FIELDS);
+        assert_eq!(s["id"], id);
+        assert_eq!(s["created_by"], env.actor());
+        assert_eq!(s["last_used_at"], serde_json::Value::Null);
+        assert!(s["created_at"].as_str().expect("time").ends_with('Z'));
+
+        let r = json(env, &["show", "db", "--reveal"], 0);
+        let mut expect: Vec<&str> = INFO_FIELDS.to_vec();
+        expect.push("values");
+        expect.sort();
+        assert_eq!(fields(&r), expect);
+        assert_eq!(r["values"], json!({"PASSWORD": "hunter2", "URL": "postgres://x"}));
+        assert!(r["last_used_at"].is_string(), "reveal is a use");
+        assert_eq!(json(env, &["show", "db"], 0)["last_used_at"], r["last_used_at"]);
+
+        let l = json(env, &["list"], 0);
+        assert_eq!(l.as_array().expect("array").len(), 1);
+        assert_eq!(fields(&l[0]), INFO_FIELDS);
+
+        let d = json(env, &["delete", "db", "--yes"], 0);
+        assert_eq!(d, json!({"name": "db", "environment": "main", "deleted": true}));
+        let e = json(env, &["show", "db"], 3);
+        assert_eq!(e["error"]["code"], "not_found");
+        assert_eq!(json(env, &["list"], 0), json!([]));
+    }
+);
+
+both_modes!(
+    fn existing_secret_needs_a_flag(env) {
+        json(env, &["create", "s", "A=1"], 0);
+        let e = json(env, &["create", "s", "A=2"], 4);
+        assert_eq!(e["error"]["code"], "already_exists");
+        let k = json(env, &["create", "s", "B=2", "--allow-existing"], 0);
+        assert_eq!((k["created"].clone(), k["replaced"].clone()), (json!(false), json!(false)));
+        assert_eq!(k["keys"], json!(["A"]));
+        assert_eq!(json(env, &["show", "s", "--reveal"], 0)["values"], json!({"A": "1"}));
+        let f = json(env, &["create", "s", "B=2", "--force"], 0);
+        assert_eq!((f["created"].clone(), f["replaced"].clone()), (json!(false), json!(true)));
+        assert_eq!(f["id"], k["id"], "replacing keeps the id");
+        let shown = json(env, &["show", "s", "--reveal"], 0);
+        assert_eq!(shown["values"], json!({"B": "2"}));
+        assert_ne!(shown["updated_at"], shown["created_at"]);
+        env.keep().args(["create", "s", "A=1", "--force", "--allow-existing"]).assert().code(2);
+    }
+);
+
+both_modes!(
+    fn environments_are_separate(env) {
+        json(env, &["create", "s", "A=main"], 0);
+        json(env, &["create", "s", "A=staging", "-e", "staging"], 0);
+        env.keep().args(["create", "t", "A=1"]).env("KEEP_ENV", "dev").assert().success();
+        assert_eq!(json(env, &["show", "s", "--reveal"], 0)["values"]["A"], "main");
+        assert_eq!(json(env, &["show", "s", "--reveal", "--env", "staging"], 0)["values"]["A"], "staging");
+        assert_eq!(json(env, &["list", "-e", "dev"], 0).as_array().map(Vec::len), Some(1));
+        json(env, &["show", "t"], 3);
+        env.keep().args(["list", "-e", "bad env"]).assert().code(2);
+    }
+);
+
+both_modes!(
+    fn required_keys_name_every_missing_one(env) {
+        json(env, &["create", "s", "A=1", "B=2"], 0);
+        json(env, &["show", "s", "--require", "A", "--require", "B"], 0);
+        let e = json(env, &["show", "s", "--require", "A", "--require", "X", "--require", "Y"], 2);
+        assert_eq!(e["error"]["code"], "missing_keys");
+        assert_eq!(e["error"]["keys"], json!(["X", "Y"]));
+        env.keep()
+            .args(["show", "s", "--require", "Z"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("missing required key: Z"));
+    }
+);
+
+both_modes!(
+    fn delete_refuses_without_confirmation_and_allows_missing(env) {
+        json(env, &["create", "s", "A=1"], 0);
+        env.keep()
+            .args(["delete", "s"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--yes"));
+        json(env, &["show", "s"], 0);
+        json(env, &["delete", "nope", "-y"], 3);
+        let d = json(env, &["delete", "nope", "-y", "--allow-missing"], 0);
+        assert_eq!(d["deleted"], false);
+        json(env, &["delete", "s", "-y", "--allow-missing"], 0);
+        json(env, &["show", "s"], 3);
+    }
+);
+
+both_modes!(
+    fn list_is_newest_first_with_max_and_created_before(env) {
+        for i in 0..7 {
+            json(env, &["create", &format!("s{i}"), "A=1"], 0);
+        }
+        let names = |v: serde_json::Value| -> Vec<String> {
+            v.as_array().expect("array").iter().map(|s| s["name"].as_str().expect("name").to_owned()).collect()
+        };
+        assert_eq!(names(json(env, &["list"], 0)), ["s6", "s5", "s4", "s3", "s2", "s1", "s0"]);
+        assert_eq!(names(json(env, &["list", "--max", "3"], 0)), ["s6", "s5", "s4"]);
+        assert_eq!(names(json(env, &["list", "--all"], 0)).len(), 7);
+        let all = json(env, &["list"], 0);
+        let cut = all[2]["created_at"].as_str().expect("time").to_owned();
+        assert_eq!(names(json(env, &["list", "--created-before", &cut], 0)), ["s3", "s2", "s1", "s0"]);
+        assert_eq!(names(json(env, &["list", "--created-before", "1d"], 0)).len(), 0);
+        assert_eq!(names(json(env, &["list", "--created-before", "2999-01-01"], 0)).len(), 7);
+        env.keep().args(["list", "--created-before", "soon"]).assert().code(2);
+        env.keep().args(["list", "--max", "0"]).assert().code(2);
+        // Piped output is tab-separated rows without decoration.
+        let out = env.keep().arg("list").output().expect("run");
+        let text = String::from_utf8(out.stdout).expect("utf8");
+        assert_eq!(text.lines().count(), 7);
+        let first: Vec<&str> = text.lines().next().expect("line").split('\t').collect();
+        assert_eq!(first.len(), 4);
+        assert_eq!(first[0], "s6");
+        assert_eq!(first[3], "-");
+        assert!(!text.contains('\x1b'));
+    }
+);
+
+both_modes!(
+    fn values_never_reach_tables_or_errors(env) {
+        json(env, &["create", "s", "PASSWORD=hunter2-SENTINEL"], 0);
+        let out = env.keep().args(["show", "s"]).output().expect("run");
+        let all = [out.stdout, out.stderr].concat();
+        assert!(!String::from_utf8_lossy(&all).contains("SENTINEL"));
+        let revealed = env.keep().args(["show", "s", "--reveal"]).output().expect("run");
+        assert!(String::from_utf8_lossy(&revealed.stdout).contains("PASSWORD\thunter2-SENTINEL"));
+        // A positional value typed without a key is not echoed back.
+        let bad = env.keep().args(["create", "t", "hunter2-SENTINEL"]).output().expect("run");
+        assert_eq!(bad.status.code(), Some(2));
+        assert!(!String::from_utf8_lossy(&bad.stderr).contains("SENTINEL"));
+        let big = format!("K=SENTINEL{}", "x".repeat(70_000));
+        let bad = env.keep().args(["create", "t", &big]).output().expect("run");
+        assert_eq!(bad.status.code(), Some(2));
+        assert!(!String::from_utf8_lossy(&bad.stderr).contains("SENTINEL"));
+    }
+);
+
+both_modes!(
+    fn bad_input_is_exit_2_and_names_the_problem(env) {
+        let cases: &[(&[&str], &str)] = &[
+            (&["create", "bad name", "A=1"], "invalid secret name"),
+            (&["create", &"x".repeat(64), "A=1"], "too long"),
+            (&["create", "st-abc123", "A=1"], "shaped like an id"),
+            (&["create", "s"], "at least one key"),
+            (&["create", "s", "=1"], "invalid key"),
+            (&["create", "s", "A"], "not of the form KEY=VALUE"),
+            (&["create", "s", &format!("{}=1", "K".repeat(257))], "longer than 256 bytes"),
+            (&["create", "s", "--from-json", "/nonexistent.json"], "cannot read JSON file"),
+            (&["create", "s", "--from-dotenv", "/nonexistent.env"], "cannot read dotenv file"),
+            (&["show", "s", "--require", "A=B"], "invalid key"),
+            (&["show", "-e", "", "s"], "environment"),
+        ];
+        for (args, needle) in cases {
+            env.keep()
+                .args(*args)
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains(*needle));
+        }
+        // Values over 64 KiB, secrets over 1 MiB.
+        let big = format!("A={}", "x".repeat(64 * 1024 + 1));
+        env.keep().args(["create", "s", &big]).assert().code(2).stderr(predicate::str::contains("`A` is too large"));
+        let file = env.write("big.json", &serde_json::to_string(&(0..20).map(|i| (format!("K{i}"), "x".repeat(60_000))).collect::<std::collections::BTreeMap<_, _>>()).expect("json"));
+        env.keep().args(["create", "s", "--from-json"]).arg(file).assert().code(2).stderr(predicate::str::contains("1 MiB"));
+        json(env, &["list"], 0);
+        assert_eq!(json(env, &["list"], 0), json!([]), "nothing was written");
+    }
+);
+
+both_modes!(
+    fn values_from_stdin_and_files_with_precedence(env) {
+        env.keep()
+            .args(["create", "s", "TOKEN=-", "A=pair", "B=pair", "C=pair"])
+            .write_stdin("from stdin\n")
+            .assert()
+            .success();
+        let dotenv = env.write("x.env", "B=dotenv\nC=dotenv\n");
+        let jsonf = env.write("x.json", r#"{"C": "json", "D": "multi\nline"}"#);
+        env.keep()
+            .args(["create", "t", "A=pair", "B=pair", "C=pair", "--from-dotenv"])
+            .arg(&dotenv)
+            .arg("--from-json")
+            .arg(&jsonf)
+            .assert()
+            .success();
+        assert_eq!(
+            json(env, &["show", "s", "--reveal"], 0)["values"],
+            json!({"A": "pair", "B": "pair", "C": "pair", "TOKEN": "from stdin"})
+        );
+        assert_eq!(
+            json(env, &["show", "t", "--reveal"], 0)["values"],
+            json!({"A": "pair", "B": "dotenv", "C": "json", "D": "multi\nline"})
+        );
+        env.keep().args(["create", "u", "A=-", "B=-"]).write_stdin("x").assert().code(2);
+        let not_object = env.write("arr.json", "[1]");
+        env.keep().args(["create", "u", "--from-json"]).arg(not_object).assert().code(2).stderr(predicate::str::contains("not an object"));
+        let not_string = env.write("num.json", r#"{"PORT": 5432}"#);
+        env.keep().args(["create", "u", "--from-json"]).arg(not_string).assert().code(2).stderr(predicate::str::contains("`PORT`"));
+        let broken = env.write("broken.json", "{\"A\": ");
+        env.keep().args(["create", "u", "--from-json"]).arg(broken).assert().code(2).stderr(predicate::str::contains("cannot parse JSON"));
+        let latin1 = env.path("latin1.env");
+        std::fs::write(&latin1, b"A=\xe9\n").expect("write");
+        env.keep().args(["create", "u", "--from-dotenv"]).arg(latin1).assert().code(2).stderr(predicate::str::contains("not UTF-8"));
+        env.keep().args(["create", "u", "A=-", "--no-input"]).write_stdin("v").assert().success();
+    }
+);
+
+both_modes!(
+    fn import_env_reads_named_variables(env) {
+        env.keep()
+            .args(["import-env", "aws", "AWS_KEY", "AWS_SECRET"])
+            .env("AWS_KEY", "id")
+            .env("AWS_SECRET", "s e c r e t")
+            .assert()
+            .success();
+        assert_eq!(
+            json(env, &["show", "aws", "--reveal"], 0)["values"],
+            json!({"AWS_KEY": "id", "AWS_SECRET": "s e c r e t"})
+        );
+        env.keep()
+            .args(["import-env", "x", "AWS_KEY", "MISSING_ONE", "MISSING_TWO"])
+            .env("AWS_KEY", "id")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("MISSING_ONE, MISSING_TWO"));
+        env.keep().args(["import-env", "aws", "AWS_KEY"]).env("AWS_KEY", "new").assert().code(4);
+        env.keep().args(["import-env", "aws", "AWS_KEY", "--force"]).env("AWS_KEY", "new").assert().success();
+        assert_eq!(json(env, &["show", "aws", "--reveal"], 0)["values"], json!({"AWS_KEY": "new"}));
+    }
+);

@@ -1,0 +1,47 @@
+//! `completions/` and `man/` must match what the clap definitions generate.
+//! `SNAPSHOTS=overwrite cargo test` rewrites them.
+
+use std::path::Path;
+
+#[test]
+fn completions_and_man_pages_are_up_to_date() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let overwrite = std::env::var("SNAPSHOTS").is_ok_and(|v| v == "overwrite");
+    let mut stale = Vec::new();
+    for (rel, contents) in keep::generate::files() {
+        let path = root.join(&rel);
+        if std::fs::read(&path).ok().as_deref() == Some(contents.as_slice()) {
+            continue;
+        }
+        if overwrite {
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, &contents).expect("write");
+        } else {
+            stale.push(rel);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "out of date: {stale:?}; run `SNAPSHOTS=overwrite cargo test --test cli generated`"
+    );
+}
+
+#[test]
+fn keep_completions_prints_the_committed_script() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (shell, file) in [
+        ("bash", "keep.bash"),
+        ("zsh", "_keep"),
+        ("fish", "keep.fish"),
+    ] {
+        let out = assert_cmd::Command::new(crate::support::bin())
+            .args(["completions", shell])
+            .output()
+            .expect("run");
+        assert!(out.status.success());
+        assert_eq!(
+            out.stdout,
+            std::fs::read(root.join("completions").join(file)).expect("read")
+        );
+    }
+}

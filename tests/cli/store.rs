@@ -1,0 +1,332 @@
+//! The stores themselves: encryption at rest, file modes, tampering, crashes, races,
+//! and the client's failures (server down, wrong token).
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::Stdio;
+
+use predicates::prelude::*;
+use serde_json::json;
+
+use crate::support::{Env, Mode, Server, hermetic, json};
+
+/// Every file under `dir`, recursively.
+fn files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read_dir").flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            out.extend(files(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn assert_no_plaintext(dir: &Path, markers: &[String]) {
+    let all = files(dir);
+    assert!(
+        all.iter().any(|p| p.to_string_lossy().ends_with("keep.db")),
+        "{all:?}"
+    );
+    for path in all {
+        let bytes = std::fs::read(&path).expect("read");
+        for m in markers {
+            assert!(
+                !bytes.windows(m.len()).any(|w| w == m.as_bytes()),
+                "`{m}` found in plain text in {}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn values_are_encrypted_at_rest_locally_and_on_the_server() {
+    for mode in [Mode::Local, Mode::Remote] {
+        let env = Env::new(mode);
+        let markers: Vec<String> = (0..40)
+            .map(|i| format!("PLAINTEXT-MARKER-{i:03}-value"))
+            .collect();
+        for (i, m) in markers.iter().enumerate() {
+            env.keep()
+                .args(["create", &format!("s{i}"), &format!("K={m}")])
+                .assert()
+                .success();
+        }
+        let dir = match &env.server {
+            Some(s) => s.data_dir(),
+            None => env.path("keep-home"),
+        };
+        // The server is still running, so its WAL holds the recent writes too.
+        assert_no_plaintext(&dir, &markers);
+        if let Some(s) = &env.server {
+            // Only a keyed hash of the admin token is stored.
+            for f in files(&dir).iter().filter(|p| !p.ends_with("admin.token")) {
+                let bytes = std::fs::read(f).expect("read");
+                assert!(
+                    !bytes
+                        .windows(s.token.len())
+                        .any(|w| w == s.token.as_bytes()),
+                    "token in {}",
+                    f.display()
+                );
+            }
+        }
+        assert_eq!(
+            json(&env, &["show", "s7", "--reveal"], 0)["values"]["K"],
+            markers[7]
+        );
+    }
+}
+
+fn mode_of(p: &Path) -> u32 {
+    std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777
+}
+
+#[test]
+fn files_are_private_even_under_umask_000() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let home = dir.path().join("nested/keep-home");
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 000; exec \"$0\" create s A=1")
+        .arg(crate::support::bin())
+        .env_clear()
+        .env("KEEP_HOME", &home)
+        .env("USER", "tester")
+        .status()
+        .expect("sh");
+    assert!(status.success());
+    assert_eq!(mode_of(&home), 0o700);
+    for f in files(&home) {
+        assert_eq!(mode_of(&f), 0o600, "{}", f.display());
+    }
+    // The server's data directory, while it runs (WAL and shm files exist).
+    let data = tempfile::tempdir().expect("tempdir");
+    let srv_dir = data.path().join("srv");
+    let server = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 000; exec \"$0\" serve --listen 127.0.0.1:0 --data-dir \"$1\"")
+        .arg(crate::support::bin())
+        .arg(&srv_dir)
+        .env_clear()
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut server = server;
+    let mut stderr = std::io::BufReader::new(server.stderr.take().expect("stderr"));
+    let mut line = String::new();
+    while !line.starts_with("listening on") {
+        line.clear();
+        assert!(
+            std::io::BufRead::read_line(&mut stderr, &mut line).expect("read") > 0,
+            "server exited"
+        );
+    }
+    assert_eq!(mode_of(&srv_dir), 0o700);
+    let names: Vec<_> = files(&srv_dir);
+    assert!(
+        names.iter().any(|p| p.ends_with("admin.token")),
+        "{names:?}"
+    );
+    for f in names {
+        assert_eq!(mode_of(&f), 0o600, "{}", f.display());
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
+/// Runs SQL against the local store's database with sqlx, as an attacker with file access would.
+fn tamper(db: &Path, sql: &'static str) {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    rt.block_on(async {
+        use sqlx::Connection;
+        let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
+            .await
+            .expect("connect");
+        sqlx::query(sql).execute(&mut conn).await.expect("tamper");
+        conn.close().await.expect("close");
+    });
+}
+
+/// Flips one bit of a stored ciphertext.
+fn flip_bit(db: &Path, name: &str, bit: usize) {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    rt.block_on(async {
+        use sqlx::Connection;
+        let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
+            .await
+            .expect("connect");
+        let mut ct: Vec<u8> = sqlx::query_scalar("SELECT ciphertext FROM secrets WHERE name = $1")
+            .bind(name)
+            .fetch_one(&mut conn)
+            .await
+            .expect("select");
+        ct[bit / 8] ^= 1 << (bit % 8);
+        sqlx::query("UPDATE secrets SET ciphertext = $1 WHERE name = $2")
+            .bind(ct)
+            .bind(name)
+            .execute(&mut conn)
+            .await
+            .expect("update");
+        conn.close().await.expect("close");
+    });
+}
+
+#[test]
+fn tampered_rows_fail_to_decrypt_each_one() {
+    let env = Env::new(Mode::Local);
+    for name in ["a", "b", "c", "d", "e"] {
+        env.keep()
+            .args(["create", name, &format!("K=value-of-{name}")])
+            .assert()
+            .success();
+    }
+    let db = env.path("keep-home/keep.db");
+    // a: a flipped bit in the ciphertext; b: in the wrapped key; c: a's ciphertext copied in;
+    // d: renamed; e: version bumped without re-encrypting.
+    flip_bit(&db, "a", 30 * 8 + 3);
+    tamper(
+        &db,
+        "UPDATE secrets SET wrapped_key = zeroblob(length(wrapped_key)) WHERE name = 'b'",
+    );
+    tamper(
+        &db,
+        "UPDATE secrets SET ciphertext = (SELECT ciphertext FROM secrets WHERE name = 'd'), wrapped_key = (SELECT wrapped_key FROM secrets WHERE name = 'd') WHERE name = 'c'",
+    );
+    tamper(&db, "UPDATE secrets SET name = 'd2' WHERE name = 'd'");
+    tamper(
+        &db,
+        "UPDATE secrets SET version = version + 1 WHERE name = 'e'",
+    );
+    for name in ["a", "b", "c", "d2", "e"] {
+        env.keep()
+            .args(["show", name, "--reveal"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("integrity check failed"))
+            .stdout(predicate::str::contains("value-of").not());
+    }
+    // Metadata without values still works: listing needs no decryption.
+    assert_eq!(json(&env, &["list"], 0).as_array().map(Vec::len), Some(5));
+}
+
+#[test]
+fn a_lost_key_file_is_not_silently_replaced() {
+    let env = Env::new(Mode::Local);
+    env.keep().args(["create", "s", "A=1"]).assert().success();
+    std::fs::remove_file(env.path("keep-home/master.key")).expect("rm");
+    env.keep()
+        .args(["list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("key file"));
+    assert!(!env.path("keep-home/master.key").exists());
+}
+
+#[test]
+fn concurrent_creates_of_one_name_have_one_winner() {
+    for mode in [Mode::Local, Mode::Remote] {
+        let env = Env::new(mode);
+        env.keep().args(["list"]).assert().success(); // create the store first
+        let children: Vec<_> = (0..8)
+            .map(|i| {
+                let mut cmd = std::process::Command::new(crate::support::bin());
+                cmd.env_clear()
+                    .env("KEEP_HOME", env.path("keep-home"))
+                    .env("USER", "t");
+                if let Some(s) = &env.server {
+                    cmd.env("KEEP_SERVER", &s.url).env("KEEP_TOKEN", &s.token);
+                }
+                cmd.args(["create", "same", &format!("A={i}")])
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .expect("spawn")
+            })
+            .collect();
+        let mut codes: Vec<i32> = children
+            .into_iter()
+            .map(|mut c| c.wait().expect("wait").code().unwrap_or(-1))
+            .collect();
+        codes.sort();
+        assert_eq!(codes, [0, 4, 4, 4, 4, 4, 4, 4], "{mode:?}");
+    }
+}
+
+#[test]
+fn acknowledged_writes_survive_a_killed_server() {
+    let server = Server::start();
+    let (url, token) = (server.url.clone(), server.token.clone());
+    let home = tempfile::tempdir().expect("tempdir");
+    for i in 0..20 {
+        hermetic(home.path())
+            .env("KEEP_SERVER", &url)
+            .env("KEEP_TOKEN", &token)
+            .args(["create", &format!("s{i}"), &format!("A={i}")])
+            .assert()
+            .success();
+    }
+    let data = server.stop(); // SIGKILL: no shutdown, no checkpoint
+    let server = Server::start_in(data, &[]);
+    let out = hermetic(home.path())
+        .env("KEEP_SERVER", &server.url)
+        .env("KEEP_TOKEN", &token)
+        .args(["list", "--json"])
+        .output()
+        .expect("run");
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(list.as_array().map(Vec::len), Some(20));
+}
+
+#[test]
+fn client_failures_have_their_exit_codes() {
+    let home = tempfile::tempdir().expect("tempdir");
+    // Nothing listens on port 1.
+    hermetic(home.path())
+        .env("KEEP_SERVER", "http://127.0.0.1:1")
+        .env("KEEP_TOKEN", "keep_x")
+        .args(["list"])
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains("http://127.0.0.1:1"));
+    let server = Server::start();
+    for token in ["", "keep_wrong", "Bearer x"] {
+        hermetic(home.path())
+            .env("KEEP_SERVER", &server.url)
+            .env("KEEP_TOKEN", token)
+            .args(["list", "--json"])
+            .assert()
+            .code(5)
+            .stderr(predicate::str::contains("\"unauthorized\""));
+    }
+    hermetic(home.path())
+        .env("KEEP_SERVER", "http://keep.example.com")
+        .env("KEEP_TOKEN", &server.token)
+        .args(["list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("plain HTTP"));
+    hermetic(home.path())
+        .env("KEEP_SERVER", "not a url")
+        .args(["list"])
+        .assert()
+        .code(2);
+    let ok = json(
+        &Env {
+            dir: tempfile::tempdir().expect("tempdir"),
+            server: Some(server),
+            mode: Mode::Remote,
+        },
+        &["list"],
+        0,
+    );
+    assert_eq!(ok, json!([]));
+}

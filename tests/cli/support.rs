@@ -1,0 +1,199 @@
+//! Test fixtures: a hermetic `keep` command, and a real `keep serve` on 127.0.0.1:0.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command as StdCommand, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+pub fn bin() -> PathBuf {
+    assert_cmd::cargo::cargo_bin!("keep").to_path_buf()
+}
+
+/// A `keep` command with nothing inherited that could change its behaviour.
+pub fn hermetic(home: &Path) -> Command {
+    let mut cmd = Command::new(bin());
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("USER", "tester")
+        .env("KEEP_HOME", home.join("keep-home"))
+        .timeout(Duration::from_secs(60));
+    cmd
+}
+
+/// A running `keep serve` with its own data directory; killed on drop.
+pub struct Server {
+    child: Child,
+    pub url: String,
+    pub token: String,
+    pub data: TempDir,
+}
+
+impl Server {
+    pub fn start() -> Self {
+        Self::start_in(tempfile::tempdir().expect("tempdir"), &[])
+    }
+
+    pub fn start_in(data: TempDir, env: &[(&str, &str)]) -> Self {
+        let mut child = StdCommand::new(bin())
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .envs(env.iter().copied())
+            .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+            .arg(data.path().join("srv"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn keep serve");
+        let stderr = child.stderr.take().expect("stderr");
+        let (tx, rx) = mpsc::channel();
+        // Keep draining stderr so the server never blocks on a full pipe.
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(addr) = line.strip_prefix("listening on ") {
+                    let _ = tx.send(addr.to_owned());
+                }
+            }
+        });
+        let url = rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("keep serve did not report its address");
+        let token = std::fs::read_to_string(data.path().join("srv/admin.token"))
+            .map(|t| t.trim().to_owned())
+            .unwrap_or_default();
+        Self {
+            child,
+            url,
+            token,
+            data,
+        }
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.data.path().join("srv")
+    }
+
+    /// Stops the server, keeping its data directory for a restart.
+    pub fn stop(mut self) -> TempDir {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        std::mem::replace(&mut self.data, tempfile::tempdir().expect("tempdir"))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Local,
+    Remote,
+}
+
+/// One test's world: a home directory and, in remote mode, a server.
+pub struct Env {
+    pub dir: TempDir,
+    pub server: Option<Server>,
+    pub mode: Mode,
+}
+
+impl Env {
+    pub fn new(mode: Mode) -> Self {
+        let server = (mode == Mode::Remote).then(Server::start);
+        Self {
+            dir: tempfile::tempdir().expect("tempdir"),
+            server,
+            mode,
+        }
+    }
+
+    /// `keep` pointed at this world's store.
+    pub fn keep(&self) -> Command {
+        let mut cmd = hermetic(self.dir.path());
+        if let Some(s) = &self.server {
+            cmd.env("KEEP_SERVER", &s.url).env("KEEP_TOKEN", &s.token);
+        }
+        cmd
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn write(&self, name: &str, contents: &str) -> PathBuf {
+        let p = self.path(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(&p, contents).expect("write");
+        p
+    }
+
+    /// The user recorded as `created_by`: the OS user locally, the token's name remotely.
+    pub fn actor(&self) -> &'static str {
+        match self.mode {
+            Mode::Local => "tester",
+            Mode::Remote => "admin",
+        }
+    }
+}
+
+/// Runs `keep ARGS --json`, asserts the exit code, and parses stdout.
+pub fn json(env: &Env, args: &[&str], code: i32) -> serde_json::Value {
+    let out = env
+        .keep()
+        .args(args)
+        .arg("--json")
+        .output()
+        .expect("run keep");
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "keep {args:?}: stdout={} stderr={}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = if code == 0 { &out.stdout } else { &out.stderr };
+    serde_json::from_slice(text).unwrap_or_else(|e| {
+        panic!(
+            "keep {args:?}: not JSON ({e}): {}",
+            String::from_utf8_lossy(text)
+        )
+    })
+}
+
+/// Sorted field names of a JSON object.
+pub fn fields(v: &serde_json::Value) -> Vec<String> {
+    let mut f: Vec<String> = v.as_object().expect("object").keys().cloned().collect();
+    f.sort();
+    f
+}
+
+/// Defines `mod $name { fn local(); fn remote(); }` running one scenario in both modes.
+#[macro_export]
+macro_rules! both_modes {
+    ($(#[$m:meta])* fn $name:ident($env:ident) $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            fn scenario($env: &$crate::support::Env) $body
+            #[test]
+            fn local() {
+                scenario(&$crate::support::Env::new($crate::support::Mode::Local));
+            }
+            #[test]
+            fn remote() {
+                scenario(&$crate::support::Env::new($crate::support::Mode::Remote));
+            }
+        }
+    };
+}
