@@ -261,3 +261,59 @@ both_modes!(
         assert_eq!(json(env, &["show", "aws", "--reveal"], 0)["values"], json!({"AWS_KEY": "new"}));
     }
 );
+
+#[test]
+fn home_flag_quiet_version_and_help() {
+    let env = crate::support::Env::new(crate::support::Mode::Local);
+    let other = env.path("other-home");
+    env.keep()
+        .arg("--home")
+        .arg(&other)
+        .args(["create", "s", "A=1", "-q"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    assert!(other.join("keep.db").exists() && other.join("master.key").exists());
+    // KEEP_HOME points elsewhere, so the secret is only visible with --home.
+    json(&env, &["show", "s"], 3);
+    env.keep()
+        .arg("--home")
+        .arg(&other)
+        .args(["show", "s", "--json"])
+        .assert()
+        .success();
+    env.keep()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(format!("keep {}\n", env!("CARGO_PKG_VERSION")));
+    env.keep().arg("--help").assert().success().stdout(
+        predicate::str::contains("Exit codes:")
+            .and(predicate::str::contains("6    server unreachable")),
+    );
+    env.keep().arg("--no-such-flag").assert().code(2);
+    env.keep().assert().code(2); // a subcommand is required
+    // Colors never leak into piped output, whatever is asked, unless forced.
+    let out = env
+        .keep()
+        .arg("--home")
+        .arg(&other)
+        .args(["show", "s", "--color", "never"])
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .expect("run");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains('\x1b'));
+    let out = env
+        .keep()
+        .arg("--home")
+        .arg(&other)
+        .args(["show", "nope"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains('\x1b'));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: secret `nope` not found"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("hint: "));
+}
