@@ -91,7 +91,7 @@ impl Backend {
         let key = load_key_for(&key_path, &db_path)?;
         let db = Db::open_sqlite(&db_path).await?;
         Ok(Backend::Local {
-            service: Service::new(db, Crypto::new(key)),
+            service: Service::open(db, Crypto::new(key)).await?,
             actor: os_user(),
         })
     }

@@ -20,6 +20,8 @@ use crate::error::{Error, Result};
 use crate::model::{SecretData, SecretValue};
 
 const NONCE_LEN: usize = 24;
+const KEY_CHECK: &[u8] = b"keep key check v1";
+const KEY_CHECK_AD: &[u8] = b"keep.v1 key check";
 const KEY_LEN: usize = 32;
 
 /// Fills `buf` from the operating system's CSPRNG.
@@ -327,6 +329,16 @@ impl Crypto {
             .into_iter()
             .map(|(k, v)| (k, SecretValue::new(v)))
             .collect())
+    }
+
+    /// A known value sealed with the master key, stored once per database.
+    pub fn key_check(&self) -> Result<Vec<u8>> {
+        seal_with(&self.master.key, KEY_CHECK_AD, KEY_CHECK)
+    }
+
+    /// Whether `check` (from [`Crypto::key_check`]) was sealed with this master key.
+    pub fn verify_key_check(&self, check: &[u8]) -> bool {
+        open_with(&self.master.key, KEY_CHECK_AD, check).is_ok_and(|v| v.as_slice() == KEY_CHECK)
     }
 
     /// Keyed hash of a token, hex-encoded: what the database stores instead of the token.

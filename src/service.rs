@@ -107,8 +107,27 @@ fn decode_cursor(s: &str) -> Result<Cursor> {
 }
 
 impl Service {
-    pub fn new(db: Db, crypto: Crypto) -> Self {
-        Self { db, crypto }
+    /// Binds the database to the master key: on first use the key check is stored, and
+    /// afterwards a key that does not match it is refused before anything else happens.
+    pub async fn open(db: Db, crypto: Crypto) -> Result<Self> {
+        if db.get_meta("key_check").await?.is_none() {
+            db.init_meta("key_check", &crypto.key_check()?).await?;
+        }
+        let check = db.get_meta("key_check").await?.unwrap_or_default();
+        if !crypto.verify_key_check(&check) {
+            db.close().await;
+            return Err(Error::Invalid {
+                message: format!(
+                    "the master key (id {}) does not match this store",
+                    crypto.key_id()
+                ),
+                hint: Some(
+                    "use the key the store was created with (`master.key` or `KEEP_MASTER_KEY`)"
+                        .into(),
+                ),
+            });
+        }
+        Ok(Self { db, crypto })
     }
 
     pub fn db(&self) -> &Db {

@@ -28,3 +28,10 @@ CREATE TABLE tokens (
     expires_at BIGINT,
     revoked_at BIGINT
 );
+
+-- Store-wide facts, such as the key check: a known value sealed with the master key, so that
+-- a wrong key is refused at start-up instead of failing secret by secret.
+CREATE TABLE meta (
+    name  TEXT PRIMARY KEY NOT NULL,
+    value BLOB NOT NULL
+);

@@ -200,6 +200,25 @@ impl Db {
             .await?))
     }
 
+    pub async fn get_meta(&self, name: &str) -> Result<Option<Vec<u8>>> {
+        let sql = "SELECT value FROM meta WHERE name = $1";
+        with_pool!(self, |pool| Ok(sqlx::query_scalar::<_, Vec<u8>>(sql)
+            .bind(name)
+            .fetch_optional(pool)
+            .await?))
+    }
+
+    /// Sets `name` unless it is already set (the first writer wins).
+    pub async fn init_meta(&self, name: &str, value: &[u8]) -> Result<()> {
+        let sql = "INSERT INTO meta (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING";
+        with_pool!(self, |pool| sqlx::query(sql)
+            .bind(name)
+            .bind(value)
+            .execute(pool)
+            .await?);
+        Ok(())
+    }
+
     pub async fn insert_token(&self, row: &TokenRow) -> Result<Inserted> {
         let sql = "INSERT INTO tokens (id, name, hash, admin, created_at, expires_at, revoked_at) \
                    VALUES ($1, $2, $3, $4, $5, $6, $7)";

@@ -90,7 +90,7 @@ pub async fn open_store(data: &DataDir, master_key_hex: Option<&str>) -> Result<
         None => crate::backend::load_key_for(&data.master_key(), &data.database())?,
     };
     let db = Db::open_sqlite(&data.database()).await?;
-    Ok(Service::new(db, Crypto::new(key)))
+    Service::open(db, Crypto::new(key)).await
 }
 
 /// On first start (no tokens at all), creates the admin token and writes it to

@@ -330,3 +330,77 @@ fn client_failures_have_their_exit_codes() {
     );
     assert_eq!(ok, json!([]));
 }
+
+#[test]
+fn server_master_key_from_the_environment() {
+    let key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    let server = Server::start_in(
+        tempfile::tempdir().expect("tempdir"),
+        &[("KEEP_MASTER_KEY", key)],
+    );
+    assert!(
+        !server.data_dir().join("master.key").exists(),
+        "no key file when the key comes from the environment"
+    );
+    let home = tempfile::tempdir().expect("tempdir");
+    let keep = |server: &Server| {
+        let mut c = hermetic(home.path());
+        c.env("KEEP_SERVER", &server.url)
+            .env("KEEP_TOKEN", &server.token);
+        c
+    };
+    keep(&server)
+        .args(["create", "s", "A=1"])
+        .assert()
+        .success();
+    let token = server.token.clone();
+    let data = server.stop();
+    // Same key: values decrypt. Another key: an integrity error, never data.
+    let mut server = Server::start_in(data, &[("KEEP_MASTER_KEY", key)]);
+    server.token = token.clone();
+    keep(&server)
+        .args(["show", "s", "--reveal"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("A\t1"));
+    let data = server.stop();
+    // Another key, or no key at all: refused at start-up, naming the problem.
+    let serve_with = |key: &str| {
+        std::process::Command::new(crate::support::bin())
+            .env_clear()
+            .env("KEEP_MASTER_KEY", key)
+            .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+            .arg(data.path().join("srv"))
+            .output()
+            .expect("run")
+    };
+    for (key, needle) in [
+        (&*"ab".repeat(32), "does not match this store"),
+        ("not-hex", "64 hexadecimal digits"),
+        ("", "key file"),
+    ] {
+        let out = serve_with(key);
+        assert_eq!(out.status.code(), Some(2), "{key}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(needle),
+            "{key}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_replaced_local_key_file_is_refused() {
+    let env = Env::new(Mode::Local);
+    env.keep().args(["create", "s", "A=1"]).assert().success();
+    let key = env.path("keep-home/master.key");
+    std::fs::remove_file(&key).expect("rm");
+    let mut opts = std::fs::OpenOptions::new();
+    std::os::unix::fs::OpenOptionsExt::mode(opts.write(true).create_new(true), 0o600);
+    std::io::Write::write_all(&mut opts.open(&key).expect("create"), &[7u8; 32]).expect("write");
+    env.keep()
+        .args(["list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not match this store"));
+}
