@@ -149,7 +149,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --version 'Print version'
         }
         &'keep;serve'= {
-            cand --listen 'Address to listen on (port 0 picks a free port)'
+            cand --listen 'Address to listen on, HOST:PORT (port 0 picks a free port)'
             cand --data-dir 'Data directory [default: ~/.local/share/keep/server]'
             cand --server 'Use the `keep serve` at URL instead of the local store'
             cand -e 'Environment the secrets live in'

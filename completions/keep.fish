@@ -126,7 +126,7 @@ complete -c keep -n "__fish_keep_using_subcommand import-env" -s q -l quiet -d '
 complete -c keep -n "__fish_keep_using_subcommand import-env" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c keep -n "__fish_keep_using_subcommand import-env" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand import-env" -s V -l version -d 'Print version'
-complete -c keep -n "__fish_keep_using_subcommand serve" -l listen -d 'Address to listen on (port 0 picks a free port)' -r
+complete -c keep -n "__fish_keep_using_subcommand serve" -l listen -d 'Address to listen on, HOST:PORT (port 0 picks a free port)' -r
 complete -c keep -n "__fish_keep_using_subcommand serve" -l data-dir -d 'Data directory [default: ~/.local/share/keep/server]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand serve" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
 complete -c keep -n "__fish_keep_using_subcommand serve" -s e -l env -d 'Environment the secrets live in' -r

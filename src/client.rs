@@ -62,6 +62,12 @@ pub fn parse_server_url(server: &str, has_token: bool) -> Result<Url> {
             hint,
         ));
     }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(Error::invalid_with_hint(
+            format!("invalid server URL `{server}`: it must not have a query or fragment"),
+            hint,
+        ));
+    }
     if !url.username().is_empty() || url.password().is_some() {
         return Err(Error::invalid_with_hint(
             "the server URL must not contain credentials",
@@ -86,6 +92,17 @@ pub fn parse_server_url(server: &str, has_token: bool) -> Result<Url> {
 
 impl Client {
     pub fn new(server: &str, token: Option<Zeroizing<String>>) -> Result<Self> {
+        let token = token
+            .map(|t| Zeroizing::new(t.trim().to_owned()))
+            .filter(|t| !t.is_empty());
+        if let Some(t) = &token {
+            if reqwest::header::HeaderValue::from_str(&format!("Bearer {}", t.as_str())).is_err() {
+                return Err(Error::invalid_with_hint(
+                    "`KEEP_TOKEN` contains characters that cannot be sent in an HTTP header",
+                    "set it to the token exactly as `keep serve` printed it (`keep_...`)",
+                ));
+            }
+        }
         let base = parse_server_url(server, token.is_some())?;
         install_crypto_provider();
         let http = reqwest::Client::builder()
@@ -144,6 +161,16 @@ impl Client {
             cause = format!("{cause}: {s}");
             source = s.source();
         }
+        let lower = cause.to_ascii_lowercase();
+        if ["certificate", "tls", "invalidcontenttype", "handshake"]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
+            return Error::Tls {
+                url: self.base.to_string(),
+                cause,
+            };
+        }
         Error::Unreachable {
             url: self.base.to_string(),
             cause,
@@ -175,6 +202,13 @@ impl Client {
         };
         match error.code.as_str() {
             "not_found" if target.is_some() => Error::NotFound { name, env },
+            "no_such_endpoint" | "method_not_allowed" => Error::invalid_with_hint(
+                format!(
+                    "the server at {} does not offer this endpoint ({})",
+                    self.base, error.message
+                ),
+                "check `--server`/`KEEP_SERVER`: it should be the root URL of a `keep serve` of this version or newer",
+            ),
             "already_exists" if target.is_some() => Error::AlreadyExists { name, env },
             "missing_keys" => Error::MissingKeys {
                 name,

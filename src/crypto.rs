@@ -198,11 +198,32 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
         .map_err(|e| Error::io_path("cannot create directory", dir, e))
 }
 
-/// Writes a new file with mode 0600 (failing if it exists) and syncs it to disk.
+/// Writes a new file with mode 0600, failing if it exists, and syncs it to disk. The file
+/// appears whole or not at all: it is written under a temporary name and hard-linked into
+/// place, so a concurrent reader or a crash never sees it half-written.
 pub fn write_private_file(path: &Path, contents: &[u8]) -> Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        create_private_dir(dir)?;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    create_private_dir(dir)?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{file_name}.tmp-{}", random_base62(12)?));
+    let result = write_new(&tmp, contents).and_then(|()| {
+        fs::hard_link(&tmp, path).map_err(|e| Error::io_path("cannot create", path, e))
+    });
+    let _ = fs::remove_file(&tmp);
+    result?;
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
     }
+    Ok(())
+}
+
+fn write_new(path: &Path, contents: &[u8]) -> Result<()> {
     let mut opts = OpenOptions::new();
     opts.write(true).create_new(true);
     #[cfg(unix)]
@@ -215,11 +236,7 @@ pub fn write_private_file(path: &Path, contents: &[u8]) -> Result<()> {
         .map_err(|e| Error::io_path("cannot create", path, e))?;
     file.write_all(contents)
         .and_then(|()| file.sync_all())
-        .map_err(|e| Error::io_path("cannot write", path, e))?;
-    if let Some(dir) = path.parent().and_then(|d| fs::File::open(d).ok()) {
-        let _ = dir.sync_all();
-    }
-    Ok(())
+        .map_err(|e| Error::io_path("cannot write", path, e))
 }
 
 /// What a ciphertext is bound to. Changing any field makes decryption fail.
@@ -229,6 +246,8 @@ pub struct RowBinding<'a> {
     pub environment: &'a str,
     pub name: &'a str,
     pub version: i64,
+    /// The stored key list (JSON), so that a list edited in the database fails on the next read.
+    pub keys: &'a str,
 }
 
 impl RowBinding<'_> {
@@ -240,6 +259,7 @@ impl RowBinding<'_> {
             self.id.as_bytes(),
             self.environment.as_bytes(),
             self.name.as_bytes(),
+            self.keys.as_bytes(),
         ] {
             ad.extend_from_slice(&(field.len() as u32).to_be_bytes());
             ad.extend_from_slice(field);
@@ -407,6 +427,7 @@ mod tests {
             environment: "main",
             name: "db",
             version,
+            keys: r#"["A","B"]"#,
         }
     }
 
@@ -428,6 +449,10 @@ mod tests {
             },
             RowBinding {
                 name: "db2",
+                ..binding(1)
+            },
+            RowBinding {
+                keys: r#"["A"]"#,
                 ..binding(1)
             },
         ] {

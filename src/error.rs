@@ -11,6 +11,9 @@ pub enum Error {
         message: String,
         hint: Option<String>,
     },
+    /// The command line itself is wrong (clap's message).
+    #[error("{0}")]
+    Usage(String),
     /// `--require` named keys the secret does not have.
     #[error("secret `{name}` is missing required {}: {}", plural(keys.len(), "key"), keys.join(", "))]
     MissingKeys { name: String, keys: Vec<String> },
@@ -24,6 +27,9 @@ pub enum Error {
     Forbidden(String),
     #[error("could not reach the keep server at {url}: {cause}")]
     Unreachable { url: String, cause: String },
+    /// The connection was made but TLS failed: a wrong scheme or an untrusted certificate.
+    #[error("TLS with the keep server at {url} failed: {cause}")]
+    Tls { url: String, cause: String },
     /// Stored data failed authentication: tampered with, or the wrong key.
     #[error("integrity check failed: {0}")]
     Integrity(String),
@@ -83,11 +89,11 @@ impl Error {
     /// The process exit code; the table is documented in `keep --help`.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Invalid { .. } | Error::MissingKeys { .. } => 2,
+            Error::Invalid { .. } | Error::Usage(_) | Error::MissingKeys { .. } => 2,
             Error::NotFound { .. } => 3,
             Error::AlreadyExists { .. } => 4,
             Error::Unauthorized(_) | Error::Forbidden(_) => 5,
-            Error::Unreachable { .. } => 6,
+            Error::Unreachable { .. } | Error::Tls { .. } => 6,
             Error::Interrupted => 130,
             Error::Integrity(_)
             | Error::Server(_)
@@ -101,12 +107,14 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Invalid { .. } => "invalid_input",
+            Error::Usage(_) => "usage",
             Error::MissingKeys { .. } => "missing_keys",
             Error::NotFound { .. } => "not_found",
             Error::AlreadyExists { .. } => "already_exists",
             Error::Unauthorized(_) => "unauthorized",
             Error::Forbidden(_) => "forbidden",
             Error::Unreachable { .. } => "unreachable",
+            Error::Tls { .. } => "tls",
             Error::Integrity(_) => "integrity",
             Error::Server(_) => "server_error",
             Error::Io { .. } => "io",
@@ -137,6 +145,10 @@ impl Error {
             Error::Forbidden(_) => Some("ask an admin for a token with access to this".into()),
             Error::Unreachable { .. } => Some(
                 "check that `keep serve` is running and that `--server`/`KEEP_SERVER` is right"
+                    .into(),
+            ),
+            Error::Tls { .. } => Some(
+                "check the scheme (`http://` or `https://`) and that the server's certificate is trusted"
                     .into(),
             ),
             Error::Integrity(_) => Some(

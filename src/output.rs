@@ -154,9 +154,13 @@ impl Output {
     /// Rows as a table on a terminal (no header row if `headers` is empty), as tab-separated
     /// lines when piped.
     pub fn table(&mut self, headers: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+        let rows: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| r.iter().map(|c| escape_controls(c)).collect())
+            .collect();
         if !self.stdout_tty {
             let mut s = String::new();
-            for row in rows {
+            for row in &rows {
                 s.push_str(&row.join("\t"));
                 s.push('\n');
             }
@@ -215,6 +219,24 @@ impl Output {
             .interact()
             .map_err(prompt_error)
     }
+}
+
+/// Control characters (newlines, tabs, escape sequences) are shown escaped in tables, so a
+/// key or value can neither break the row structure nor drive the terminal. `--json` carries
+/// the exact text.
+pub fn escape_controls(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_owned();
+    }
+    s.chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_owned(),
+            '\t' => "\\t".to_owned(),
+            '\r' => "\\r".to_owned(),
+            c if c.is_control() => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 fn prompt_error(e: dialoguer::Error) -> Error {

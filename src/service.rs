@@ -53,6 +53,7 @@ impl SecretRow {
             environment: &self.environment,
             name: &self.name,
             version: self.version,
+            keys: &self.keys,
         }
     }
 
@@ -139,9 +140,9 @@ impl Service {
     }
 
     fn seal_row(&self, mut row: SecretRow, data: &SecretData) -> Result<SecretRow> {
-        let sealed = self.crypto.seal(row.binding(), data)?;
         row.keys = serde_json::to_string(&model::keys_of(data))
             .map_err(|e| Error::Internal(e.to_string()))?;
+        let sealed = self.crypto.seal(row.binding(), data)?;
         row.key_id = sealed.key_id;
         row.wrapped_key = sealed.wrapped_key;
         row.ciphertext = sealed.ciphertext;

@@ -166,9 +166,17 @@ pub fn read_pairs(pairs: &[String], out: &Output) -> Result<SecretData> {
 fn read_dash_value(key: &str, out: &Output) -> Result<SecretValue> {
     if !out.stdin_tty {
         let mut buf = Zeroizing::new(Vec::new());
+        let limit = (crate::model::MAX_VALUE_BYTES + 2) as u64;
         io::stdin()
+            .take(limit)
             .read_to_end(&mut buf)
             .map_err(|e| Error::io("cannot read stdin", e))?;
+        if buf.is_empty() {
+            return Err(Error::invalid_with_hint(
+                format!("no value for `{key}`: stdin was empty"),
+                format!("pipe the value in, or write `{key}=` to store an empty value"),
+            ));
+        }
         let mut s = String::from_utf8(std::mem::take(&mut *buf)).map_err(|_| {
             Error::invalid(format!(
                 "the value for `{key}` read from stdin is not UTF-8"
@@ -183,20 +191,37 @@ fn read_dash_value(key: &str, out: &Output) -> Result<SecretValue> {
         return Ok(SecretValue::new(s));
     }
     if !out.can_prompt() {
+        let why = if out.no_input {
+            "`--no-input` was given"
+        } else {
+            "stderr is not a terminal"
+        };
         return Err(Error::invalid_with_hint(
-            format!("`{key}=-` needs a prompt, but prompts are disabled"),
-            "pipe the value on stdin, or drop `--no-input`",
+            format!("`{key}=-` needs a prompt, but {why}"),
+            "pipe the value on stdin instead",
         ));
     }
     out.prompt_secret(key)
 }
 
+/// Files larger than this cannot hold a valid secret (1 MiB of keys and values, plus room for
+/// quoting and comments); reading stops there instead of exhausting memory on `/dev/zero`.
+const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
 /// Reads a whole text file, naming it in every error.
 pub fn read_text_file(path: &Path, what: &str) -> Result<Zeroizing<String>> {
-    let bytes = Zeroizing::new(std::fs::read(path).map_err(|e| Error::Invalid {
-        message: format!("cannot read {what} `{}`: {e}", path.display()),
-        hint: None,
-    })?);
+    let cannot =
+        |e: io::Error| Error::invalid(format!("cannot read {what} `{}`: {e}", path.display()));
+    let mut bytes = Zeroizing::new(Vec::new());
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::invalid(format!(
+            "{what} `{}` is larger than 8 MiB",
+            path.display()
+        )));
+    }
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         Error::invalid(format!(
             "{what} `{}` is not UTF-8 (byte {})",
@@ -227,7 +252,8 @@ pub fn read_dotenv_file(path: &Path) -> Result<SecretData> {
 /// Parses a JSON file holding one flat object of string values.
 pub fn read_json_file(path: &Path) -> Result<SecretData> {
     let text = read_text_file(path, "JSON file")?;
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         // serde_json's message gives line and column only, never the input text.
         Error::invalid(format!("cannot parse JSON file `{}`: {e}", path.display()))
     })?;

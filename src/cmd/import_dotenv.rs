@@ -35,6 +35,30 @@ pub struct Args {
     pub conflict: ConflictArgs,
 }
 
+/// PATH may be any file (Modal's `from_dotenv(__file__)`): the search starts in its directory.
+/// But a PATH that is itself a dotenv file of another name was almost surely meant to be read,
+/// and silently reading `.env` next to it would store the wrong values.
+fn check_not_another_dotenv(path: &std::path::Path, filename: &str) -> Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let looks_dotenv = name.starts_with(".env") || name.ends_with(".env");
+    if path.is_file() && looks_dotenv && name != filename {
+        return Err(Error::invalid_with_hint(
+            format!(
+                "`{}` is a dotenv file, but keep looks for `{filename}`",
+                path.display()
+            ),
+            format!(
+                "pass `--filename {name}` to use it, or `keep create NAME --from-dotenv {}`",
+                path.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args {
         name,
@@ -56,6 +80,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
                     p.display()
                 )));
             }
+            check_not_another_dotenv(&p, &filename)?;
             std::path::absolute(&p).map_err(|e| Error::io_path("cannot resolve", &p, e))?
         }
         None => std::env::current_dir()

@@ -2,7 +2,7 @@
 
 use std::io;
 
-use jiff::{Span, Timestamp, Zoned, civil::Date, tz::TimeZone};
+use jiff::{Span, Timestamp, Zoned, civil::DateTime, tz::TimeZone};
 use serde::Serialize;
 
 use super::common::Context;
@@ -41,8 +41,9 @@ pub fn parse_date(s: &str) -> Result<Timestamp> {
     if let Ok(t) = s.parse::<Timestamp>() {
         return Ok(t);
     }
-    if let Ok(d) = s.parse::<Date>() {
-        if let Ok(z) = d.to_zoned(TimeZone::UTC) {
+    // A date, or a date and time without an offset: both are taken as UTC.
+    if let Ok(dt) = s.parse::<DateTime>() {
+        if let Ok(z) = dt.to_zoned(TimeZone::UTC) {
             return Ok(z.timestamp());
         }
     }
@@ -144,6 +145,10 @@ mod tests {
         let expect = Timestamp::now().as_second() - 7 * 86400;
         assert!((week.as_second() - expect).abs() < 5);
         assert!(parse_date("12h").unwrap() > week);
+        assert_eq!(
+            parse_date("2025-01-01T23:59:59").unwrap().to_string(),
+            "2025-01-01T23:59:59Z"
+        );
         for bad in ["", "yesterday", "2025-13-01", "7x"] {
             assert!(parse_date(bad).is_err(), "{bad}");
         }

@@ -1,6 +1,5 @@
 //! `keep serve`: the HTTP server over an SQLite store in a data directory.
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use super::common::Context;
@@ -23,9 +22,9 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = AFTER_LONG_HELP)]
 pub struct Args {
-    /// Address to listen on (port 0 picks a free port)
+    /// Address to listen on, HOST:PORT (port 0 picks a free port)
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8787")]
-    pub listen: SocketAddr,
+    pub listen: String,
     /// Data directory [default: ~/.local/share/keep/server]
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
@@ -43,6 +42,13 @@ pub async fn run(args: Args, _ctx: &Context, out: &mut Output) -> Result<()> {
         .ok()
         .filter(|k| !k.is_empty());
     let service = server::open_store(&data, master_key.as_deref()).await?;
+    // Bind before anything is printed, so a busy port fails before a token is handed out.
+    let listener = tokio::net::TcpListener::bind(listen.as_str())
+        .await
+        .map_err(|e| Error::io(format!("cannot listen on {listen}"), e))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Error::io("cannot read the bound address", e))?;
     if let Some(token) = server::bootstrap_admin(&service, &data).await? {
         out.notice(&format!(
             "created the admin token (shown once; also saved to {}):\n{}",
@@ -50,12 +56,6 @@ pub async fn run(args: Args, _ctx: &Context, out: &mut Output) -> Result<()> {
             token.as_str()
         ));
     }
-    let listener = tokio::net::TcpListener::bind(listen)
-        .await
-        .map_err(|e| Error::io(format!("cannot listen on {listen}"), e))?;
-    let addr = listener
-        .local_addr()
-        .map_err(|e| Error::io("cannot read the bound address", e))?;
     if !addr.ip().is_loopback() {
         out.warn("listening on a non-loopback address over plain HTTP: tokens and values cross the network unencrypted");
     }

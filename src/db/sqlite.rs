@@ -30,8 +30,34 @@ pub async fn open(path: &Path) -> Result<SqlitePool> {
         .connect_with(options)
         .await
         .map_err(|e| open_error(path, e))?;
+    // Several processes may open a new store at once (`keep create a & keep create b`);
+    // sqlx's migrator does not serialise them, so an exclusive lock on the file does.
+    let _lock = lock_exclusive(path)?;
     MIGRATOR.run(&pool).await?;
     Ok(pool)
+}
+
+/// Holds an exclusive `flock` on `path` until dropped. `flock` locks are separate from the
+/// POSIX record locks SQLite itself uses, so the two never interfere.
+#[cfg(unix)]
+fn lock_exclusive(path: &Path) -> Result<std::fs::File> {
+    use std::os::fd::AsRawFd;
+    let file = std::fs::File::open(path).map_err(|e| Error::io_path("cannot open", path, e))?;
+    loop {
+        // SAFETY: the descriptor is valid for the life of `file`.
+        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) } == 0 {
+            return Ok(file);
+        }
+        let err = std::io::Error::last_os_error();
+        if err.kind() != std::io::ErrorKind::Interrupted {
+            return Err(Error::io_path("cannot lock", path, err));
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn lock_exclusive(_path: &Path) -> Result<()> {
+    Ok(())
 }
 
 /// Creates the database file with mode 0600 before SQLite opens it: SQLite gives its WAL and

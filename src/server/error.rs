@@ -31,13 +31,15 @@ impl ApiError {
 
 pub fn status_of(e: &Error) -> StatusCode {
     match e {
-        Error::Invalid { .. } => StatusCode::BAD_REQUEST,
+        Error::Invalid { .. } | Error::Usage(_) => StatusCode::BAD_REQUEST,
         Error::MissingKeys { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         Error::NotFound { .. } => StatusCode::NOT_FOUND,
         Error::AlreadyExists { .. } => StatusCode::CONFLICT,
         Error::Unauthorized(_) => StatusCode::UNAUTHORIZED,
         Error::Forbidden(_) => StatusCode::FORBIDDEN,
-        Error::Database(_) | Error::Unreachable { .. } => StatusCode::SERVICE_UNAVAILABLE,
+        Error::Database(_) | Error::Unreachable { .. } | Error::Tls { .. } => {
+            StatusCode::SERVICE_UNAVAILABLE
+        }
         Error::Integrity(_)
         | Error::Server(_)
         | Error::Io { .. }

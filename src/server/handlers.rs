@@ -193,7 +193,13 @@ pub async fn delete(
 }
 
 pub async fn not_found() -> ApiError {
-    ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such endpoint")
+    // Not `not_found`, which means "no such secret": a client pointed at the wrong URL must
+    // not mistake this for a missing secret (and, say, treat a delete as done).
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "no_such_endpoint",
+        "no such endpoint",
+    )
 }
 
 pub async fn method_not_allowed() -> ApiError {

@@ -103,6 +103,15 @@ pub async fn bootstrap_admin(
         return Ok(None);
     }
     let token = crypto::new_token()?;
+    // The file is written before the hash is stored: if writing fails, no token exists yet and
+    // the next start tries again, instead of leaving an admin token nobody has.
+    let path = data.admin_token();
+    match std::fs::remove_file(&path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(Error::io_path("cannot replace the stale", &path, e)),
+    }
+    crypto::write_private_file(&path, format!("{}\n", token.as_str()).as_bytes())?;
     let row = TokenRow {
         id: crypto::random_base62(16)?,
         name: "admin".into(),
@@ -115,9 +124,6 @@ pub async fn bootstrap_admin(
     if service.db().insert_token(&row).await? == Inserted::Conflict {
         return Ok(None); // another server process on this directory won the race
     }
-    let path = data.admin_token();
-    let _ = std::fs::remove_file(&path);
-    crypto::write_private_file(&path, format!("{}\n", token.as_str()).as_bytes())?;
     Ok(Some(token))
 }
 

@@ -793,19 +793,35 @@ fn malformed_path_and_query_cases() -> Vec<Case> {
         Case::get(format!("{SECRETS}/nosuch?reveal=TRUE"), BAD, INVALID),
         Case::get(format!("{SECRETS}/nosuch?limit=10"), BAD, INVALID),
         // Unknown routes.
-        Case::get("/", StatusCode::NOT_FOUND, "not_found"),
-        Case::get("/v1", StatusCode::NOT_FOUND, "not_found"),
-        Case::get("/v2/health", StatusCode::NOT_FOUND, "not_found"),
-        Case::get("/v1/health/extra", StatusCode::NOT_FOUND, "not_found"),
-        Case::get("/v1/environments", StatusCode::NOT_FOUND, "not_found"),
-        Case::get("/v1/environments/main", StatusCode::NOT_FOUND, "not_found"),
-        Case::get(format!("{SECRETS}/a/b"), StatusCode::NOT_FOUND, "not_found"),
+        Case::get("/", StatusCode::NOT_FOUND, "no_such_endpoint"),
+        Case::get("/v1", StatusCode::NOT_FOUND, "no_such_endpoint"),
+        Case::get("/v2/health", StatusCode::NOT_FOUND, "no_such_endpoint"),
+        Case::get(
+            "/v1/health/extra",
+            StatusCode::NOT_FOUND,
+            "no_such_endpoint",
+        ),
+        Case::get(
+            "/v1/environments",
+            StatusCode::NOT_FOUND,
+            "no_such_endpoint",
+        ),
+        Case::get(
+            "/v1/environments/main",
+            StatusCode::NOT_FOUND,
+            "no_such_endpoint",
+        ),
+        Case::get(
+            format!("{SECRETS}/a/b"),
+            StatusCode::NOT_FOUND,
+            "no_such_endpoint",
+        ),
         Case::get(
             format!("{SECRETS}/a/values"),
             StatusCode::NOT_FOUND,
-            "not_found",
+            "no_such_endpoint",
         ),
-        Case::get("/V1/HEALTH", StatusCode::NOT_FOUND, "not_found"),
+        Case::get("/V1/HEALTH", StatusCode::NOT_FOUND, "no_such_endpoint"),
         // Wrong methods.
         Case::method(
             Method::POST,
@@ -1107,7 +1123,7 @@ fn raw_garbage_over_tcp_does_not_take_the_server_down() {
         (
             b"GET /nowhere HTTP/1.0\r\n\r\n".to_vec(),
             404,
-            "not_found",
+            "no_such_endpoint",
         ),
     ];
     for (bytes, status, code) in &json_errors {

@@ -317,3 +317,53 @@ fn home_flag_quiet_version_and_help() {
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: secret `nope` not found"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("hint: "));
 }
+
+both_modes!(
+    fn parse_errors_keep_their_hints_and_json(env) {
+        env.keep()
+            .args(["create", "a b", "X=1"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("invalid secret name").and(predicate::str::contains("hint: use 1 to 63")));
+        let e = json(env, &["create", "a b", "X=1"], 2);
+        assert_eq!(e["error"]["code"], "invalid_input");
+        assert!(e["error"]["hint"].as_str().is_some_and(|h| h.contains("letters")));
+        let e = json(env, &["list", "--created-before", "7"], 2);
+        assert!(e["error"]["hint"].as_str().is_some_and(|h| h.contains("7d")));
+        let e = json(env, &["list", "--no-such-flag"], 2);
+        assert_eq!(e["error"]["code"], "usage");
+    }
+);
+
+both_modes!(
+    fn created_before_without_offset_is_utc(env) {
+        json(env, &["create", "s", "A=1"], 0);
+        let all = json(env, &["list", "--created-before", "2999-12-31T23:59:59"], 0);
+        assert_eq!(all.as_array().map(Vec::len), Some(1));
+    }
+);
+
+both_modes!(
+    fn empty_stdin_is_not_an_empty_value(env) {
+        env.keep()
+            .args(["create", "s", "PW=-"])
+            .write_stdin("")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("stdin was empty"));
+        json(env, &["create", "s", "PW="], 0);
+        assert_eq!(json(env, &["show", "s", "--reveal"], 0)["values"]["PW"], "");
+    }
+);
+
+both_modes!(
+    fn control_characters_are_escaped_in_tables(env) {
+        env.keep().args(["create", "s", "\u{1b}]0;pwned\u{7}K=1", "TAB\tKEY=line1\nline2"]).assert().success();
+        let out = env.keep().args(["show", "s", "--reveal"]).output().expect("run");
+        let text = String::from_utf8(out.stdout).expect("utf8");
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+        assert!(text.contains("TAB\\tKEY\tline1\\nline2"), "{text:?}");
+        let j = json(env, &["show", "s", "--reveal"], 0);
+        assert_eq!(j["values"]["TAB\tKEY"], "line1\nline2");
+    }
+);

@@ -109,3 +109,22 @@ both_modes!(
         json(env, &["show", "x"], 3);
     }
 );
+
+both_modes!(
+    fn a_dotenv_file_of_another_name_is_not_silently_skipped(env) {
+        env.write("p/.env", "A=wrong\n");
+        let prod = env.write("p/prod.env", "A=right\n");
+        env.keep()
+            .args(["import-dotenv", "x"])
+            .arg(&prod)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--filename prod.env"));
+        env.keep().args(["import-dotenv", "x", "--filename", "prod.env"]).arg(&prod).assert().success();
+        assert_eq!(json(env, &["show", "x", "--reveal"], 0)["values"], json!({"A": "right"}));
+        // Any other file starts the search in its directory (Modal's `from_dotenv(__file__)`).
+        let script = env.write("p/main.py", "");
+        env.keep().args(["import-dotenv", "y"]).arg(&script).assert().success();
+        assert_eq!(json(env, &["show", "y", "--reveal"], 0)["values"], json!({"A": "wrong"}));
+    }
+);

@@ -184,7 +184,7 @@ fn flip_bit(db: &Path, name: &str, bit: usize) {
 #[test]
 fn tampered_rows_fail_to_decrypt_each_one() {
     let env = Env::new(Mode::Local);
-    for name in ["a", "b", "c", "d", "e"] {
+    for name in ["a", "b", "c", "d", "e", "f"] {
         env.keep()
             .args(["create", name, &format!("K=value-of-{name}")])
             .assert()
@@ -207,7 +207,12 @@ fn tampered_rows_fail_to_decrypt_each_one() {
         &db,
         "UPDATE secrets SET version = version + 1 WHERE name = 'e'",
     );
-    for name in ["a", "b", "c", "d2", "e"] {
+    // f: its key list edited to claim a key it does not have.
+    tamper(
+        &db,
+        "UPDATE secrets SET keys = '[\"EXTRA\",\"K\"]' WHERE name = 'f'",
+    );
+    for name in ["a", "b", "c", "d2", "e", "f"] {
         env.keep()
             .args(["show", name, "--reveal"])
             .assert()
@@ -216,7 +221,7 @@ fn tampered_rows_fail_to_decrypt_each_one() {
             .stdout(predicate::str::contains("value-of").not());
     }
     // Metadata without values still works: listing needs no decryption.
-    assert_eq!(json(&env, &["list"], 0).as_array().map(Vec::len), Some(5));
+    assert_eq!(json(&env, &["list"], 0).as_array().map(Vec::len), Some(6));
 }
 
 #[test]
@@ -235,8 +240,8 @@ fn a_lost_key_file_is_not_silently_replaced() {
 #[test]
 fn concurrent_creates_of_one_name_have_one_winner() {
     for mode in [Mode::Local, Mode::Remote] {
+        // No store exists yet: the racers also race to create it and migrate its schema.
         let env = Env::new(mode);
-        env.keep().args(["list"]).assert().success(); // create the store first
         let children: Vec<_> = (0..8)
             .map(|i| {
                 let mut cmd = std::process::Command::new(crate::support::bin());
@@ -403,4 +408,91 @@ fn a_replaced_local_key_file_is_refused() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("does not match this store"));
+}
+
+#[test]
+fn many_processes_on_a_fresh_store() {
+    let env = Env::new(Mode::Local);
+    let children: Vec<_> = (0..24)
+        .map(|i| {
+            std::process::Command::new(crate::support::bin())
+                .env_clear()
+                .env("KEEP_HOME", env.path("keep-home"))
+                .args(["create", &format!("s{}", i % 3), &format!("A={i}")])
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    let mut codes: Vec<i32> = Vec::new();
+    for c in children {
+        let out = c.wait_with_output().expect("wait");
+        let code = out.status.code().unwrap_or(-1);
+        assert!(
+            code == 0 || code == 4,
+            "exit {code}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        codes.push(code);
+    }
+    assert_eq!(codes.iter().filter(|&&c| c == 0).count(), 3);
+}
+
+#[test]
+fn a_failed_admin_token_write_is_retried_on_the_next_start() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let srv = data.path().join("srv");
+    std::fs::create_dir_all(srv.join("admin.token/blocker")).expect("mkdir");
+    let out = std::process::Command::new(crate::support::bin())
+        .env_clear()
+        .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+        .arg(&srv)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("admin.token"));
+    std::fs::remove_dir_all(srv.join("admin.token")).expect("rm");
+    let server = Server::start_in(data, &[]);
+    assert!(
+        server.token.starts_with("keep_"),
+        "a token was created on the second start"
+    );
+    let home = tempfile::tempdir().expect("tempdir");
+    // A trailing newline, as `$(cat admin.token; echo)` leaves, is fine.
+    hermetic(home.path())
+        .env("KEEP_SERVER", &server.url)
+        .env("KEEP_TOKEN", format!("{}\n", server.token))
+        .args(["list"])
+        .assert()
+        .success();
+    hermetic(home.path())
+        .env("KEEP_SERVER", &server.url)
+        .env("KEEP_TOKEN", "keep_\u{1}x")
+        .args(["list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("KEEP_TOKEN"));
+}
+
+#[test]
+fn a_wrong_server_url_is_not_a_missing_secret() {
+    let server = Server::start();
+    let home = tempfile::tempdir().expect("tempdir");
+    for url in [
+        format!("{}/prefix", server.url),
+        format!("{}/v1", server.url),
+    ] {
+        hermetic(home.path())
+            .env("KEEP_SERVER", &url)
+            .env("KEEP_TOKEN", &server.token)
+            .args(["delete", "x", "--yes", "--allow-missing"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("does not offer this endpoint"));
+    }
+    hermetic(home.path())
+        .env("KEEP_SERVER", format!("{}/?q=1", server.url))
+        .args(["list"])
+        .assert()
+        .code(2);
 }
