@@ -37,15 +37,19 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a secret from KEY=VALUE pairs and files')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List secrets, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a secret''s details and keys')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Add, change or remove variables of an existing secret')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a secret (irreversible)')
             [CompletionResult]::new('import-dotenv', 'import-dotenv', [CompletionResultType]::ParameterValue, 'Create a secret from the nearest .env file')
             [CompletionResult]::new('import-env', 'import-env', [CompletionResultType]::ParameterValue, 'Create a secret from local environment variables')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a program with secrets'' variables in its environment')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print a secret''s values as a dotenv file, JSON or shell `export` lines')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the keep HTTP server')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'keep;create' {
+            [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read KEY''s value from the file at PATH, byte for byte (repeatable)')
             [CompletionResult]::new('--from-dotenv', '--from-dotenv', [CompletionResultType]::ParameterName, 'Read variables from a dotenv file (python-dotenv syntax)')
             [CompletionResult]::new('--from-json', '--from-json', [CompletionResultType]::ParameterName, 'Read variables from a JSON object of strings')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
@@ -92,6 +96,24 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Print the values instead of masking them')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail instead, naming the flag to pass')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keep;update' {
+            [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read KEY''s value from the file at PATH, byte for byte (repeatable)')
+            [CompletionResult]::new('--unset', '--unset', [CompletionResultType]::ParameterName, 'Remove KEY from the secret (repeatable)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no messages, only data')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no messages, only data')
@@ -158,6 +180,44 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'keep;run' {
+            [CompletionResult]::new('--require', '--require', [CompletionResultType]::ParameterName, 'Fail before starting anything unless some secret has KEY (repeatable)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--no-inherit-env', '--no-inherit-env', [CompletionResultType]::ParameterName, 'Start from an empty environment plus PATH, instead of the current one')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail instead, naming the flag to pass')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keep;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: dotenv; json with --json]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to PATH (mode 0600, replaced atomically) instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to PATH (mode 0600, replaced atomically) instead of stdout')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Print the values on a terminal without asking')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail instead, naming the flag to pass')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'keep;serve' {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on, HOST:PORT (port 0 picks a free port)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory [default: ~/.local/share/keep/server]')
@@ -196,9 +256,12 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a secret from KEY=VALUE pairs and files')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List secrets, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a secret''s details and keys')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Add, change or remove variables of an existing secret')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a secret (irreversible)')
             [CompletionResult]::new('import-dotenv', 'import-dotenv', [CompletionResultType]::ParameterValue, 'Create a secret from the nearest .env file')
             [CompletionResult]::new('import-env', 'import-env', [CompletionResultType]::ParameterValue, 'Create a secret from local environment variables')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a program with secrets'' variables in its environment')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print a secret''s values as a dotenv file, JSON or shell `export` lines')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the keep HTTP server')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -213,6 +276,9 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
         'keep;help;show' {
             break
         }
+        'keep;help;update' {
+            break
+        }
         'keep;help;delete' {
             break
         }
@@ -220,6 +286,12 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
             break
         }
         'keep;help;import-env' {
+            break
+        }
+        'keep;help;run' {
+            break
+        }
+        'keep;help;export' {
             break
         }
         'keep;help;serve' {

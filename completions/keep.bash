@@ -25,6 +25,9 @@ _keep() {
             keep,delete)
                 cmd="keep__subcmd__delete"
                 ;;
+            keep,export)
+                cmd="keep__subcmd__export"
+                ;;
             keep,help)
                 cmd="keep__subcmd__help"
                 ;;
@@ -37,11 +40,17 @@ _keep() {
             keep,list)
                 cmd="keep__subcmd__list"
                 ;;
+            keep,run)
+                cmd="keep__subcmd__run"
+                ;;
             keep,serve)
                 cmd="keep__subcmd__serve"
                 ;;
             keep,show)
                 cmd="keep__subcmd__show"
+                ;;
+            keep,update)
+                cmd="keep__subcmd__update"
                 ;;
             keep__subcmd__help,completions)
                 cmd="keep__subcmd__help__subcmd__completions"
@@ -51,6 +60,9 @@ _keep() {
                 ;;
             keep__subcmd__help,delete)
                 cmd="keep__subcmd__help__subcmd__delete"
+                ;;
+            keep__subcmd__help,export)
+                cmd="keep__subcmd__help__subcmd__export"
                 ;;
             keep__subcmd__help,help)
                 cmd="keep__subcmd__help__subcmd__help"
@@ -64,11 +76,17 @@ _keep() {
             keep__subcmd__help,list)
                 cmd="keep__subcmd__help__subcmd__list"
                 ;;
+            keep__subcmd__help,run)
+                cmd="keep__subcmd__help__subcmd__run"
+                ;;
             keep__subcmd__help,serve)
                 cmd="keep__subcmd__help__subcmd__serve"
                 ;;
             keep__subcmd__help,show)
                 cmd="keep__subcmd__help__subcmd__show"
+                ;;
+            keep__subcmd__help,update)
+                cmd="keep__subcmd__help__subcmd__update"
                 ;;
             *)
                 ;;
@@ -77,7 +95,7 @@ _keep() {
 
     case "${cmd}" in
         keep)
-            opts="-e -q -h -V --server --env --home --json --quiet --color --no-input --help --version create list show delete import-dotenv import-env serve completions help"
+            opts="-e -q -h -V --server --env --home --json --quiet --color --no-input --help --version create list show update delete import-dotenv import-env run export serve completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -145,12 +163,16 @@ _keep() {
             return 0
             ;;
         keep__subcmd__create)
-            opts="-e -q -h -V --from-dotenv --from-json --allow-existing --force --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --from-file --from-dotenv --from-json --allow-existing --force --server --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --from-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --from-dotenv)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -220,8 +242,54 @@ _keep() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        keep__subcmd__export)
+            opts="-o -e -q -h -V --format --output --reveal --server --env --home --json --quiet --color --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "dotenv json shell" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         keep__subcmd__help)
-            opts="create list show delete import-dotenv import-env serve completions help"
+            opts="create list show update delete import-dotenv import-env run export serve completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -263,6 +331,20 @@ _keep() {
             return 0
             ;;
         keep__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keep__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -332,6 +414,20 @@ _keep() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        keep__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         keep__subcmd__help__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -347,6 +443,20 @@ _keep() {
             return 0
             ;;
         keep__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keep__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -474,6 +584,44 @@ _keep() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        keep__subcmd__run)
+            opts="-e -q -h -V --require --no-inherit-env --server --env --home --json --quiet --color --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --require)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         keep__subcmd__serve)
             opts="-e -q -h -V --listen --data-dir --server --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -524,6 +672,48 @@ _keep() {
             fi
             case "${prev}" in
                 --require)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keep__subcmd__update)
+            opts="-e -q -h -V --from-file --unset --server --env --home --json --quiet --color --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

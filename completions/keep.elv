@@ -34,14 +34,18 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand create 'Create a secret from KEY=VALUE pairs and files'
             cand list 'List secrets, newest first'
             cand show 'Show a secret''s details and keys'
+            cand update 'Add, change or remove variables of an existing secret'
             cand delete 'Delete a secret (irreversible)'
             cand import-dotenv 'Create a secret from the nearest .env file'
             cand import-env 'Create a secret from local environment variables'
+            cand run 'Run a program with secrets'' variables in its environment'
+            cand export 'Print a secret''s values as a dotenv file, JSON or shell `export` lines'
             cand serve 'Run the keep HTTP server'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keep;create'= {
+            cand --from-file 'Read KEY''s value from the file at PATH, byte for byte (repeatable)'
             cand --from-dotenv 'Read variables from a dotenv file (python-dotenv syntax)'
             cand --from-json 'Read variables from a JSON object of strings'
             cand --server 'Use the `keep serve` at URL instead of the local store'
@@ -86,6 +90,23 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --reveal 'Print the values instead of masking them'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;update'= {
+            cand --from-file 'Read KEY''s value from the file at PATH, byte for byte (repeatable)'
+            cand --unset 'Remove KEY from the secret (repeatable)'
+            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand -e 'Environment the secrets live in'
+            cand --env 'Environment the secrets live in'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print no messages, only data'
             cand --quiet 'Print no messages, only data'
@@ -148,6 +169,42 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'keep;run'= {
+            cand --require 'Fail before starting anything unless some secret has KEY (repeatable)'
+            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand -e 'Environment the secrets live in'
+            cand --env 'Environment the secrets live in'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --no-inherit-env 'Start from an empty environment plus PATH, instead of the current one'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;export'= {
+            cand --format 'Output format [default: dotenv; json with --json]'
+            cand -o 'Write to PATH (mode 0600, replaced atomically) instead of stdout'
+            cand --output 'Write to PATH (mode 0600, replaced atomically) instead of stdout'
+            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand -e 'Environment the secrets live in'
+            cand --env 'Environment the secrets live in'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --reveal 'Print the values on a terminal without asking'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'keep;serve'= {
             cand --listen 'Address to listen on, HOST:PORT (port 0 picks a free port)'
             cand --data-dir 'Data directory [default: ~/.local/share/keep/server]'
@@ -184,9 +241,12 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand create 'Create a secret from KEY=VALUE pairs and files'
             cand list 'List secrets, newest first'
             cand show 'Show a secret''s details and keys'
+            cand update 'Add, change or remove variables of an existing secret'
             cand delete 'Delete a secret (irreversible)'
             cand import-dotenv 'Create a secret from the nearest .env file'
             cand import-env 'Create a secret from local environment variables'
+            cand run 'Run a program with secrets'' variables in its environment'
+            cand export 'Print a secret''s values as a dotenv file, JSON or shell `export` lines'
             cand serve 'Run the keep HTTP server'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -197,11 +257,17 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;help;show'= {
         }
+        &'keep;help;update'= {
+        }
         &'keep;help;delete'= {
         }
         &'keep;help;import-dotenv'= {
         }
         &'keep;help;import-env'= {
+        }
+        &'keep;help;run'= {
+        }
+        &'keep;help;export'= {
         }
         &'keep;help;serve'= {
         }

@@ -38,12 +38,16 @@ complete -c keep -n "__fish_keep_needs_command" -s V -l version -d 'Print versio
 complete -c keep -n "__fish_keep_needs_command" -f -a "create" -d 'Create a secret from KEY=VALUE pairs and files'
 complete -c keep -n "__fish_keep_needs_command" -f -a "list" -d 'List secrets, newest first'
 complete -c keep -n "__fish_keep_needs_command" -f -a "show" -d 'Show a secret\'s details and keys'
+complete -c keep -n "__fish_keep_needs_command" -f -a "update" -d 'Add, change or remove variables of an existing secret'
 complete -c keep -n "__fish_keep_needs_command" -f -a "delete" -d 'Delete a secret (irreversible)'
 complete -c keep -n "__fish_keep_needs_command" -f -a "import-dotenv" -d 'Create a secret from the nearest .env file'
 complete -c keep -n "__fish_keep_needs_command" -f -a "import-env" -d 'Create a secret from local environment variables'
+complete -c keep -n "__fish_keep_needs_command" -f -a "run" -d 'Run a program with secrets\' variables in its environment'
+complete -c keep -n "__fish_keep_needs_command" -f -a "export" -d 'Print a secret\'s values as a dotenv file, JSON or shell `export` lines'
 complete -c keep -n "__fish_keep_needs_command" -f -a "serve" -d 'Run the keep HTTP server'
 complete -c keep -n "__fish_keep_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c keep -n "__fish_keep_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keep -n "__fish_keep_using_subcommand create" -l from-file -d 'Read KEY\'s value from the file at PATH, byte for byte (repeatable)' -r
 complete -c keep -n "__fish_keep_using_subcommand create" -l from-dotenv -d 'Read variables from a dotenv file (python-dotenv syntax)' -r -F
 complete -c keep -n "__fish_keep_using_subcommand create" -l from-json -d 'Read variables from a JSON object of strings' -r -F
 complete -c keep -n "__fish_keep_using_subcommand create" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
@@ -86,6 +90,19 @@ complete -c keep -n "__fish_keep_using_subcommand show" -s q -l quiet -d 'Print 
 complete -c keep -n "__fish_keep_using_subcommand show" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c keep -n "__fish_keep_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand show" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand update" -l from-file -d 'Read KEY\'s value from the file at PATH, byte for byte (repeatable)' -r
+complete -c keep -n "__fish_keep_using_subcommand update" -l unset -d 'Remove KEY from the secret (repeatable)' -r
+complete -c keep -n "__fish_keep_using_subcommand update" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand update" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand update" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand update" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand update" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand update" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand update" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand update" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand delete" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
 complete -c keep -n "__fish_keep_using_subcommand delete" -s e -l env -d 'Environment the secrets live in' -r
 complete -c keep -n "__fish_keep_using_subcommand delete" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
@@ -126,6 +143,35 @@ complete -c keep -n "__fish_keep_using_subcommand import-env" -s q -l quiet -d '
 complete -c keep -n "__fish_keep_using_subcommand import-env" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c keep -n "__fish_keep_using_subcommand import-env" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand import-env" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand run" -l require -d 'Fail before starting anything unless some secret has KEY (repeatable)' -r
+complete -c keep -n "__fish_keep_using_subcommand run" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand run" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand run" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand run" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand run" -l no-inherit-env -d 'Start from an empty environment plus PATH, instead of the current one'
+complete -c keep -n "__fish_keep_using_subcommand run" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand run" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand run" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand run" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand export" -l format -d 'Output format [default: dotenv; json with --json]' -r -f -a "dotenv\t'KEY=\'value\' lines that `keep import-dotenv` and python-dotenv read back exactly'
+json\t'One flat JSON object, keys sorted'
+shell\t'`export KEY=\'value\'` lines for `eval` in sh, bash or zsh'"
+complete -c keep -n "__fish_keep_using_subcommand export" -s o -l output -d 'Write to PATH (mode 0600, replaced atomically) instead of stdout' -r -F
+complete -c keep -n "__fish_keep_using_subcommand export" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand export" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand export" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand export" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand export" -l reveal -d 'Print the values on a terminal without asking'
+complete -c keep -n "__fish_keep_using_subcommand export" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand export" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand export" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand export" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand serve" -l listen -d 'Address to listen on, HOST:PORT (port 0 picks a free port)' -r
 complete -c keep -n "__fish_keep_using_subcommand serve" -l data-dir -d 'Data directory [default: ~/.local/share/keep/server]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand serve" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
@@ -150,12 +196,15 @@ complete -c keep -n "__fish_keep_using_subcommand completions" -s q -l quiet -d 
 complete -c keep -n "__fish_keep_using_subcommand completions" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c keep -n "__fish_keep_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show delete import-dotenv import-env serve completions help" -f -a "create" -d 'Create a secret from KEY=VALUE pairs and files'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show delete import-dotenv import-env serve completions help" -f -a "list" -d 'List secrets, newest first'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show delete import-dotenv import-env serve completions help" -f -a "show" -d 'Show a secret\'s details and keys'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show delete import-dotenv import-env serve completions help" -f -a "delete" -d 'Delete a secret (irreversible)'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show delete import-dotenv import-env serve completions help" -f -a "import-dotenv" -d 'Create a secret from the nearest .env file'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show delete import-dotenv import-env serve completions help" -f -a "import-env" -d 'Create a secret from local environment variables'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show delete import-dotenv import-env serve completions help" -f -a "serve" -d 'Run the keep HTTP server'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show delete import-dotenv import-env serve completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show delete import-dotenv import-env serve completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "create" -d 'Create a secret from KEY=VALUE pairs and files'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "list" -d 'List secrets, newest first'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "show" -d 'Show a secret\'s details and keys'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "update" -d 'Add, change or remove variables of an existing secret'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "delete" -d 'Delete a secret (irreversible)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "import-dotenv" -d 'Create a secret from the nearest .env file'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "import-env" -d 'Create a secret from local environment variables'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "run" -d 'Run a program with secrets\' variables in its environment'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "export" -d 'Print a secret\'s values as a dotenv file, JSON or shell `export` lines'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "serve" -d 'Run the keep HTTP server'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

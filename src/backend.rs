@@ -6,7 +6,9 @@ use crate::client::Client;
 use crate::crypto::{Crypto, MasterKey};
 use crate::db::Db;
 use crate::error::{Error, Result};
-use crate::model::{CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretName, Shown};
+use crate::model::{
+    CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretName, Shown, UpdateOutcome,
+};
 use crate::service::{ListQuery, Service, ShowQuery};
 
 pub enum Backend {
@@ -119,6 +121,13 @@ impl Backend {
         }
     }
 
+    pub async fn environments(&self) -> Result<Vec<String>> {
+        match self {
+            Backend::Local { service, .. } => service.environments().await,
+            Backend::Remote(c) => c.environments().await,
+        }
+    }
+
     pub async fn list(&self, env: &EnvName, query: &ListQuery) -> Result<Page> {
         match self {
             Backend::Local { service, .. } => service.list(env, query).await,
@@ -130,6 +139,19 @@ impl Backend {
         match self {
             Backend::Local { service, .. } => service.show(env, name, query).await,
             Backend::Remote(c) => c.show(env, name, query).await,
+        }
+    }
+
+    pub async fn update(
+        &self,
+        env: &EnvName,
+        name: &SecretName,
+        set: &SecretData,
+        unset: &[String],
+    ) -> Result<UpdateOutcome> {
+        match self {
+            Backend::Local { service, .. } => service.update(env, name, set, unset).await,
+            Backend::Remote(c) => c.update(env, name, set, unset).await,
         }
     }
 

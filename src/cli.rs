@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser};
+use clap_complete::ArgValueCandidates;
 
 use crate::cmd::Command;
 use crate::model::EnvName;
@@ -17,36 +18,126 @@ A secret is a named set of environment variables (KEY -> value) in an environmen
 (default `main`). By default secrets live in an encrypted SQLite store on this machine; \
 with `--server` (or `KEEP_SERVER`) the same commands talk to a `keep serve` over HTTP.";
 
-pub const AFTER_LONG_HELP: &str = "\
-Environment variables:
-  KEEP_SERVER   URL of a `keep serve` to use instead of the local store
-  KEEP_TOKEN    API token for the server (never pass tokens on the command line)
-  KEEP_ENV      environment to use (default: main)
-  KEEP_HOME     directory of the local store (default: $XDG_DATA_HOME/keep, ~/.local/share/keep)
-  KEEP_MASTER_KEY  `keep serve` only: the master key as 64 hex digits, instead of DIR/master.key
-  NO_COLOR      disable colors; CLICOLOR_FORCE=1 forces them
+/// Environment variables keep reads: the help text and the man page are both built from this.
+pub const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "KEEP_SERVER",
+        "URL of a `keep serve` to use instead of the local store",
+    ),
+    (
+        "KEEP_TOKEN",
+        "API token for the server (never pass tokens on the command line)",
+    ),
+    ("KEEP_ENV", "environment to use (default: main)"),
+    (
+        "KEEP_HOME",
+        "directory of the local store (default: $XDG_DATA_HOME/keep, ~/.local/share/keep)",
+    ),
+    (
+        "KEEP_MASTER_KEY",
+        "`keep serve` only: the master key as 64 hex digits, instead of DIR/master.key",
+    ),
+    (
+        "NO_COLOR",
+        "disable colors; CLICOLOR_FORCE=1 forces them, TERM=dumb disables them",
+    ),
+    (
+        "COMPLETE",
+        "set by the shell completion scripts (`source <(COMPLETE=bash keep)`)",
+    ),
+];
 
-Files:
-  $KEEP_HOME/keep.db       the local store (SQLite, values encrypted)
-  $KEEP_HOME/master.key    the local store's key (32 random bytes, mode 0600): back it up
-  DIR/admin.token          `keep serve`: the first admin token, written once
+/// Files keep uses.
+pub const FILES: &[(&str, &str)] = &[
+    (
+        "$KEEP_HOME/keep.db",
+        "the local store (SQLite in WAL mode; values encrypted)",
+    ),
+    (
+        "$KEEP_HOME/master.key",
+        "the local store's key (32 random bytes, mode 0600): back it up",
+    ),
+    (
+        "DIR/keep.db",
+        "`keep serve --data-dir DIR`: the server's store",
+    ),
+    (
+        "DIR/master.key",
+        "`keep serve`: the server's key, unless KEEP_MASTER_KEY is set",
+    ),
+    (
+        "DIR/admin.token",
+        "`keep serve`: the first admin token, written once (mode 0600)",
+    ),
+];
 
-Exit codes:
-  0    success
-  1    unexpected failure (server error, I/O, integrity check)
-  2    usage or invalid input: bad flag, name, key, value or file; missing variable or required key
-  3    secret not found
-  4    secret already exists
-  5    authentication or permission refused
-  6    server unreachable or timed out
-  130  interrupted
+/// Exit codes, the contract scripts rely on.
+pub const EXIT_CODES: &[(&str, &str)] = &[
+    ("0", "success"),
+    (
+        "1",
+        "unexpected failure (server error, I/O, integrity check)",
+    ),
+    (
+        "2",
+        "usage or invalid input: bad flag, name, key, value or file; missing variable or required key",
+    ),
+    ("3", "secret not found"),
+    ("4", "secret already exists"),
+    ("5", "authentication or permission refused"),
+    ("6", "server unreachable or timed out"),
+    ("126", "`keep run`: the program cannot be executed"),
+    ("127", "`keep run`: the program was not found"),
+    ("130", "interrupted"),
+    (
+        "other",
+        "`keep run`: once started, the program's own exit code (128+N if killed by signal N)",
+    ),
+];
 
-Examples:
-  $ keep create db DATABASE_URL=- < url.txt
-  $ keep import-dotenv app
-  $ keep list --json
-  $ keep show db --reveal
-  $ KEEP_SERVER=https://keep.example.com KEEP_TOKEN=... keep list -e staging";
+/// Examples: what each does, and the command.
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "Store a value typed at a hidden prompt",
+        "keep create db DATABASE_URL=-",
+    ),
+    ("Store the nearest .env file", "keep import-dotenv app"),
+    (
+        "Change one value, keep the others",
+        "keep update db PASSWORD=-",
+    ),
+    ("List secrets for a script", "keep list --json"),
+    ("Show the values", "keep show db --reveal"),
+    (
+        "Run a program with a secret's variables",
+        "keep run app -- npm run dev",
+    ),
+    ("Write a .env file", "keep export app --output .env"),
+    (
+        "Use a team server",
+        "KEEP_SERVER=https://keep.example.com keep list -e staging",
+    ),
+];
+
+/// The text after `keep --help`: the tables above as plain text.
+pub fn after_long_help() -> String {
+    let mut s = String::new();
+    let mut table = |title: &str, rows: &[(&str, &str)], width: usize| {
+        s.push_str(&format!("{title}:\n"));
+        for (k, v) in rows {
+            s.push_str(&format!("  {k:<width$}  {v}\n"));
+        }
+        s.push('\n');
+    };
+    table("Environment variables", ENVIRONMENT, 15);
+    table("Files", FILES, 21);
+    table("Exit codes", EXIT_CODES, 5);
+    s.push_str("Examples:\n");
+    for (what, cmd) in EXAMPLES {
+        s.push_str(&format!("  # {what}\n  $ {cmd}\n"));
+    }
+    s.trim_end().to_owned()
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -54,7 +145,7 @@ Examples:
     version,
     about = ABOUT,
     long_about = LONG_ABOUT,
-    after_long_help = AFTER_LONG_HELP,
+    after_long_help = after_long_help(),
     propagate_version = true,
     max_term_width = 100
 )]
@@ -80,7 +171,8 @@ pub struct GlobalArgs {
         env = "KEEP_ENV",
         default_value = "main",
         value_name = "NAME",
-        value_parser = EnvName::parse
+        value_parser = EnvName::parse,
+        add = ArgValueCandidates::new(crate::complete::environment_names)
     )]
     pub env: EnvName,
 

@@ -10,7 +10,9 @@ use serde_json::json;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
-use crate::model::{CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretName, Shown};
+use crate::model::{
+    CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretName, Shown, UpdateOutcome,
+};
 use crate::service::{ListQuery, ShowQuery};
 
 pub struct Client {
@@ -30,6 +32,8 @@ struct ErrorDetail {
     message: String,
     #[serde(default)]
     keys: Vec<String>,
+    #[serde(default)]
+    hint: Option<String>,
 }
 
 fn install_crypto_provider() {
@@ -219,7 +223,10 @@ impl Client {
             }
             "forbidden" => Error::Forbidden(error.message),
             "integrity" => Error::Integrity(error.message),
-            _ if status.is_client_error() => Error::invalid(error.message),
+            _ if status.is_client_error() => Error::Invalid {
+                message: error.message,
+                hint: error.hint,
+            },
             _ => Error::Server(error.message),
         }
     }
@@ -237,6 +244,20 @@ impl Client {
             .request(Method::POST, self.url(env, None)?)
             .json(&body);
         self.send(req, Some((env, name))).await
+    }
+
+    pub async fn environments(&self) -> Result<Vec<String>> {
+        #[derive(Deserialize)]
+        struct Envs {
+            environments: Vec<String>,
+        }
+        let mut url = self.base.clone();
+        url.path_segments_mut()
+            .map_err(|()| Error::invalid("the server URL cannot take a path"))?
+            .pop_if_empty()
+            .extend(["v1", "environments"]);
+        let envs: Envs = self.send(self.http.get(url), None).await?;
+        Ok(envs.environments)
     }
 
     pub async fn list(&self, env: &EnvName, query: &ListQuery) -> Result<Page> {
@@ -266,6 +287,21 @@ impl Client {
             }
         }
         self.send(self.http.get(url), Some((env, name))).await
+    }
+
+    pub async fn update(
+        &self,
+        env: &EnvName,
+        name: &SecretName,
+        set: &SecretData,
+        unset: &[String],
+    ) -> Result<UpdateOutcome> {
+        let body = json!({ "set": set, "unset": unset });
+        let req = self
+            .http
+            .request(Method::PATCH, self.url(env, Some(name))?)
+            .json(&body);
+        self.send(req, Some((env, name))).await
     }
 
     pub async fn delete(&self, env: &EnvName, name: &SecretName) -> Result<bool> {

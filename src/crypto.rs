@@ -202,19 +202,40 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
 /// appears whole or not at all: it is written under a temporary name and hard-linked into
 /// place, so a concurrent reader or a crash never sees it half-written.
 pub fn write_private_file(path: &Path, contents: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
+    create_private_dir(parent_dir(path))?;
+    place_private_file(path, contents, |tmp| {
+        fs::hard_link(tmp, path).map_err(|e| Error::io_path("cannot create", path, e))
+    })
+}
+
+/// Writes `path` with mode 0600, replacing any existing file atomically (rename): a reader
+/// sees the old file or the new one, never a mix. The directory must exist.
+pub fn replace_private_file(path: &Path, contents: &[u8]) -> Result<()> {
+    place_private_file(path, contents, |tmp| {
+        fs::rename(tmp, path).map_err(|e| Error::io_path("cannot replace", path, e))
+    })
+}
+
+pub fn parent_dir(path: &Path) -> &Path {
+    path.parent()
         .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    create_private_dir(dir)?;
+        .unwrap_or(Path::new("."))
+}
+
+/// Writes a synced temporary file beside `path` and lets `place` move it there.
+fn place_private_file(
+    path: &Path,
+    contents: &[u8],
+    place: impl FnOnce(&Path) -> Result<()>,
+) -> Result<()> {
+    let dir = parent_dir(path);
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{file_name}.tmp-{}", random_base62(12)?));
-    let result = write_new(&tmp, contents).and_then(|()| {
-        fs::hard_link(&tmp, path).map_err(|e| Error::io_path("cannot create", path, e))
-    });
+    let result = write_new(&tmp, contents).and_then(|()| place(&tmp));
+    // After a rename the temporary name is gone already; after a link it is a second name.
     let _ = fs::remove_file(&tmp);
     result?;
     if let Ok(d) = fs::File::open(dir) {

@@ -48,6 +48,14 @@ pub enum Error {
     Internal(String),
     #[error("interrupted")]
     Interrupted,
+    /// `keep run` could not start the program; `exit` is what a shell would return (127 not
+    /// found, 126 not executable, 2 too large to pass).
+    #[error("{message}")]
+    CannotRun {
+        message: String,
+        hint: Option<String>,
+        exit: i32,
+    },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -95,6 +103,7 @@ impl Error {
             Error::Unauthorized(_) | Error::Forbidden(_) => 5,
             Error::Unreachable { .. } | Error::Tls { .. } => 6,
             Error::Interrupted => 130,
+            Error::CannotRun { exit, .. } => *exit,
             Error::Integrity(_)
             | Error::Server(_)
             | Error::Io { .. }
@@ -121,13 +130,14 @@ impl Error {
             Error::Database(_) => "database",
             Error::Internal(_) => "internal",
             Error::Interrupted => "interrupted",
+            Error::CannotRun { .. } => "cannot_run",
         }
     }
 
     /// The next step for the user, if there is an obvious one.
     pub fn hint(&self) -> Option<String> {
         match self {
-            Error::Invalid { hint, .. } => hint.clone(),
+            Error::Invalid { hint, .. } | Error::CannotRun { hint, .. } => hint.clone(),
             Error::MissingKeys { name, .. } => {
                 Some(format!("see which keys `{name}` has with `keep show {name}`"))
             }

@@ -3,7 +3,7 @@
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
+use crate::cli::{self, Cli};
 use crate::cmd::completions;
 
 pub const SHELLS: [Shell; 5] = [
@@ -31,27 +31,74 @@ pub fn files() -> Vec<(String, Vec<u8>)> {
 
 /// `man/keep.1` and one page per subcommand, without dates so they are byte-stable.
 pub fn man_pages() -> Vec<(String, Vec<u8>)> {
-    let cmd = Cli::command();
-    let cmd = cmd.clone().version(env!("CARGO_PKG_VERSION"));
-    let mut pages = Vec::new();
-    pages.push(("man/keep.1".to_owned(), render(&cmd)));
+    let cmd = Cli::command().version(env!("CARGO_PKG_VERSION"));
+    let mut pages = vec![("man/keep.1".to_owned(), top_page(&cmd))];
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         let name = format!("keep-{}", sub.get_name());
         let sub = sub
             .clone()
             .name(name.clone())
             .bin_name(format!("keep {}", sub.get_name()));
-        pages.push((format!("man/{name}.1"), render(&sub)));
+        let mut buf = Vec::new();
+        // Writing to a Vec cannot fail.
+        let _ = man(&sub).render(&mut buf);
+        pages.push((format!("man/{name}.1"), buf));
     }
     pages
 }
 
-fn render(cmd: &clap::Command) -> Vec<u8> {
-    let mut buf = Vec::new();
-    let man = clap_mangen::Man::new(cmd.clone())
+fn man(cmd: &clap::Command) -> clap_mangen::Man {
+    clap_mangen::Man::new(cmd.clone())
         .source(format!("keep {}", env!("CARGO_PKG_VERSION")))
-        .manual("keep manual");
-    // Writing to a Vec cannot fail.
-    let _ = man.render(&mut buf);
+        .manual("keep manual")
+}
+
+/// The top page has real ENVIRONMENT, FILES, EXIT STATUS and EXAMPLES sections, written from
+/// the same tables as `keep --help`, instead of clap_mangen's catch-all EXTRA section.
+fn top_page(cmd: &clap::Command) -> Vec<u8> {
+    let man = man(cmd);
+    let mut buf = Vec::new();
+    let _ = man.render_title(&mut buf);
+    let _ = man.render_name_section(&mut buf);
+    let _ = man.render_synopsis_section(&mut buf);
+    let _ = man.render_description_section(&mut buf);
+    let _ = man.render_options_section(&mut buf);
+    let _ = man.render_subcommands_section(&mut buf);
+    let mut roff = String::new();
+    for (title, rows) in [
+        ("ENVIRONMENT", cli::ENVIRONMENT),
+        ("FILES", cli::FILES),
+        ("EXIT STATUS", cli::EXIT_CODES),
+    ] {
+        roff.push_str(&format!(".SH \"{title}\"\n"));
+        for (term, text) in rows {
+            roff.push_str(&format!(
+                ".TP\n\\fB{}\\fR\n{}\n",
+                escape(term),
+                escape(text)
+            ));
+        }
+    }
+    roff.push_str(".SH EXAMPLES\n");
+    for (what, command) in cli::EXAMPLES {
+        roff.push_str(&format!(
+            ".PP\n{}:\n.PP\n.RS 4\n\\fB$ {}\\fR\n.RE\n",
+            escape(what),
+            escape(command)
+        ));
+    }
+    buf.extend_from_slice(roff.as_bytes());
+    let _ = man.render_version_section(&mut buf);
     buf
+}
+
+/// Escapes text for roff: backslashes, hyphens (so they render as ASCII minus signs), and a
+/// leading dot or quote that roff would read as a request.
+fn escape(s: &str) -> String {
+    let s = s.replace('\\', "\\e").replace('-', "\\-");
+    if s.starts_with('.') || s.starts_with('\'') {
+        format!("\\&{s}")
+    } else {
+        s
+    }
 }

@@ -7,6 +7,7 @@ pub mod backend;
 pub mod cli;
 pub mod client;
 pub mod cmd;
+pub mod complete;
 pub mod crypto;
 pub mod db;
 pub mod dotenv;

@@ -253,6 +253,14 @@ pub struct CreateOutcome {
     pub replaced: bool,
 }
 
+/// The result of an update: what is stored now, and which of the keys asked to be unset
+/// were there to remove.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct UpdateOutcome {
+    pub secret: SecretInfo,
+    pub removed: Vec<String>,
+}
+
 /// One page of a listing, newest first.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Page {

@@ -168,7 +168,13 @@ impl Output {
         }
         let mut table = Table::new();
         table.load_style(presets::NOTHING);
-        table.set_content_arrangement(ContentArrangement::Dynamic);
+        // Wrap to the terminal only when it reports a usable width: a pty that says 0 columns
+        // (some CI runners) would otherwise squeeze every column to one character.
+        let arrangement = match table.width() {
+            Some(w) if w >= 40 => ContentArrangement::Dynamic,
+            _ => ContentArrangement::Disabled,
+        };
+        table.set_content_arrangement(arrangement);
         if !self.color_out {
             table.force_no_tty();
         }
@@ -196,6 +202,26 @@ impl Output {
             Some(t) if self.stdout_tty => t.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
             Some(t) => t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
         }
+    }
+
+    /// Awaits `fut`; if it takes longer than 300 ms and a person is watching stderr, a spinner
+    /// shows that keep is waiting (for the server, usually) until it completes.
+    pub async fn waiting<F: Future>(&self, what: &str, fut: F) -> F::Output {
+        if !self.stderr_tty || self.quiet || self.json {
+            return fut.await;
+        }
+        let mut fut = std::pin::pin!(fut);
+        tokio::select! {
+            out = &mut fut => return out,
+            () = tokio::time::sleep(std::time::Duration::from_millis(300)) => {}
+        }
+        let spinner = indicatif::ProgressBar::new_spinner();
+        spinner.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        spinner.set_message(what.to_owned());
+        spinner.enable_steady_tick(std::time::Duration::from_millis(100));
+        let out = fut.await;
+        spinner.finish_and_clear();
+        out
     }
 
     /// Asks for a value without echoing it, twice to catch typos.

@@ -10,6 +10,7 @@ use crate::db::{Cursor, Db, Inserted, SecretRow};
 use crate::error::{Error, Result};
 use crate::model::{
     self, CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretInfo, SecretName, Shown,
+    UpdateOutcome,
 };
 
 /// The most secrets one page can hold.
@@ -271,6 +272,11 @@ impl Service {
         })
     }
 
+    /// The environments that hold at least one secret.
+    pub async fn environments(&self) -> Result<Vec<String>> {
+        self.db.list_environments().await
+    }
+
     async fn get(&self, env: &EnvName, name: &SecretName) -> Result<SecretRow> {
         self.db
             .get_secret(env.as_str(), name.as_str())
@@ -309,6 +315,46 @@ impl Service {
             info,
             values: Some(values),
         })
+    }
+
+    /// Merges `set` into a secret and removes `unset` (Modal's `Secret.update`). The write is
+    /// version-checked: a concurrent writer makes this re-read and merge again, never lose data.
+    pub async fn update(
+        &self,
+        env: &EnvName,
+        name: &SecretName,
+        set: &SecretData,
+        unset: &[String],
+    ) -> Result<UpdateOutcome> {
+        if let Some(k) = unset.iter().find(|k| set.contains_key(*k)) {
+            return Err(Error::invalid(format!("key `{k}` is both set and unset")));
+        }
+        for _ in 0..MAX_RETRIES {
+            let row = self.get(env, name).await?;
+            let mut data = self.crypto.open(row.binding(), &row.sealed())?;
+            let removed: Vec<String> = unset
+                .iter()
+                .filter(|k| data.remove(*k).is_some())
+                .cloned()
+                .collect();
+            data.extend(set.iter().map(|(k, v)| (k.clone(), v.clone())));
+            model::validate_data(&data).map_err(|e| match e {
+                Error::Invalid { message, .. } if data.is_empty() => Error::invalid_with_hint(
+                    format!("{message}: the update would remove every key of `{name}`"),
+                    format!("to remove the secret, run `keep delete {name}`"),
+                ),
+                e => e,
+            })?;
+            if let Some(next) = self.replace(&row, &data).await? {
+                return Ok(UpdateOutcome {
+                    secret: next.info()?,
+                    removed,
+                });
+            }
+        }
+        Err(Error::Internal(format!(
+            "secret `{name}` is changing too fast to write; try again"
+        )))
     }
 
     /// Deletes a secret for good; false if there was none.

@@ -120,9 +120,38 @@ pub async fn write_secret(
 ) -> Result<()> {
     crate::model::validate_data(data)?;
     let backend = ctx.backend().await?;
-    let outcome = backend.create(ctx.env(), name, data, conflict.mode()).await;
+    let outcome = out
+        .waiting(
+            "saving",
+            backend.create(ctx.env(), name, data, conflict.mode()),
+        )
+        .await;
     backend.close().await;
     out.emit(&WriteReport::from(outcome?))
+}
+
+/// Values given on the command line: `KEY=VALUE`, `KEY=-`, `--from-file KEY=PATH`.
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct ValueArgs {
+    /// Variables as KEY=VALUE, or KEY=- to read the value from stdin or a hidden prompt
+    #[arg(value_name = "KEY=VALUE")]
+    pub pairs: Vec<String>,
+    /// Read KEY's value from the file at PATH, byte for byte (repeatable)
+    #[arg(long, value_name = "KEY=PATH")]
+    pub from_file: Vec<String>,
+}
+
+impl ValueArgs {
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty() && self.from_file.is_empty()
+    }
+
+    /// The values, files overriding pairs.
+    pub fn read(&self, out: &Output) -> Result<SecretData> {
+        let mut data = read_pairs(&self.pairs, out)?;
+        data.extend(read_value_files(&self.from_file)?);
+        Ok(data)
+    }
 }
 
 /// Splits `KEY=VALUE`. The argument may be a value typed by mistake, so it is never echoed.
@@ -202,6 +231,24 @@ fn read_dash_value(key: &str, out: &Output) -> Result<SecretValue> {
         ));
     }
     out.prompt_secret(key)
+}
+
+/// Reads `--from-file KEY=PATH` arguments: each value is the whole file, byte for byte (no
+/// newline trimmed), for PEM keys and JSON credentials. It must be UTF-8.
+pub fn read_value_files(specs: &[String]) -> Result<SecretData> {
+    let mut data = SecretData::new();
+    for spec in specs {
+        let (key, path) = spec.split_once('=').ok_or_else(|| {
+            Error::invalid_with_hint(
+                format!("`--from-file {spec}` is not of the form KEY=PATH"),
+                "write `--from-file TLS_KEY=./key.pem`",
+            )
+        })?;
+        crate::model::check_key(key)?;
+        let text = read_text_file(Path::new(path), &format!("file for `{key}`"))?;
+        data.insert(key.to_owned(), SecretValue::new(text.as_str().to_owned()));
+    }
+    Ok(data)
 }
 
 /// Files larger than this cannot hold a valid secret (1 MiB of keys and values, plus room for

@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use super::common::{self, ConflictArgs, Context};
+use clap_complete::ArgValueCandidates;
+
+use super::common::{self, ConflictArgs, Context, ValueArgs};
 use crate::error::Result;
 use crate::model::SecretName;
 use crate::output::Output;
@@ -10,13 +12,15 @@ use crate::output::Output;
 const AFTER_LONG_HELP: &str = "\
 Values given as KEY=VALUE end up in your shell history and, while keep runs, in the process \
 list. To keep them off the command line, use KEY=- (a hidden prompt on a terminal, stdin \
-otherwise) or read them from a file with --from-dotenv or --from-json.
+otherwise) or read them from files with --from-file KEY=PATH, --from-dotenv or --from-json.
 
-Later sources override earlier ones: pairs, then --from-dotenv, then --from-json.
+Later sources override earlier ones: pairs, then --from-file, then --from-dotenv, then
+--from-json.
 
 Examples:
   $ keep create db DATABASE_URL=-                     # prompts without echo
   $ printf '%s' \"$PASSWORD\" | keep create db PASSWORD=-
+  $ keep create tls --from-file TLS_KEY=key.pem --from-file TLS_CERT=cert.pem
   $ keep create app --from-dotenv .env.production
   $ keep create app --from-json creds.json --force    # replace the existing values";
 
@@ -25,11 +29,10 @@ Examples:
 #[command(after_long_help = AFTER_LONG_HELP)]
 pub struct Args {
     /// Name of the secret: letters, digits, `.`, `_`, `-`
-    #[arg(value_parser = SecretName::parse)]
+    #[arg(value_parser = SecretName::parse, add = ArgValueCandidates::new(crate::complete::secret_names))]
     pub name: SecretName,
-    /// Variables as KEY=VALUE, or KEY=- to read the value from stdin or a hidden prompt
-    #[arg(value_name = "KEY=VALUE")]
-    pub pairs: Vec<String>,
+    #[command(flatten)]
+    pub values: ValueArgs,
     /// Read variables from a dotenv file (python-dotenv syntax)
     #[arg(long, value_name = "PATH")]
     pub from_dotenv: Option<PathBuf>,
@@ -43,12 +46,12 @@ pub struct Args {
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args {
         name,
-        pairs,
+        values,
         from_dotenv,
         from_json,
         conflict,
     } = args;
-    let mut data = common::read_pairs(&pairs, out)?;
+    let mut data = values.read(out)?;
     if let Some(path) = &from_dotenv {
         data.extend(common::read_dotenv_file(path)?);
     }

@@ -4,6 +4,8 @@ use std::io;
 
 use serde::Serialize;
 
+use clap_complete::ArgValueCandidates;
+
 use super::common::Context;
 use crate::error::{Error, Result};
 use crate::model::SecretName;
@@ -23,7 +25,7 @@ Examples:
 #[command(after_long_help = AFTER_LONG_HELP)]
 pub struct Args {
     /// Name of the secret
-    #[arg(value_parser = SecretName::parse)]
+    #[arg(value_parser = SecretName::parse, add = ArgValueCandidates::new(crate::complete::secret_names))]
     pub name: SecretName,
     /// Succeed if the secret does not exist
     #[arg(long)]
@@ -73,7 +75,10 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let backend = ctx.backend().await?;
     let result = async {
         if !yes {
-            let info = backend.show(env, &name, &ShowQuery::default()).await?.info;
+            let info = out
+                .waiting("reading", backend.show(env, &name, &ShowQuery::default()))
+                .await?
+                .info;
             let n = info.keys.len();
             let question = format!(
                 "Delete secret `{name}` from environment `{env}` ({n} {})? This cannot be undone",
@@ -85,7 +90,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
                 ));
             }
         }
-        backend.delete(env, &name).await
+        out.waiting("deleting", backend.delete(env, &name)).await
     }
     .await;
     backend.close().await;

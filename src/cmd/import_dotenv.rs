@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use clap_complete::ArgValueCandidates;
+
 use super::common::{self, ConflictArgs, Context};
 use crate::dotenv;
 use crate::error::{Error, Result};
@@ -24,7 +26,7 @@ Examples:
 #[command(after_long_help = AFTER_LONG_HELP)]
 pub struct Args {
     /// Name of the secret
-    #[arg(value_parser = SecretName::parse)]
+    #[arg(value_parser = SecretName::parse, add = ArgValueCandidates::new(crate::complete::secret_names))]
     pub name: SecretName,
     /// Where to start looking [default: the current directory]
     pub path: Option<PathBuf>,

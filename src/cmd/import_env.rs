@@ -1,5 +1,7 @@
 //! `keep import-env`: a secret from variables of the current environment.
 
+use clap_complete::ArgValueCandidates;
+
 use super::common::{self, ConflictArgs, Context};
 use crate::error::{Error, Result};
 use crate::model::{SecretData, SecretName, SecretValue, check_key};
@@ -16,7 +18,7 @@ Examples:
 #[command(after_long_help = AFTER_LONG_HELP)]
 pub struct Args {
     /// Name of the secret
-    #[arg(value_parser = SecretName::parse)]
+    #[arg(value_parser = SecretName::parse, add = ArgValueCandidates::new(crate::complete::secret_names))]
     pub name: SecretName,
     /// Names of the environment variables to store
     #[arg(value_name = "KEY", required = true)]

@@ -106,7 +106,9 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
             created_before,
             cursor: cursor.take(),
         };
-        let page = backend.list(ctx.env(), &query).await?;
+        let page = out
+            .waiting("listing", backend.list(ctx.env(), &query))
+            .await?;
         secrets.extend(page.secrets);
         match page.next_cursor {
             Some(c) if (secrets.len() as u64) < wanted => cursor = Some(c),

@@ -4,11 +4,15 @@ mod common;
 pub mod completions;
 pub mod create;
 pub mod delete;
+pub mod export;
+mod export_format;
 pub mod import_dotenv;
 pub mod import_env;
 pub mod list;
+pub mod run;
 pub mod serve;
 pub mod show;
+pub mod update;
 
 pub use common::Context;
 
@@ -20,9 +24,12 @@ pub enum Command {
     Create(create::Args),
     List(list::Args),
     Show(show::Args),
+    Update(update::Args),
     Delete(delete::Args),
     ImportDotenv(import_dotenv::Args),
     ImportEnv(import_env::Args),
+    Run(run::Args),
+    Export(export::Args),
     Serve(serve::Args),
     Completions(completions::Args),
 }
@@ -38,9 +45,12 @@ impl Command {
             Command::Create(a) => create::run(a, ctx, out).await,
             Command::List(a) => list::run(a, ctx, out).await,
             Command::Show(a) => show::run(a, ctx, out).await,
+            Command::Update(a) => update::run(a, ctx, out).await,
             Command::Delete(a) => delete::run(a, ctx, out).await,
             Command::ImportDotenv(a) => import_dotenv::run(a, ctx, out).await,
             Command::ImportEnv(a) => import_env::run(a, ctx, out).await,
+            Command::Run(a) => run::run(a, ctx, out).await,
+            Command::Export(a) => export::run(a, ctx, out).await,
             Command::Serve(a) => serve::run(a, ctx, out).await,
             Command::Completions(a) => completions::run(a, out),
         }

@@ -2,6 +2,8 @@
 
 use std::io;
 
+use clap_complete::ArgValueCandidates;
+
 use super::common::Context;
 use crate::error::Result;
 use crate::model::{SecretName, Shown, check_key};
@@ -23,7 +25,7 @@ Examples:
 #[command(after_long_help = AFTER_LONG_HELP)]
 pub struct Args {
     /// Name of the secret
-    #[arg(value_parser = SecretName::parse)]
+    #[arg(value_parser = SecretName::parse, add = ArgValueCandidates::new(crate::complete::secret_names))]
     pub name: SecretName,
     /// Print the values instead of masking them
     #[arg(long)]
@@ -74,8 +76,9 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         check_key(key)?;
     }
     let backend = ctx.backend().await?;
-    let shown = backend
-        .show(ctx.env(), &name, &ShowQuery { reveal, require })
+    let query = ShowQuery { reveal, require };
+    let shown = out
+        .waiting("reading", backend.show(ctx.env(), &name, &query))
         .await;
     backend.close().await;
     out.emit(&shown?)

@@ -4,6 +4,7 @@
 //! placeholders, BIGINT times in microseconds) and dispatched to the pool of the active
 //! dialect by `with_pool!`; dialect differences live in `migrations/<dialect>/` only.
 
+mod postgres;
 mod sqlite;
 
 use std::path::Path;
@@ -16,6 +17,7 @@ use crate::error::{Error, Result};
 #[derive(Clone, Debug)]
 pub enum Db {
     Sqlite(sqlx::SqlitePool),
+    Postgres(sqlx::PgPool),
 }
 
 /// Runs `$body` with `$pool` bound to the active dialect's pool. The body is compiled once
@@ -24,6 +26,7 @@ macro_rules! with_pool {
     ($db:expr, |$pool:ident| $body:expr) => {
         match $db {
             Db::Sqlite($pool) => $body,
+            Db::Postgres($pool) => $body,
         }
     };
 }
@@ -42,7 +45,10 @@ pub struct SecretRow {
     /// JSON array of the key names, so that listing and showing need no decryption.
     pub keys: String,
     pub key_id: String,
+    /// Empty when only metadata was read (listing needs no decryption).
+    #[sqlx(default)]
     pub wrapped_key: Vec<u8>,
+    #[sqlx(default)]
     pub ciphertext: Vec<u8>,
 }
 
@@ -83,6 +89,17 @@ impl Db {
     /// Opens (creating if needed) an SQLite store at `path` and brings its schema up to date.
     pub async fn open_sqlite(path: &Path) -> Result<Self> {
         sqlite::open(path).await.map(Db::Sqlite)
+    }
+
+    /// Connects to a PostgreSQL database and brings its schema up to date; safe when several
+    /// replicas start at once (the migrator holds an advisory lock).
+    pub async fn open_postgres(url: &str) -> Result<Self> {
+        postgres::open(url).await.map(Db::Postgres)
+    }
+
+    /// Whether `url` names a PostgreSQL database (`postgres://` or `postgresql://`).
+    pub fn is_postgres_url(url: &str) -> bool {
+        url.starts_with("postgres://") || url.starts_with("postgresql://")
     }
 
     pub async fn close(&self) {
@@ -166,7 +183,8 @@ impl Db {
             .bind(now)
             .bind(id)
             .execute(pool)
-            .await?);
+            .await?
+            .rows_affected());
         Ok(())
     }
 
@@ -180,7 +198,7 @@ impl Db {
         limit: i64,
     ) -> Result<Vec<SecretRow>> {
         let sql = "SELECT id, environment, name, version, created_at, created_by, updated_at, \
-                   last_used_at, keys, key_id, x'' AS wrapped_key, x'' AS ciphertext \
+                   last_used_at, keys, key_id \
                    FROM secrets WHERE environment = $1 AND created_at < $2 \
                    AND (created_at < $3 OR (created_at = $3 AND id < $4)) \
                    ORDER BY created_at DESC, id DESC LIMIT $5";
@@ -200,6 +218,14 @@ impl Db {
             .await?))
     }
 
+    /// The environments that hold at least one secret, sorted.
+    pub async fn list_environments(&self) -> Result<Vec<String>> {
+        let sql = "SELECT DISTINCT environment FROM secrets ORDER BY environment LIMIT 10000";
+        with_pool!(self, |pool| Ok(sqlx::query_scalar::<_, String>(sql)
+            .fetch_all(pool)
+            .await?))
+    }
+
     pub async fn get_meta(&self, name: &str) -> Result<Option<Vec<u8>>> {
         let sql = "SELECT value FROM meta WHERE name = $1";
         with_pool!(self, |pool| Ok(sqlx::query_scalar::<_, Vec<u8>>(sql)
@@ -215,7 +241,8 @@ impl Db {
             .bind(name)
             .bind(value)
             .execute(pool)
-            .await?);
+            .await?
+            .rows_affected());
         Ok(())
     }
 

@@ -63,6 +63,9 @@ fn lock_exclusive(_path: &Path) -> Result<()> {
 /// Creates the database file with mode 0600 before SQLite opens it: SQLite gives its WAL and
 /// shared-memory files the main file's mode, so all three stay private whatever the umask.
 fn precreate_private(path: &Path) -> Result<()> {
+    if path.exists() {
+        return Ok(()); // the common case: no file is created, nothing is synced
+    }
     match crypto::write_private_file(path, b"") {
         Ok(()) => Ok(()),
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::AlreadyExists => {

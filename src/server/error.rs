@@ -16,6 +16,8 @@ pub struct ApiError {
     pub message: String,
     /// For `missing_keys`: the keys that are missing, so clients need not parse the message.
     pub keys: Vec<String>,
+    /// The next step for the user, as the CLI would print it.
+    pub hint: Option<String>,
 }
 
 impl ApiError {
@@ -25,6 +27,7 @@ impl ApiError {
             code,
             message: message.into(),
             keys: Vec::new(),
+            hint: None,
         }
     }
 }
@@ -44,7 +47,8 @@ pub fn status_of(e: &Error) -> StatusCode {
         | Error::Server(_)
         | Error::Io { .. }
         | Error::Internal(_)
-        | Error::Interrupted => StatusCode::INTERNAL_SERVER_ERROR,
+        | Error::Interrupted
+        | Error::CannotRun { .. } => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
 
@@ -56,6 +60,11 @@ impl From<Error> for ApiError {
             _ => Vec::new(),
         };
         let code = e.code();
+        // The client adds its own hints for these (they name client-side settings).
+        let hint = match &e {
+            Error::Invalid { hint, .. } => hint.clone(),
+            _ => None,
+        };
         let message = if status.is_server_error() {
             // The details stay in the server's log; clients learn only the kind of failure.
             eprintln_server_error(&e);
@@ -68,6 +77,7 @@ impl From<Error> for ApiError {
         };
         Self {
             keys,
+            hint,
             ..Self::new(status, code, message)
         }
     }
@@ -133,6 +143,9 @@ impl IntoResponse for ApiError {
         let mut error = json!({ "code": self.code, "message": self.message });
         if !self.keys.is_empty() {
             error["keys"] = json!(self.keys);
+        }
+        if let Some(hint) = self.hint {
+            error["hint"] = json!(hint);
         }
         let body = json!({ "error": error });
         (self.status, Json(body)).into_response()

@@ -18,6 +18,7 @@ use super::error::ApiError;
 use crate::error::Error;
 use crate::model::{
     CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretName, SecretValue, Shown,
+    UpdateOutcome,
 };
 use crate::service::{ListQuery, ShowQuery};
 
@@ -81,6 +82,11 @@ fn env_and_name(env: &str, name: &str) -> Result<(EnvName, SecretName), ApiError
 
 pub async fn health() -> Json<Value> {
     Json(json!({ "status": "ok" }))
+}
+
+pub async fn environments(State(state): State<Arc<AppState>>) -> ApiResult<Json<Value>> {
+    let environments = state.service.environments().await?;
+    Ok(Json(json!({ "environments": environments })))
 }
 
 #[derive(Deserialize)]
@@ -172,6 +178,32 @@ pub async fn show(
     let (env, name) = env_and_name(&env, &name)?;
     let query = parse_show_query(raw.as_deref())?;
     Ok(Json(state.service.show(&env, &name, &query).await?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateBody {
+    #[serde(default)]
+    set: BTreeMap<String, SecretValue>,
+    #[serde(default)]
+    unset: Vec<String>,
+}
+
+pub async fn update(
+    State(state): State<Arc<AppState>>,
+    Path((env, name)): Path<(String, String)>,
+    ApiJson(ObjectOnly(body)): ApiJson<ObjectOnly<UpdateBody>>,
+) -> ApiResult<Json<UpdateOutcome>> {
+    let (env, name) = env_and_name(&env, &name)?;
+    for key in &body.unset {
+        crate::model::check_key(key)?;
+    }
+    Ok(Json(
+        state
+            .service
+            .update(&env, &name, &body.set, &body.unset)
+            .await?,
+    ))
 }
 
 pub async fn delete(

@@ -2,9 +2,11 @@
 //!
 //! Routes (JSON in and out, bearer token on all but the health check):
 //! - `GET    /v1/health`
+//! - `GET    /v1/environments`
 //! - `GET    /v1/environments/{env}/secrets?limit=&created_before=&cursor=`
 //! - `POST   /v1/environments/{env}/secrets` `{"name", "values": {..}, "on_conflict"}`
 //! - `GET    /v1/environments/{env}/secrets/{name}?reveal=true&require=KEY`
+//! - `PATCH  /v1/environments/{env}/secrets/{name}` `{"set": {..}, "unset": [..]}`
 //! - `DELETE /v1/environments/{env}/secrets/{name}`
 
 mod auth;
@@ -39,13 +41,16 @@ pub struct AppState {
 
 pub fn router(state: Arc<AppState>) -> Router {
     let api = Router::new()
+        .route("/v1/environments", get(handlers::environments))
         .route(
             "/v1/environments/{env}/secrets",
             get(handlers::list).post(handlers::create),
         )
         .route(
             "/v1/environments/{env}/secrets/{name}",
-            get(handlers::show).delete(handlers::delete),
+            get(handlers::show)
+                .patch(handlers::update)
+                .delete(handlers::delete),
         )
         .route_layer(middleware::from_fn_with_state(
             state.clone(),

@@ -46,3 +46,32 @@ fn keep_completions_prints_the_committed_script() {
         );
     }
 }
+
+#[test]
+#[allow(clippy::print_stderr)] // says why the test did nothing
+fn man_pages_render_without_warnings() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if std::process::Command::new("groff")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("SKIPPED: groff is not installed, so the man pages were not rendered");
+        return;
+    }
+    for entry in std::fs::read_dir(root.join("man")).expect("man/") {
+        let path = entry.expect("entry").path();
+        let out = std::process::Command::new("groff")
+            .args(["-man", "-Tutf8", "-ww", "-z"])
+            .arg(&path)
+            .output()
+            .expect("groff");
+        assert!(out.status.success(), "{}", path.display());
+        assert!(
+            out.stderr.is_empty(),
+            "{}: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -2,7 +2,12 @@
 
 mod api;
 mod commands;
+mod completion;
+mod export;
 mod generated;
 mod import;
+mod run;
+mod snapshots;
 mod store;
 mod support;
+mod update;

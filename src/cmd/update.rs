@@ -1,0 +1,102 @@
+//! `keep update`: merges variables into an existing secret and removes others.
+
+use std::io;
+
+use serde::Serialize;
+
+use clap_complete::ArgValueCandidates;
+
+use super::common::{Context, ValueArgs};
+use crate::error::{Error, Result};
+use crate::model::{SecretName, UpdateOutcome, check_key};
+use crate::output::{Output, Report};
+
+const AFTER_LONG_HELP: &str = "\
+Like Modal's `Secret.update`: keys given are added or replaced, keys passed to --unset are \
+removed, and every other key keeps its value. Concurrent updates of one secret never lose \
+each other's changes. The secret must exist (exit code 3 otherwise).
+
+Values given as KEY=VALUE end up in your shell history and, while keep runs, in the process \
+list. Use KEY=- (a hidden prompt on a terminal, stdin otherwise) or --from-file KEY=PATH.
+
+Examples:
+  $ keep update db PASSWORD=-
+  $ keep update db --from-file CA_CERT=ca.pem --unset OLD_PASSWORD";
+
+/// Add, change or remove variables of an existing secret
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = AFTER_LONG_HELP)]
+pub struct Args {
+    /// Name of the secret
+    #[arg(value_parser = SecretName::parse, add = ArgValueCandidates::new(crate::complete::secret_names))]
+    pub name: SecretName,
+    #[command(flatten)]
+    pub values: ValueArgs,
+    /// Remove KEY from the secret (repeatable)
+    #[arg(long, value_name = "KEY")]
+    pub unset: Vec<String>,
+}
+
+/// The JSON of `update`.
+#[derive(Serialize)]
+struct UpdateReport {
+    id: String,
+    name: String,
+    environment: String,
+    keys: Vec<String>,
+    /// Keys that were set (added or changed).
+    set: Vec<String>,
+    /// Keys that were removed.
+    unset: Vec<String>,
+}
+
+impl Report for UpdateReport {
+    fn human(&self, out: &mut Output) -> io::Result<()> {
+        out.status(&format!(
+            "updated secret `{}` in `{}`: {} set, {} removed, {} keys in all",
+            self.name,
+            self.environment,
+            self.set.len(),
+            self.unset.len(),
+            self.keys.len()
+        ));
+        Ok(())
+    }
+}
+
+pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
+    let Args {
+        name,
+        values,
+        unset,
+    } = args;
+    if values.is_empty() && unset.is_empty() {
+        return Err(Error::invalid_with_hint(
+            "nothing to update",
+            "pass `KEY=VALUE`, `KEY=-`, `--from-file KEY=PATH` or `--unset KEY`",
+        ));
+    }
+    for key in &unset {
+        check_key(key)?;
+    }
+    let set = values.read(out)?;
+    let backend = ctx.backend().await?;
+    let outcome = out
+        .waiting("saving", backend.update(ctx.env(), &name, &set, &unset))
+        .await;
+    backend.close().await;
+    let UpdateOutcome { secret, removed } = outcome?;
+    for key in unset.iter().filter(|k| !removed.contains(k)) {
+        out.warn(&format!(
+            "`{key}` was not set in `{name}`; nothing to remove"
+        ));
+    }
+    out.emit(&UpdateReport {
+        id: secret.id,
+        name: secret.name,
+        environment: secret.environment,
+        keys: secret.keys,
+        set: set.into_keys().collect(),
+        unset: removed,
+    })
+}
