@@ -227,6 +227,11 @@ impl Client {
                 message: error.message,
                 hint: error.hint,
             },
+            // The server is up but its database is not: retrying later can succeed.
+            _ if status == StatusCode::SERVICE_UNAVAILABLE => Error::Unreachable {
+                url: self.base.to_string(),
+                cause: format!("the server is temporarily unavailable ({})", error.message),
+            },
             _ => Error::Server(error.message),
         }
     }

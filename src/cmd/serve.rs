@@ -28,10 +28,22 @@ pub struct Args {
     /// Data directory [default: ~/.local/share/keep/server]
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "KEEP_DATABASE_URL",
+        hide_env_values = true
+    )]
+    pub database: Option<String>,
 }
 
 pub async fn run(args: Args, _ctx: &Context, out: &mut Output) -> Result<()> {
-    let Args { listen, data_dir } = args;
+    let Args {
+        listen,
+        data_dir,
+        database,
+    } = args;
     let dir = match data_dir {
         Some(d) => d,
         None => crate::cli::default_home()?.join("server"),
@@ -41,7 +53,8 @@ pub async fn run(args: Args, _ctx: &Context, out: &mut Output) -> Result<()> {
     let master_key = std::env::var("KEEP_MASTER_KEY")
         .ok()
         .filter(|k| !k.is_empty());
-    let service = server::open_store(&data, master_key.as_deref()).await?;
+    let database = database.filter(|d| !d.is_empty());
+    let service = server::open_store(&data, master_key.as_deref(), database.as_deref()).await?;
     // Bind before anything is printed, so a busy port fails before a token is handed out.
     let listener = tokio::net::TcpListener::bind(listen.as_str())
         .await

@@ -88,14 +88,47 @@ impl DataDir {
 
 /// Opens the server's store: the master key comes from `master_key_hex` (`KEEP_MASTER_KEY`)
 /// if given, else from `DIR/master.key` (created on first start).
-pub async fn open_store(data: &DataDir, master_key_hex: Option<&str>) -> Result<Service> {
+///
+/// `database` is a `postgres://` URL (several replicas share it; each must be given the same
+/// master key), a `sqlite://PATH`, or `None` for `DIR/keep.db`.
+pub async fn open_store(
+    data: &DataDir,
+    master_key_hex: Option<&str>,
+    database: Option<&str>,
+) -> Result<Service> {
     crypto::create_private_dir(&data.dir)?;
-    let key = match master_key_hex {
-        Some(hex) => MasterKey::from_hex(hex)?,
-        None => crate::backend::load_key_for(&data.master_key(), &data.database())?,
+    let sqlite_path = match database {
+        Some(url) if Db::is_postgres_url(url) => None,
+        Some(url) => Some(sqlite_path(url)?),
+        None => Some(data.database()),
     };
-    let db = Db::open_sqlite(&data.database()).await?;
+    let key = match (master_key_hex, &sqlite_path) {
+        (Some(hex), _) => MasterKey::from_hex(hex)?,
+        (None, Some(db)) => crate::backend::load_key_for(&data.master_key(), db)?,
+        // A new key beside an existing PostgreSQL database is refused by the key check.
+        (None, None) => MasterKey::load_or_create(&data.master_key())?,
+    };
+    let db = match (&sqlite_path, database) {
+        (Some(path), _) => Db::open_sqlite(path).await?,
+        (None, Some(url)) => Db::open_postgres(url).await?,
+        (None, None) => unreachable!("no database and no SQLite path"),
+    };
     Service::open(db, Crypto::new(key)).await
+}
+
+fn sqlite_path(url: &str) -> Result<PathBuf> {
+    let path = url.strip_prefix("sqlite://").ok_or_else(|| {
+        Error::invalid_with_hint(
+            "the database URL must start with `postgres://`, `postgresql://` or `sqlite://`",
+            "for example `postgres://keep@db.internal/keep?sslmode=verify-full`",
+        )
+    })?;
+    if path.is_empty() {
+        return Err(Error::invalid(
+            "`sqlite://` needs a path, as in `sqlite:///var/lib/keep/keep.db`",
+        ));
+    }
+    Ok(PathBuf::from(path))
 }
 
 /// On first start (no tokens at all), creates the admin token and writes it to
@@ -127,7 +160,10 @@ pub async fn bootstrap_admin(
         revoked_at: None,
     };
     if service.db().insert_token(&row).await? == Inserted::Conflict {
-        return Ok(None); // another server process on this directory won the race
+        // Another replica (or process) created the admin token first: ours is not valid, so
+        // its file must not suggest otherwise. The winner printed and saved the real one.
+        let _ = std::fs::remove_file(&path);
+        return Ok(None);
     }
     Ok(Some(token))
 }

@@ -289,8 +289,7 @@ fn home_flag_quiet_version_and_help() {
         .success()
         .stdout(format!("keep {}\n", env!("CARGO_PKG_VERSION")));
     env.keep().arg("--help").assert().success().stdout(
-        predicate::str::contains("Exit codes:")
-            .and(predicate::str::contains("server unreachable")),
+        predicate::str::contains("Exit codes:").and(predicate::str::contains("server unreachable")),
     );
     env.keep().arg("--no-such-flag").assert().code(2);
     env.keep().assert().code(2); // a subcommand is required

@@ -6,6 +6,8 @@ mod completion;
 mod export;
 mod generated;
 mod import;
+mod pg;
+mod replicas;
 mod run;
 mod snapshots;
 mod store;

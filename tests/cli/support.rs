@@ -96,7 +96,10 @@ impl Drop for Server {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     Local,
+    /// `keep serve` on SQLite.
     Remote,
+    /// `keep serve` on a PostgreSQL database of the shared test cluster.
+    Postgres,
 }
 
 /// One test's world: a home directory and, in remote mode, a server.
@@ -108,12 +111,31 @@ pub struct Env {
 
 impl Env {
     pub fn new(mode: Mode) -> Self {
-        let server = (mode == Mode::Remote).then(Server::start);
+        let server = match mode {
+            Mode::Local => None,
+            Mode::Remote => Some(Server::start()),
+            Mode::Postgres => return Self::postgres().expect("PostgreSQL is not installed"),
+        };
         Self {
             dir: tempfile::tempdir().expect("tempdir"),
             server,
             mode,
         }
+    }
+
+    /// A server on a fresh database of the shared PostgreSQL cluster; `None` if PostgreSQL
+    /// is not installed.
+    pub fn postgres() -> Option<Self> {
+        let url = crate::pg::shared()?.database();
+        let server = Server::start_in(
+            tempfile::tempdir().expect("tempdir"),
+            &[("KEEP_DATABASE_URL", &url)],
+        );
+        Some(Self {
+            dir: tempfile::tempdir().expect("tempdir"),
+            server: Some(server),
+            mode: Mode::Postgres,
+        })
     }
 
     /// `keep` pointed at this world's store.
@@ -142,7 +164,7 @@ impl Env {
     pub fn actor(&self) -> &'static str {
         match self.mode {
             Mode::Local => "tester",
-            Mode::Remote => "admin",
+            Mode::Remote | Mode::Postgres => "admin",
         }
     }
 }
@@ -193,6 +215,13 @@ macro_rules! both_modes {
             #[test]
             fn remote() {
                 scenario(&$crate::support::Env::new($crate::support::Mode::Remote));
+            }
+            #[test]
+            fn postgres() {
+                match $crate::support::Env::postgres() {
+                    Some(env) => scenario(&env),
+                    None => $crate::pg::skipped(module_path!()),
+                }
             }
         }
     };

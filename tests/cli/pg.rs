@@ -1,0 +1,251 @@
+//! A throwaway PostgreSQL cluster for the tests: `initdb` and `postgres` from the Debian
+//! `postgresql` package, on a temporary directory and a Unix socket (no TCP port to race
+//! for). When the programs are missing, tests that need them say SKIPPED and pass.
+
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+/// The directory holding `initdb` and `postgres`: `KEEP_TEST_PG_BIN`, else the newest
+/// `/usr/lib/postgresql/*/bin`.
+fn bin_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("KEEP_TEST_PG_BIN") {
+        return Some(PathBuf::from(dir));
+    }
+    let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .flatten()
+        .filter_map(|e| Some((e.file_name().to_str()?.parse().ok()?, e.path().join("bin"))))
+        .filter(|(_, bin): &(u32, PathBuf)| {
+            bin.join("initdb").exists() && bin.join("postgres").exists()
+        })
+        .collect();
+    versions.sort();
+    versions.pop().map(|(_, bin)| bin)
+}
+
+/// PostgreSQL refuses to run as root; when the tests do, the cluster runs as `postgres`.
+fn run_as() -> Option<(u32, u32)> {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        return None;
+    }
+    let name = c"postgres";
+    // SAFETY: a valid C string; the result is read at once, before any other getpw* call.
+    let pw = unsafe { libc::getpwnam(name.as_ptr()) };
+    assert!(
+        !pw.is_null(),
+        "running as root, but there is no `postgres` user to run PostgreSQL as"
+    );
+    // SAFETY: pw is non-null and points to a valid passwd record.
+    unsafe { Some(((*pw).pw_uid, (*pw).pw_gid)) }
+}
+
+/// Removes clusters of earlier runs: a cluster dies with its test process (see `command`),
+/// and a stopped cluster has no `postmaster.pid`.
+fn sweep(base: &Path) {
+    for entry in std::fs::read_dir(base).into_iter().flatten().flatten() {
+        let is_ours = entry.file_name().to_string_lossy().starts_with("keep-pg-");
+        if is_ours && !entry.path().join("data/postmaster.pid").exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// A command that runs as the cluster's user and dies with the test process.
+fn command(program: &Path) -> Command {
+    let mut cmd = Command::new(program);
+    let ids = run_as();
+    // SAFETY: only async-signal-safe calls (setgid, setuid, prctl) between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            if let Some((uid, gid)) = ids {
+                if libc::setgid(gid) != 0 || libc::setuid(uid) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+            }
+            // Set after setuid, which clears it. Fires when the spawning thread ends; SIGINT is
+            // PostgreSQL's fast shutdown (SIGTERM would wait for clients to leave).
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGINT);
+            Ok(())
+        });
+    }
+    cmd
+}
+
+/// Spawns on a thread that never ends, so PR_SET_PDEATHSIG fires only when the test
+/// process itself exits.
+fn spawn_owned(mut cmd: Command) -> Child {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(cmd.spawn());
+        loop {
+            std::thread::park();
+        }
+    });
+    rx.recv().expect("spawner thread").expect("spawn postgres")
+}
+
+pub struct Cluster {
+    _dir: TempDir,
+    data: PathBuf,
+    socket_dir: PathBuf,
+    bin: PathBuf,
+    child: Option<Child>,
+}
+
+impl Cluster {
+    /// A new cluster, started; `None` when PostgreSQL is not installed.
+    pub fn start() -> Option<Self> {
+        let bin = bin_dir()?;
+        // Under cargo's tmp dir, not /tmp: the shared cluster lives in a static and is never
+        // dropped, so its directory is swept on the next run instead.
+        let base = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        sweep(base);
+        let dir = tempfile::Builder::new()
+            .prefix("keep-pg-")
+            .tempdir_in(base)
+            .expect("tempdir");
+        let (data, socket_dir) = (dir.path().join("data"), dir.path().join("sock"));
+        std::fs::create_dir(&socket_dir).expect("mkdir");
+        if let Some((uid, gid)) = run_as() {
+            for p in [dir.path(), socket_dir.as_path()] {
+                std::os::unix::fs::chown(p, Some(uid), Some(gid)).expect("chown");
+            }
+        }
+        let out = command(&bin.join("initdb"))
+            .args([
+                "--auth=trust",
+                "--username=postgres",
+                "--encoding=UTF8",
+                "--no-sync",
+                "-D",
+            ])
+            .arg(&data)
+            .output()
+            .expect("initdb");
+        assert!(
+            out.status.success(),
+            "initdb failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut cluster = Self {
+            _dir: dir,
+            data,
+            socket_dir,
+            bin,
+            child: None,
+        };
+        cluster.resume();
+        Some(cluster)
+    }
+
+    /// Starts the server process (again) and waits until it accepts connections.
+    pub fn resume(&mut self) {
+        let mut cmd = command(&self.bin.join("postgres"));
+        cmd.arg("-D")
+            .arg(&self.data)
+            .arg("-k")
+            .arg(&self.socket_dir)
+            .args([
+                "-c",
+                "listen_addresses=",
+                "-c",
+                "max_connections=300",
+                "-c",
+                "fsync=on",
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        self.child = Some(spawn_owned(cmd));
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let socket = self.socket_dir.join(".s.PGSQL.5432");
+        while !(socket.exists() && self.can_connect()) {
+            assert!(
+                Instant::now() < deadline,
+                "PostgreSQL did not start within 60 s"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Stops the server (fast shutdown: clients are disconnected, committed data is kept).
+    pub fn pause(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            // SAFETY: plain kill(2) on our own child.
+            unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+            let _ = child.wait();
+        }
+    }
+
+    fn can_connect(&self) -> bool {
+        runtime().block_on(async {
+            use sqlx::Connection;
+            sqlx::PgConnection::connect(&self.url("postgres"))
+                .await
+                .map(drop)
+                .is_ok()
+        })
+    }
+
+    pub fn url(&self, database: &str) -> String {
+        format!(
+            "postgres://postgres@localhost/{database}?host={}",
+            self.socket_dir.display()
+        )
+    }
+
+    /// A new, empty database for one test.
+    pub fn database(&self) -> String {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let name = format!(
+            "t{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        runtime().block_on(async {
+            use sqlx::Connection;
+            let mut c = sqlx::PgConnection::connect(&self.url("postgres"))
+                .await
+                .expect("connect");
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                .execute(&mut c)
+                .await
+                .expect("create database");
+        });
+        self.url(&name)
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        self.pause();
+    }
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
+
+/// The cluster shared by the tests of this process, started on first use.
+pub fn shared() -> Option<&'static Cluster> {
+    static SHARED: OnceLock<Option<Cluster>> = OnceLock::new();
+    SHARED.get_or_init(Cluster::start).as_ref()
+}
+
+/// Says, once per test, that it did nothing because PostgreSQL is missing.
+#[allow(clippy::print_stderr)]
+pub fn skipped(test: &str) {
+    eprintln!(
+        "SKIPPED {test}: PostgreSQL (initdb, postgres) is not installed; install the `postgresql` package"
+    );
+}
