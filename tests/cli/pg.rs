@@ -97,11 +97,19 @@ pub struct Cluster {
     socket_dir: PathBuf,
     bin: PathBuf,
     child: Option<Child>,
+    /// Extra `postgres` arguments (`-c name=value`), e.g. to serve TLS on a TCP port.
+    extra: Vec<String>,
 }
 
 impl Cluster {
     /// A new cluster, started; `None` when PostgreSQL is not installed.
     pub fn start() -> Option<Self> {
+        Self::start_with(Vec::new(), |_| {})
+    }
+
+    /// A new cluster started with extra `postgres` arguments; `prepare` may write files
+    /// (certificates) into the cluster's directory first, owned by the cluster's user.
+    pub fn start_with(extra: Vec<String>, prepare: impl FnOnce(&Path)) -> Option<Self> {
         let bin = bin_dir()?;
         // Under cargo's tmp dir, not /tmp: the shared cluster lives in a static and is never
         // dropped, so its directory is swept on the next run instead.
@@ -134,12 +142,21 @@ impl Cluster {
             "initdb failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+        prepare(dir.path());
+        if let Some((uid, gid)) = run_as() {
+            for entry in std::fs::read_dir(dir.path()).expect("ls").flatten() {
+                if entry.path().is_file() {
+                    std::os::unix::fs::chown(entry.path(), Some(uid), Some(gid)).expect("chown");
+                }
+            }
+        }
         let mut cluster = Self {
             _dir: dir,
             data,
             socket_dir,
             bin,
             child: None,
+            extra,
         };
         cluster.resume();
         Some(cluster)
@@ -152,20 +169,19 @@ impl Cluster {
             .arg(&self.data)
             .arg("-k")
             .arg(&self.socket_dir)
-            .args([
-                "-c",
-                "listen_addresses=",
-                "-c",
-                "max_connections=300",
-                "-c",
-                "fsync=on",
-            ])
+            .args(["-c", "max_connections=300", "-c", "fsync=on"])
+            // No TCP unless asked for (the socket is enough, and no port can collide).
+            .args(if self.extra.is_empty() {
+                vec!["-c".to_owned(), "listen_addresses=".to_owned()]
+            } else {
+                self.extra.clone()
+            })
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null());
         self.child = Some(spawn_owned(cmd));
         let deadline = Instant::now() + Duration::from_secs(60);
-        let socket = self.socket_dir.join(".s.PGSQL.5432");
+        let socket = self.socket_dir.join(format!(".s.PGSQL.{}", self.port()));
         while !(socket.exists() && self.can_connect()) {
             assert!(
                 Instant::now() < deadline,
@@ -194,10 +210,19 @@ impl Cluster {
         })
     }
 
+    /// The port (also the socket's name): 5432 unless `-c port=N` was given.
+    fn port(&self) -> u16 {
+        self.extra
+            .iter()
+            .find_map(|a| a.strip_prefix("port=")?.parse().ok())
+            .unwrap_or(5432)
+    }
+
     pub fn url(&self, database: &str) -> String {
         format!(
-            "postgres://postgres@localhost/{database}?host={}",
-            self.socket_dir.display()
+            "postgres://postgres@localhost/{database}?host={}&port={}",
+            self.socket_dir.display(),
+            self.port()
         )
     }
 

@@ -8,6 +8,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
+use std::path::Path;
+
 use crate::pg::{self, Cluster};
 use crate::support::Server;
 
@@ -404,5 +406,132 @@ fn postgres_going_away_loses_no_acknowledged_write() {
             "allow_existing",
         ));
         assert!(s.is_success(), "{url}: {s}");
+    }
+}
+
+/// A CA, and a certificate for `localhost` it signed, as PEM.
+fn certificates() -> (String, String, String) {
+    let ca_key = rcgen::KeyPair::generate().expect("key");
+    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).expect("params");
+    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    let ca = ca_params.self_signed(&ca_key).expect("ca");
+    let key = rcgen::KeyPair::generate().expect("key");
+    let params = rcgen::CertificateParams::new(vec!["localhost".to_owned()]).expect("params");
+    let cert = params
+        .signed_by(&key, &rcgen::Issuer::new(ca_params, ca_key))
+        .expect("cert");
+    (ca.pem(), cert.pem(), key.serialize_pem())
+}
+
+#[test]
+fn tls_to_postgres_with_verify_full() {
+    if pg::shared().is_none() {
+        return pg::skipped("tls_to_postgres_with_verify_full");
+    }
+    let (ca, cert, key) = certificates();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let extra: Vec<String> = [
+        "-c",
+        "listen_addresses=127.0.0.1",
+        "-c",
+        &format!("port={port}"),
+        "-c",
+        "ssl=on",
+        "-c",
+        "ssl_cert_file=../server.crt",
+        "-c",
+        "ssl_key_file=../server.key",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let Some(cluster) = Cluster::start_with(extra, |dir| {
+        std::fs::write(dir.join("server.crt"), &cert).expect("cert");
+        let mut opts = std::fs::OpenOptions::new();
+        std::os::unix::fs::OpenOptionsExt::mode(opts.write(true).create_new(true), 0o600);
+        let mut file = opts.open(dir.join("server.key")).expect("key");
+        std::io::Write::write_all(&mut file, key.as_bytes()).expect("write");
+    }) else {
+        return pg::skipped("tls_to_postgres_with_verify_full");
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ca_path = dir.path().join("ca.pem");
+    std::fs::write(&ca_path, &ca).expect("ca");
+    let other_ca = dir.path().join("other-ca.pem");
+    std::fs::write(&other_ca, certificates().0).expect("other ca");
+    let url = |host: &str, root: &Path| {
+        format!(
+            "postgres://postgres@{host}:{port}/postgres?sslmode=verify-full&sslrootcert={}",
+            root.display()
+        )
+    };
+    // The right CA and host name: the replica starts and serves.
+    let server = Server::start_in(
+        tempfile::tempdir().expect("tempdir"),
+        &[
+            ("KEEP_DATABASE_URL", &url("localhost", &ca_path)),
+            ("KEEP_MASTER_KEY", KEY),
+        ],
+    );
+    let home = tempfile::tempdir().expect("tempdir");
+    crate::support::hermetic(home.path())
+        .env("KEEP_SERVER", &server.url)
+        .env("KEEP_TOKEN", &server.token)
+        .args(["create", "over-tls", "A=1"])
+        .assert()
+        .success();
+    // An untrusted CA, or a host name the certificate does not name: refused at start-up.
+    for bad in [url("localhost", &other_ca), url("127.0.0.1", &ca_path)] {
+        let out = std::process::Command::new(crate::support::bin())
+            .env_clear()
+            .env("KEEP_DATABASE_URL", &bad)
+            .env("KEEP_MASTER_KEY", KEY)
+            .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+            .arg(dir.path().join("srv"))
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(1), "{bad}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("cannot connect to PostgreSQL"),
+            "{bad}: {stderr}"
+        );
+    }
+    drop(server);
+    drop(cluster);
+}
+
+#[test]
+fn a_token_revoked_in_the_database_is_refused_by_every_replica_at_once() {
+    let Some(cluster) = pg::shared() else {
+        return pg::skipped("a_token_revoked_in_the_database_is_refused_by_every_replica_at_once");
+    };
+    let url = cluster.database();
+    let (servers, token) = replicas(&url, 3);
+    let api = Api::new(&token);
+    let rt = runtime();
+    let list = |base: &str| {
+        rt.block_on(api.send(api.http.get(format!("{base}/v1/environments/main/secrets"))))
+            .0
+    };
+    for s in &servers {
+        assert_eq!(list(&s.url), StatusCode::OK);
+    }
+    // No replica caches tokens: each request checks the database, so a revocation written
+    // anywhere (here directly, as a revoke command would) holds everywhere at once.
+    rt.block_on(async {
+        use sqlx::Connection;
+        let mut c = sqlx::PgConnection::connect(&url).await.expect("connect");
+        sqlx::query("UPDATE tokens SET revoked_at = 1")
+            .execute(&mut c)
+            .await
+            .expect("revoke");
+    });
+    for s in &servers {
+        assert_eq!(list(&s.url), StatusCode::UNAUTHORIZED);
     }
 }
