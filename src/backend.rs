@@ -12,10 +12,9 @@ use crate::model::{
 use crate::service::{ListQuery, Service, ShowQuery};
 
 pub enum Backend {
-    /// The embedded store; `actor` is the OS user, recorded as `created_by`.
+    /// The embedded store; the OS user is recorded as `created_by`.
     Local {
         service: Service,
-        actor: String,
     },
     Remote(Client),
 }
@@ -91,10 +90,9 @@ impl Backend {
         crate::crypto::create_private_dir(home)?;
         let (db_path, key_path) = local_paths(home);
         let key = load_key_for(&key_path, &db_path)?;
-        let db = Db::open_sqlite(&db_path).await?;
+        let db = Db::open_sqlite(&db_path, 1).await?;
         Ok(Backend::Local {
-            service: Service::open(db, Crypto::new(key)).await?,
-            actor: os_user(),
+            service: Service::new(db, Crypto::new(key)),
         })
     }
 
@@ -114,8 +112,10 @@ impl Backend {
         on_conflict: OnConflict,
     ) -> Result<CreateOutcome> {
         match self {
-            Backend::Local { service, actor } => {
-                service.create(env, name, data, on_conflict, actor).await
+            Backend::Local { service } => {
+                service
+                    .create(env, name, data, on_conflict, &os_user())
+                    .await
             }
             Backend::Remote(c) => c.create(env, name, data, on_conflict).await,
         }
@@ -123,21 +123,21 @@ impl Backend {
 
     pub async fn environments(&self) -> Result<Vec<String>> {
         match self {
-            Backend::Local { service, .. } => service.environments().await,
+            Backend::Local { service } => service.environments().await,
             Backend::Remote(c) => c.environments().await,
         }
     }
 
     pub async fn list(&self, env: &EnvName, query: &ListQuery) -> Result<Page> {
         match self {
-            Backend::Local { service, .. } => service.list(env, query).await,
+            Backend::Local { service } => service.list(env, query).await,
             Backend::Remote(c) => c.list(env, query).await,
         }
     }
 
     pub async fn show(&self, env: &EnvName, name: &SecretName, query: &ShowQuery) -> Result<Shown> {
         match self {
-            Backend::Local { service, .. } => service.show(env, name, query).await,
+            Backend::Local { service } => service.show(env, name, query).await,
             Backend::Remote(c) => c.show(env, name, query).await,
         }
     }
@@ -150,21 +150,21 @@ impl Backend {
         unset: &[String],
     ) -> Result<UpdateOutcome> {
         match self {
-            Backend::Local { service, .. } => service.update(env, name, set, unset).await,
+            Backend::Local { service } => service.update(env, name, set, unset).await,
             Backend::Remote(c) => c.update(env, name, set, unset).await,
         }
     }
 
     pub async fn delete(&self, env: &EnvName, name: &SecretName) -> Result<bool> {
         match self {
-            Backend::Local { service, .. } => service.delete(env, name).await,
+            Backend::Local { service } => service.delete(env, name).await,
             Backend::Remote(c) => c.delete(env, name).await,
         }
     }
 
     /// Closes the local database cleanly (checkpointing the WAL is SQLite's business).
     pub async fn close(self) {
-        if let Backend::Local { service, .. } = self {
+        if let Backend::Local { service } = self {
             service.db().close().await;
         }
     }

@@ -111,11 +111,8 @@ impl Target {
             return Err(crate::error::Error::invalid("no local store"));
         }
         let key = MasterKey::load(&key_path)?;
-        let service = Service::open(Db::open_sqlite(&db_path).await?, Crypto::new(key)).await?;
-        Ok(Backend::Local {
-            service,
-            actor: String::new(),
-        })
+        let service = Service::new(Db::open_sqlite(&db_path, 1).await?, Crypto::new(key));
+        Ok(Backend::Local { service })
     }
 }
 

@@ -60,20 +60,22 @@ pub fn new_token() -> Result<Zeroizing<String>> {
 /// The master key: 32 random bytes that never enter the database.
 pub struct MasterKey {
     key: Zeroizing<[u8; KEY_LEN]>,
-    id: String,
+    /// Derived on first use: commands that need no plaintext derive nothing.
+    id: std::sync::OnceLock<String>,
 }
 
 impl std::fmt::Debug for MasterKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "MasterKey({})", self.id)
+        write!(f, "MasterKey({})", self.id())
     }
 }
 
 impl MasterKey {
     pub fn from_bytes(bytes: [u8; KEY_LEN]) -> Self {
-        let key = Zeroizing::new(bytes);
-        let id = hex(&hmac(&key[..], b"keep key id v1")[..8]);
-        Self { key, id }
+        Self {
+            key: Zeroizing::new(bytes),
+            id: std::sync::OnceLock::new(),
+        }
     }
 
     pub fn generate() -> Result<Self> {
@@ -84,7 +86,8 @@ impl MasterKey {
 
     /// A short public fingerprint stored beside each ciphertext, to tell keys apart.
     pub fn id(&self) -> &str {
-        &self.id
+        self.id
+            .get_or_init(|| hex(&hmac(&self.key[..], b"keep key id v1")[..8]))
     }
 
     /// Parses 64 hex digits (the form `KEEP_MASTER_KEY` takes).
@@ -302,13 +305,16 @@ pub struct Sealed {
 #[derive(Debug)]
 pub struct Crypto {
     master: MasterKey,
-    token_key: Zeroizing<[u8; KEY_LEN]>,
+    /// Derived on first use (only the server hashes tokens).
+    token_key: std::sync::OnceLock<Zeroizing<[u8; KEY_LEN]>>,
 }
 
 impl Crypto {
     pub fn new(master: MasterKey) -> Self {
-        let token_key = master.derive(b"keep token hash v1");
-        Self { master, token_key }
+        Self {
+            master,
+            token_key: std::sync::OnceLock::new(),
+        }
     }
 
     pub fn key_id(&self) -> &str {
@@ -384,7 +390,10 @@ impl Crypto {
 
     /// Keyed hash of a token, hex-encoded: what the database stores instead of the token.
     pub fn token_hash(&self, token: &str) -> String {
-        hex(&hmac(&self.token_key[..], token.as_bytes()))
+        let key = self
+            .token_key
+            .get_or_init(|| self.master.derive(b"keep token hash v1"));
+        hex(&hmac(&key[..], token.as_bytes()))
     }
 }
 

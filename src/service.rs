@@ -36,6 +36,8 @@ pub struct ShowQuery {
 pub struct Service {
     db: Db,
     crypto: Crypto,
+    /// Set once the master key has been checked against the store (see `verify_key`).
+    key_checked: tokio::sync::OnceCell<()>,
 }
 
 fn now_micros() -> i64 {
@@ -111,17 +113,38 @@ fn decode_cursor(s: &str) -> Result<Cursor> {
 impl Service {
     /// Binds the database to the master key: on first use the key check is stored, and
     /// afterwards a key that does not match it is refused before anything else happens.
-    pub async fn open(db: Db, crypto: Crypto) -> Result<Self> {
-        if db.get_meta("key_check").await?.is_none() {
-            db.init_meta("key_check", &crypto.key_check()?).await?;
+    pub fn new(db: Db, crypto: Crypto) -> Self {
+        Self {
+            db,
+            crypto,
+            key_checked: tokio::sync::OnceCell::new(),
         }
-        let check = db.get_meta("key_check").await?.unwrap_or_default();
-        if !crypto.verify_key_check(&check) {
-            db.close().await;
+    }
+
+    /// Checks the master key against the store, once, before the first seal or open; commands
+    /// that need no plaintext (list, show without values, delete) never pay for it. The
+    /// server calls it at start-up so that a replica with the wrong key refuses to start.
+    pub async fn verify_key(&self) -> Result<()> {
+        self.key_checked
+            .get_or_try_init(|| self.check_key())
+            .await
+            .map(|_| ())
+    }
+
+    /// On first use of a store the key check is stored; afterwards a key that does not
+    /// match it is refused.
+    async fn check_key(&self) -> Result<()> {
+        if self.db.get_meta("key_check").await?.is_none() {
+            self.db
+                .init_meta("key_check", &self.crypto.key_check()?)
+                .await?;
+        }
+        let check = self.db.get_meta("key_check").await?.unwrap_or_default();
+        if !self.crypto.verify_key_check(&check) {
             return Err(Error::Invalid {
                 message: format!(
                     "the master key (id {}) does not match this store",
-                    crypto.key_id()
+                    self.crypto.key_id()
                 ),
                 hint: Some(
                     "use the key the store was created with (`master.key` or `KEEP_MASTER_KEY`)"
@@ -129,7 +152,7 @@ impl Service {
                 ),
             });
         }
-        Ok(Self { db, crypto })
+        Ok(())
     }
 
     pub fn db(&self) -> &Db {
@@ -186,6 +209,7 @@ impl Service {
         actor: &str,
     ) -> Result<CreateOutcome> {
         model::validate_data(data)?;
+        self.verify_key().await?;
         for _ in 0..MAX_RETRIES {
             if on_conflict != OnConflict::Force
                 || self
@@ -302,6 +326,7 @@ impl Service {
         if !query.reveal {
             return Ok(Shown { info, values: None });
         }
+        self.verify_key().await?;
         let values = self.crypto.open(row.binding(), &row.sealed())?;
         if model::keys_of(&values) != info.keys {
             return Err(Error::Integrity(format!(
@@ -329,6 +354,7 @@ impl Service {
         if let Some(k) = unset.iter().find(|k| set.contains_key(*k)) {
             return Err(Error::invalid(format!("key `{k}` is both set and unset")));
         }
+        self.verify_key().await?;
         for _ in 0..MAX_RETRIES {
             let row = self.get(env, name).await?;
             let mut data = self.crypto.open(row.binding(), &row.sealed())?;

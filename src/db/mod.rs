@@ -86,9 +86,10 @@ macro_rules! secret_columns {
 }
 
 impl Db {
-    /// Opens (creating if needed) an SQLite store at `path` and brings its schema up to date.
-    pub async fn open_sqlite(path: &Path) -> Result<Self> {
-        sqlite::open(path).await.map(Db::Sqlite)
+    /// Opens (creating if needed) an SQLite store at `path` and brings its schema up to date,
+    /// with up to `connections` connections.
+    pub async fn open_sqlite(path: &Path, connections: u32) -> Result<Self> {
+        sqlite::open(path, connections).await.map(Db::Sqlite)
     }
 
     /// Connects to a PostgreSQL database and brings its schema up to date; safe when several

@@ -13,7 +13,9 @@ use crate::error::{Error, Result};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
-pub async fn open(path: &Path) -> Result<SqlitePool> {
+/// `connections`: 1 for a CLI command (each SQLite connection is a thread in sqlx), more for
+/// the server.
+pub async fn open(path: &Path, connections: u32) -> Result<SqlitePool> {
     precreate_private(path)?;
     let url = format!("sqlite://{}", path.display());
     let options = SqliteConnectOptions::from_str(&url)
@@ -25,16 +27,35 @@ pub async fn open(path: &Path) -> Result<SqlitePool> {
         .busy_timeout(Duration::from_secs(10))
         .foreign_keys(true);
     let pool = SqlitePoolOptions::new()
-        .max_connections(8)
+        .max_connections(connections)
         .min_connections(0)
         .connect_with(options)
         .await
         .map_err(|e| open_error(path, e))?;
-    // Several processes may open a new store at once (`keep create a & keep create b`);
-    // sqlx's migrator does not serialise them, so an exclusive lock on the file does.
-    let _lock = lock_exclusive(path)?;
-    MIGRATOR.run(&pool).await?;
+    if !up_to_date(&pool).await {
+        // Several processes may open a new store at once (`keep create a & keep create b`);
+        // sqlx's migrator does not serialise them, so an exclusive lock on the file does.
+        let _lock = lock_exclusive(path)?;
+        MIGRATOR.run(&pool).await?;
+    }
     Ok(pool)
+}
+
+/// Whether every migration this build knows is applied: one query instead of the migrator's
+/// several on every command. A store of a newer or older schema takes the migrator's path,
+/// which applies or reports the difference.
+async fn up_to_date(pool: &SqlitePool) -> bool {
+    let known = MIGRATOR
+        .iter()
+        .filter(|m| m.migration_type.is_up_migration())
+        .count() as i64;
+    let latest = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
+    let applied: Result<(i64, i64), _> = sqlx::query_as(
+        "SELECT COUNT(*), COALESCE(MAX(version), 0) FROM _sqlx_migrations WHERE success",
+    )
+    .fetch_one(pool)
+    .await;
+    matches!(applied, Ok((count, max)) if count == known && max == latest)
 }
 
 /// Holds an exclusive `flock` on `path` until dropped. `flock` locks are separate from the

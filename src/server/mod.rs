@@ -109,11 +109,17 @@ pub async fn open_store(
         (None, None) => MasterKey::load_or_create(&data.master_key())?,
     };
     let db = match (&sqlite_path, database) {
-        (Some(path), _) => Db::open_sqlite(path).await?,
+        (Some(path), _) => Db::open_sqlite(path, 8).await?,
         (None, Some(url)) => Db::open_postgres(url).await?,
         (None, None) => unreachable!("no database and no SQLite path"),
     };
-    Service::open(db, Crypto::new(key)).await
+    let service = Service::new(db, Crypto::new(key));
+    // A replica with the wrong key refuses to start, rather than failing request by request.
+    if let Err(e) = service.verify_key().await {
+        service.db().close().await;
+        return Err(e);
+    }
+    Ok(service)
 }
 
 fn sqlite_path(url: &str) -> Result<PathBuf> {

@@ -403,11 +403,25 @@ fn a_replaced_local_key_file_is_refused() {
     let mut opts = std::fs::OpenOptions::new();
     std::os::unix::fs::OpenOptionsExt::mode(opts.write(true).create_new(true), 0o600);
     std::io::Write::write_all(&mut opts.open(&key).expect("create"), &[7u8; 32]).expect("write");
-    env.keep()
-        .args(["list"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("does not match this store"));
+    // Anything that needs the key is refused with a clear message, before touching values;
+    // listing metadata needs no key and still works.
+    for args in [
+        &["show", "s", "--reveal"][..],
+        &["create", "t", "A=1"],
+        &["update", "s", "A=2"],
+    ] {
+        env.keep()
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("does not match this store"));
+    }
+    env.keep().args(["list"]).assert().success();
+    assert_eq!(
+        json(&env, &["list"], 0).as_array().map(Vec::len),
+        Some(1),
+        "nothing was written"
+    );
 }
 
 #[test]
