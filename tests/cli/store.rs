@@ -138,33 +138,32 @@ fn files_are_private_even_under_umask_000() {
     let _ = server.wait();
 }
 
-/// Runs SQL against the local store's database with sqlx, as an attacker with file access would.
-fn tamper(db: &Path, sql: &'static str) {
+/// A runtime and a raw connection to the local store's database: what an attacker with
+/// access to the file has.
+fn raw_db(db: &Path) -> (tokio::runtime::Runtime, sqlx::SqliteConnection) {
+    use sqlx::Connection;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("runtime");
-    rt.block_on(async {
-        use sqlx::Connection;
-        let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
-            .await
-            .expect("connect");
-        sqlx::query(sql).execute(&mut conn).await.expect("tamper");
-        conn.close().await.expect("close");
-    });
+    let url = format!("sqlite://{}", db.display());
+    let conn = rt
+        .block_on(sqlx::SqliteConnection::connect(&url))
+        .expect("connect");
+    (rt, conn)
+}
+
+/// Runs SQL against the database behind keep's back.
+fn tamper(db: &Path, sql: &'static str) {
+    let (rt, mut conn) = raw_db(db);
+    rt.block_on(sqlx::query(sql).execute(&mut conn))
+        .expect("tamper");
 }
 
 /// Flips one bit of a stored ciphertext.
 fn flip_bit(db: &Path, name: &str, bit: usize) {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let (rt, mut conn) = raw_db(db);
     rt.block_on(async {
-        use sqlx::Connection;
-        let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
-            .await
-            .expect("connect");
         let mut ct: Vec<u8> = sqlx::query_scalar("SELECT ciphertext FROM secrets WHERE name = $1")
             .bind(name)
             .fetch_one(&mut conn)
@@ -177,7 +176,6 @@ fn flip_bit(db: &Path, name: &str, bit: usize) {
             .execute(&mut conn)
             .await
             .expect("update");
-        conn.close().await.expect("close");
     });
 }
 
