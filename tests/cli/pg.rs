@@ -111,9 +111,11 @@ impl Cluster {
     /// (certificates) into the cluster's directory first, owned by the cluster's user.
     pub fn start_with(extra: Vec<String>, prepare: impl FnOnce(&Path)) -> Option<Self> {
         let bin = bin_dir()?;
-        // Under cargo's tmp dir, not /tmp: the shared cluster lives in a static and is never
-        // dropped, so its directory is swept on the next run instead.
-        let base = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        // In the system temp dir, which the `postgres` user can reach wherever the checkout
+        // is (a clone under /root would not be). The shared cluster lives in a static and is
+        // never dropped, so stopped clusters are swept on the next run instead.
+        let base = std::env::temp_dir();
+        let base = base.as_path();
         sweep(base);
         let dir = tempfile::Builder::new()
             .prefix("keep-pg-")
