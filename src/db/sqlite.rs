@@ -29,6 +29,9 @@ pub async fn open(path: &Path, connections: u32) -> Result<SqlitePool> {
     let pool = SqlitePoolOptions::new()
         .max_connections(connections)
         .min_connections(0)
+        // A local file cannot drop a connection the way a network can; pinging each
+        // connection on acquire only adds a round trip to sqlx's worker thread.
+        .test_before_acquire(false)
         .connect_with(options)
         .await
         .map_err(|e| open_error(path, e))?;
