@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use zeroize::Zeroizing;
+
 use crate::client::Client;
 use crate::crypto::{Crypto, MasterKey};
 use crate::db::Db;
@@ -85,23 +87,46 @@ fn passwd_name() -> Option<String> {
         .map(str::to_owned)
 }
 
+/// Whether opening the local store may create it (commands) or must not (completion).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Create {
+    Yes,
+    No,
+}
+
 impl Backend {
-    pub async fn open_local(home: &Path) -> Result<Self> {
-        crate::crypto::create_private_dir(home)?;
+    /// The store a command points at: the server at `server` (with `KEEP_TOKEN`), else the
+    /// local store in `home` (default: the XDG data directory).
+    pub async fn connect(
+        server: Option<&str>,
+        home: Option<&Path>,
+        create: Create,
+    ) -> Result<Self> {
+        if let Some(url) = server.filter(|s| !s.is_empty()) {
+            let token = std::env::var("KEEP_TOKEN").ok().map(Zeroizing::new);
+            return Ok(Backend::Remote(Client::new(url, token)?));
+        }
+        let home = match home {
+            Some(h) => h.to_path_buf(),
+            None => crate::cli::default_home()?,
+        };
+        Self::open_local(&home, create).await
+    }
+
+    async fn open_local(home: &Path, create: Create) -> Result<Self> {
         let (db_path, key_path) = local_paths(home);
-        let key = load_key_for(&key_path, &db_path)?;
+        let key = match create {
+            Create::Yes => {
+                crate::crypto::create_private_dir(home)?;
+                load_key_for(&key_path, &db_path)?
+            }
+            Create::No if db_path.is_file() => MasterKey::load(&key_path)?,
+            Create::No => return Err(Error::invalid(format!("no store in `{}`", home.display()))),
+        };
         let db = Db::open_sqlite(&db_path, 1).await?;
         Ok(Backend::Local {
             service: Service::new(db, Crypto::new(key)),
         })
-    }
-
-    pub fn remote(client: Client) -> Self {
-        Backend::Remote(client)
-    }
-
-    pub fn is_remote(&self) -> bool {
-        matches!(self, Backend::Remote(_))
     }
 
     pub async fn create(

@@ -125,10 +125,6 @@ impl Client {
         Ok(Self { http, base, token })
     }
 
-    pub fn base(&self) -> &Url {
-        &self.base
-    }
-
     fn url(&self, env: &EnvName, name: Option<&SecretName>) -> Result<Url> {
         let mut url = self.base.clone();
         {

@@ -9,15 +9,11 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap_complete::CompletionCandidate;
-use zeroize::Zeroizing;
 
-use crate::backend::{self, Backend};
-use crate::client::Client;
-use crate::crypto::{Crypto, MasterKey};
-use crate::db::Db;
+use crate::backend::{Backend, Create};
 use crate::error::Result;
 use crate::model::EnvName;
-use crate::service::{ListQuery, Service};
+use crate::service::ListQuery;
 
 const DEADLINE: Duration = Duration::from_millis(300);
 
@@ -98,21 +94,7 @@ impl Target {
 
     /// The store, opened read-only in spirit: a local store that does not exist stays so.
     async fn backend(&self) -> Result<Backend> {
-        if let Some(url) = &self.server {
-            let token = std::env::var("KEEP_TOKEN").ok().map(Zeroizing::new);
-            return Ok(Backend::remote(Client::new(url, token)?));
-        }
-        let home = match &self.home {
-            Some(h) => h.clone(),
-            None => crate::cli::default_home()?,
-        };
-        let (db_path, key_path) = backend::local_paths(&home);
-        if !db_path.is_file() || !key_path.is_file() {
-            return Err(crate::error::Error::invalid("no local store"));
-        }
-        let key = MasterKey::load(&key_path)?;
-        let service = Service::new(Db::open_sqlite(&db_path, 1).await?, Crypto::new(key));
-        Ok(Backend::Local { service })
+        Backend::connect(self.server.as_deref(), self.home.as_deref(), Create::No).await
     }
 }
 

@@ -2,14 +2,13 @@
 //! and the report of a write.
 
 use std::io::{self, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 use zeroize::Zeroizing;
 
-use crate::backend::Backend;
-use crate::cli::{self, GlobalArgs};
-use crate::client::Client;
+use crate::backend::{Backend, Create};
+use crate::cli::GlobalArgs;
 use crate::error::{Error, Result};
 use crate::model::{CreateOutcome, EnvName, OnConflict, SecretData, SecretName, SecretValue};
 use crate::output::{Output, Report};
@@ -24,25 +23,10 @@ impl Context {
         &self.globals.env
     }
 
-    pub fn home(&self) -> Result<PathBuf> {
-        match &self.globals.home {
-            Some(h) => Ok(h.clone()),
-            None => cli::default_home(),
-        }
-    }
-
     /// The local store, or the server when `--server`/`KEEP_SERVER` is set.
     pub async fn backend(&self) -> Result<Backend> {
-        match self.globals.server.as_deref().filter(|s| !s.is_empty()) {
-            Some(url) => {
-                let token = std::env::var("KEEP_TOKEN")
-                    .ok()
-                    .filter(|t| !t.is_empty())
-                    .map(Zeroizing::new);
-                Ok(Backend::remote(Client::new(url, token)?))
-            }
-            None => Backend::open_local(&self.home()?).await,
-        }
+        let g = &self.globals;
+        Backend::connect(g.server.as_deref(), g.home.as_deref(), Create::Yes).await
     }
 }
 

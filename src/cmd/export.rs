@@ -76,7 +76,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let text = export_format::render(format, &values)?;
     match output {
         Some(path) => {
-            write_atomically(&path, text.as_bytes())?;
+            crate::crypto::replace_private_file(&path, text.as_bytes())?;
             let n = values.len();
             out.status(&format!(
                 "wrote {n} {} of `{name}` to `{}` ({})",
@@ -147,11 +147,6 @@ fn check_output_path(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes `contents` to `path` with mode 0600, replacing it atomically.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
-    crate::crypto::replace_private_file(path, contents)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,7 +176,7 @@ mod tests {
         let path = dir.path().join(".env");
         fs::write(&path, "old").expect("write");
         fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).expect("chmod");
-        write_atomically(&path, b"new").expect("write");
+        crate::crypto::replace_private_file(&path, b"new").expect("write");
         assert_eq!(fs::read_to_string(&path).expect("read"), "new");
         let mode = fs::metadata(&path).expect("stat").permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
@@ -191,6 +186,6 @@ mod tests {
             .collect();
         assert_eq!(names, [".env"]);
         let missing = dir.path().join("no/such/dir/.env");
-        assert!(write_atomically(&missing, b"x").is_err());
+        assert!(crate::crypto::replace_private_file(&missing, b"x").is_err());
     }
 }
