@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::model::{
     CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretName, Shown, UpdateOutcome,
 };
-use crate::service::{ListQuery, Service, ShowQuery};
+use crate::service::{Actor, ListQuery, Service, ShowQuery};
 
 pub enum Backend {
     /// The embedded store; the OS user is recorded as `created_by`.
@@ -139,7 +139,7 @@ impl Backend {
         match self {
             Backend::Local { service } => {
                 service
-                    .create(env, name, data, on_conflict, &os_user())
+                    .create(env, name, data, on_conflict, &Actor::local(os_user()))
                     .await
             }
             Backend::Remote(c) => c.create(env, name, data, on_conflict).await,
@@ -175,14 +175,18 @@ impl Backend {
         unset: &[String],
     ) -> Result<UpdateOutcome> {
         match self {
-            Backend::Local { service } => service.update(env, name, set, unset).await,
+            Backend::Local { service } => {
+                service
+                    .update(env, name, set, unset, &Actor::local(os_user()))
+                    .await
+            }
             Backend::Remote(c) => c.update(env, name, set, unset).await,
         }
     }
 
     pub async fn delete(&self, env: &EnvName, name: &SecretName) -> Result<bool> {
         match self {
-            Backend::Local { service } => service.delete(env, name).await,
+            Backend::Local { service } => service.delete(env, name, &Actor::local(os_user())).await,
             Backend::Remote(c) => c.delete(env, name).await,
         }
     }

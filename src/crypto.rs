@@ -8,6 +8,7 @@
 use std::fs::{self, OpenOptions};
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::{Arc, OnceLock, RwLock};
 
 use chacha20poly1305::aead::{Aead, Payload};
 use chacha20poly1305::{KeyInit, XChaCha20Poly1305, XNonce};
@@ -22,6 +23,7 @@ use crate::model::{SecretData, SecretValue};
 const NONCE_LEN: usize = 24;
 const KEY_CHECK: &[u8] = b"keep key check v1";
 const KEY_CHECK_AD: &[u8] = b"keep.v1 key check";
+const TOKEN_KEY_AD: &[u8] = b"keep.v1 token key";
 const KEY_LEN: usize = 32;
 
 /// Fills `buf` from the operating system's CSPRNG.
@@ -108,6 +110,39 @@ impl MasterKey {
                 .map_err(|_| bad())?;
         }
         Ok(Self::from_bytes(bytes))
+    }
+
+    /// Parses `KEEP_MASTER_KEY`: one key, or several separated by commas with the active one
+    /// first (the others only open what they sealed, during a rotation).
+    pub fn ring_from_hex(s: &str) -> Result<Vec<Self>> {
+        let keys = s
+            .split(',')
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .map(Self::from_hex)
+            .collect::<Result<Vec<_>>>()?;
+        if keys.is_empty() {
+            return Err(Self::from_hex("")
+                .err()
+                .unwrap_or_else(|| Error::invalid("no key")));
+        }
+        Ok(keys)
+    }
+
+    /// Writes this key to a new file (0600); fails if the file exists.
+    pub fn save_new(&self, path: &Path) -> Result<()> {
+        write_private_file(path, &self.key[..])
+    }
+
+    /// Writes this key over `path` atomically: the file holds the old key or the new one.
+    pub fn save_replacing(&self, path: &Path) -> Result<()> {
+        replace_private_file(path, &self.key[..])
+    }
+
+    /// Whether two keys are the same key.
+    pub fn same_as(&self, other: &MasterKey) -> bool {
+        use subtle::ConstantTimeEq;
+        bool::from(self.key[..].ct_eq(&other.key[..]))
     }
 
     /// Reads the key file, creating it (0600, in a 0700 directory) if it does not exist.
@@ -301,24 +336,82 @@ pub struct Sealed {
     pub ciphertext: Vec<u8>,
 }
 
-/// Seals and opens secret values and hashes tokens, with one master key.
+/// Seals and opens secret values and hashes tokens.
+///
+/// It holds a key ring: the active master key, which seals everything new, and older keys that
+/// still open what they sealed until `keep serve rotate-key` has rewrapped it.
 #[derive(Debug)]
 pub struct Crypto {
-    master: MasterKey,
-    /// Derived on first use (only the server hashes tokens).
-    token_key: std::sync::OnceLock<Zeroizing<[u8; KEY_LEN]>>,
+    /// Active key first. A lock because rotation adds a key while requests are served.
+    keys: RwLock<Vec<Arc<MasterKey>>>,
+    /// The key tokens are hashed with. It is random and kept in the database sealed by the
+    /// master key, so that rotating the master key leaves every token valid.
+    token_key: OnceLock<Zeroizing<[u8; KEY_LEN]>>,
+}
+
+/// What a ring of master keys makes of a stored key check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyCheck {
+    /// The active key sealed it.
+    Active,
+    /// An older key of the ring sealed it: a rotation is under way.
+    Older,
+    /// No key of the ring opens it: these are the wrong keys for this store.
+    NoMatch,
 }
 
 impl Crypto {
     pub fn new(master: MasterKey) -> Self {
+        Self::with_keys(vec![master])
+    }
+
+    /// A ring of keys, the active one first; there must be at least one.
+    pub fn with_keys(keys: Vec<MasterKey>) -> Self {
         Self {
-            master,
-            token_key: std::sync::OnceLock::new(),
+            keys: RwLock::new(keys.into_iter().map(Arc::new).collect()),
+            token_key: OnceLock::new(),
         }
     }
 
-    pub fn key_id(&self) -> &str {
-        self.master.id()
+    fn ring(&self) -> std::sync::RwLockReadGuard<'_, Vec<Arc<MasterKey>>> {
+        // A panic while holding the lock cannot leave the ring half-changed (one push).
+        self.keys
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn active(&self) -> Result<Arc<MasterKey>> {
+        self.ring()
+            .first()
+            .cloned()
+            .ok_or_else(|| Error::Internal("no master key is loaded".into()))
+    }
+
+    fn find(&self, key_id: &str) -> Option<Arc<MasterKey>> {
+        self.ring().iter().find(|k| k.id() == key_id).cloned()
+    }
+
+    /// The active key's id.
+    pub fn key_id(&self) -> String {
+        self.ring()
+            .first()
+            .map(|k| k.id().to_owned())
+            .unwrap_or_default()
+    }
+
+    /// Every loaded key's id, the active one first.
+    pub fn key_ids(&self) -> Vec<String> {
+        self.ring().iter().map(|k| k.id().to_owned()).collect()
+    }
+
+    /// Makes `key` the active key; the others stay loaded to open what they sealed.
+    pub fn activate(&self, key: MasterKey) {
+        let mut ring = self
+            .keys
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        ring.retain(|k| k.id() != key.id());
+        ring.insert(0, Arc::new(key));
     }
 
     pub fn seal(&self, binding: RowBinding<'_>, data: &SecretData) -> Result<Sealed> {
@@ -329,72 +422,149 @@ impl Crypto {
         let mut dek = Zeroizing::new([0u8; KEY_LEN]);
         random_bytes(&mut dek[..])?;
         let ciphertext = seal_with(&dek, &binding.associated_data(b"values"), &plain)?;
-        let wrapped_key = seal_with(
-            &self.master.key,
-            &binding.associated_data(b"data key"),
-            &dek[..],
-        )?;
+        let master = self.active()?;
+        let wrapped_key = seal_with(&master.key, &binding.associated_data(b"data key"), &dek[..])?;
         Ok(Sealed {
-            key_id: self.master.id().to_owned(),
+            key_id: master.id().to_owned(),
             wrapped_key,
             ciphertext,
         })
     }
 
-    pub fn open(&self, binding: RowBinding<'_>, sealed: &Sealed) -> Result<SecretData> {
-        if sealed.key_id != self.master.id() {
+    /// Opens the data key of `sealed` with the master key that wrapped it.
+    fn data_key(
+        &self,
+        binding: RowBinding<'_>,
+        sealed: &Sealed,
+    ) -> Result<Zeroizing<[u8; KEY_LEN]>> {
+        let Some(master) = self.find(&sealed.key_id) else {
             return Err(Error::Integrity(format!(
-                "secret `{}` was encrypted with master key {}, but the loaded key is {}",
+                "secret `{}` was encrypted with master key {}, which is not loaded (loaded: {})",
                 binding.name,
                 sealed.key_id,
-                self.master.id()
+                self.key_ids().join(", ")
             )));
-        }
-        let tampered = || {
-            Error::Integrity(format!(
-                "secret `{}` in environment `{}` failed authentication",
-                binding.name, binding.environment
-            ))
         };
         let dek = open_with(
-            &self.master.key,
+            &master.key,
             &binding.associated_data(b"data key"),
             &sealed.wrapped_key,
         )
-        .map_err(|()| tampered())?;
-        let dek: Zeroizing<[u8; KEY_LEN]> =
-            Zeroizing::new(dek.as_slice().try_into().map_err(|_| tampered())?);
+        .map_err(|()| tampered(binding))?;
+        Ok(Zeroizing::new(
+            dek.as_slice().try_into().map_err(|_| tampered(binding))?,
+        ))
+    }
+
+    pub fn open(&self, binding: RowBinding<'_>, sealed: &Sealed) -> Result<SecretData> {
+        let dek = self.data_key(binding, sealed)?;
         let plain = open_with(
             &dek,
             &binding.associated_data(b"values"),
             &sealed.ciphertext,
         )
-        .map_err(|()| tampered())?;
+        .map_err(|()| tampered(binding))?;
         let map: std::collections::BTreeMap<String, String> =
-            serde_json::from_slice(&plain).map_err(|_| tampered())?;
+            serde_json::from_slice(&plain).map_err(|_| tampered(binding))?;
         Ok(map
             .into_iter()
             .map(|(k, v)| (k, SecretValue::new(v)))
             .collect())
     }
 
-    /// A known value sealed with the master key, stored once per database.
-    pub fn key_check(&self) -> Result<Vec<u8>> {
-        seal_with(&self.master.key, KEY_CHECK_AD, KEY_CHECK)
+    /// The data key of `sealed` wrapped by the active master key instead (the values'
+    /// ciphertext is unchanged); `None` if the active key wraps it already. The values are
+    /// authenticated first, so a tampered row is reported rather than rewrapped.
+    pub fn rewrap(&self, binding: RowBinding<'_>, sealed: &Sealed) -> Result<Option<Sealed>> {
+        let master = self.active()?;
+        if sealed.key_id == master.id() {
+            return Ok(None);
+        }
+        self.open(binding, sealed)?;
+        let dek = self.data_key(binding, sealed)?;
+        let wrapped_key = seal_with(&master.key, &binding.associated_data(b"data key"), &dek[..])?;
+        Ok(Some(Sealed {
+            key_id: master.id().to_owned(),
+            wrapped_key,
+            ciphertext: sealed.ciphertext.clone(),
+        }))
     }
 
-    /// Whether `check` (from [`Crypto::key_check`]) was sealed with this master key.
-    pub fn verify_key_check(&self, check: &[u8]) -> bool {
-        open_with(&self.master.key, KEY_CHECK_AD, check).is_ok_and(|v| v.as_slice() == KEY_CHECK)
+    /// A known value sealed with the active master key, stored once per database.
+    pub fn key_check(&self) -> Result<Vec<u8>> {
+        seal_with(&self.active()?.key, KEY_CHECK_AD, KEY_CHECK)
+    }
+
+    /// Which key of the ring sealed `check` (from [`Crypto::key_check`]), if any.
+    pub fn verify_key_check(&self, check: &[u8]) -> KeyCheck {
+        let opens = |k: &MasterKey| {
+            open_with(&k.key, KEY_CHECK_AD, check).is_ok_and(|v| v.as_slice() == KEY_CHECK)
+        };
+        let ring = self.ring();
+        match ring.iter().position(|k| opens(k)) {
+            Some(0) => KeyCheck::Active,
+            Some(_) => KeyCheck::Older,
+            None => KeyCheck::NoMatch,
+        }
+    }
+
+    /// Loads the token key from its sealed form in the database, or, for a store that has
+    /// none yet, makes it: the key earlier versions derived from the master key, so that
+    /// tokens issued by them stay valid. Returns the sealed form to store, sealed by the
+    /// active key (`None` when what is stored needs no change).
+    pub fn load_token_key(&self, stored: Option<&[u8]>) -> Result<Option<Vec<u8>>> {
+        let ring = self.ring().clone();
+        let active = ring
+            .first()
+            .ok_or_else(|| Error::Internal("no master key is loaded".into()))?;
+        let (key, sealed_by_active) = match stored {
+            Some(sealed) => {
+                let (i, raw) = ring
+                    .iter()
+                    .enumerate()
+                    .find_map(|(i, k)| open_with(&k.key, TOKEN_KEY_AD, sealed).ok().map(|v| (i, v)))
+                    .ok_or_else(|| {
+                        Error::Integrity(
+                            "the stored token key does not open with any loaded master key".into(),
+                        )
+                    })?;
+                let raw: [u8; KEY_LEN] = raw
+                    .as_slice()
+                    .try_into()
+                    .map_err(|_| Error::Integrity("the stored token key is corrupt".into()))?;
+                (Zeroizing::new(raw), i == 0)
+            }
+            None => (active.derive(b"keep token hash v1"), false),
+        };
+        let reseal = if sealed_by_active {
+            None
+        } else {
+            Some(seal_with(&active.key, TOKEN_KEY_AD, &key[..])?)
+        };
+        // Set once per process: every replica and every restart loads the same key.
+        let _ = self.token_key.set(key);
+        Ok(reseal)
     }
 
     /// Keyed hash of a token, hex-encoded: what the database stores instead of the token.
+    /// Before [`Crypto::load_token_key`], the key is derived from the active master key (what
+    /// a store without tokens, such as the embedded one, would get anyway).
     pub fn token_hash(&self, token: &str) -> String {
-        let key = self
-            .token_key
-            .get_or_init(|| self.master.derive(b"keep token hash v1"));
+        let key = self.token_key.get_or_init(|| {
+            self.ring()
+                .first()
+                .map(|k| k.derive(b"keep token hash v1"))
+                .unwrap_or_default()
+        });
         hex(&hmac(&key[..], token.as_bytes()))
     }
+}
+
+fn tampered(binding: RowBinding<'_>) -> Error {
+    Error::Integrity(format!(
+        "secret `{}` in environment `{}` failed authentication",
+        binding.name, binding.environment
+    ))
 }
 
 fn seal_with(key: &[u8; KEY_LEN], ad: &[u8], msg: &[u8]) -> Result<Vec<u8>> {

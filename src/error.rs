@@ -21,6 +21,12 @@ pub enum Error {
     NotFound { name: String, env: String },
     #[error("secret `{name}` already exists in environment `{env}`")]
     AlreadyExists { name: String, env: String },
+    /// Something other than a secret (a token) already exists.
+    #[error("{0}")]
+    Conflict(String),
+    /// Something other than a secret (a token) does not exist.
+    #[error("{0}")]
+    Missing(String),
     #[error("{0}")]
     Unauthorized(String),
     #[error("{0}")]
@@ -98,8 +104,8 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Invalid { .. } | Error::Usage(_) | Error::MissingKeys { .. } => 2,
-            Error::NotFound { .. } => 3,
-            Error::AlreadyExists { .. } => 4,
+            Error::NotFound { .. } | Error::Missing(_) => 3,
+            Error::AlreadyExists { .. } | Error::Conflict(_) => 4,
             Error::Unauthorized(_) | Error::Forbidden(_) => 5,
             Error::Unreachable { .. } | Error::Tls { .. } => 6,
             Error::Interrupted => 130,
@@ -118,8 +124,8 @@ impl Error {
             Error::Invalid { .. } => "invalid_input",
             Error::Usage(_) => "usage",
             Error::MissingKeys { .. } => "missing_keys",
-            Error::NotFound { .. } => "not_found",
-            Error::AlreadyExists { .. } => "already_exists",
+            Error::NotFound { .. } | Error::Missing(_) => "not_found",
+            Error::AlreadyExists { .. } | Error::Conflict(_) => "already_exists",
             Error::Unauthorized(_) => "unauthorized",
             Error::Forbidden(_) => "forbidden",
             Error::Unreachable { .. } => "unreachable",

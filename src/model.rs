@@ -111,6 +111,12 @@ name_type!(
     "environment"
 );
 
+name_type!(
+    /// An API token's name: `created_by` of what it writes, and the actor in the audit log.
+    TokenName,
+    "token"
+);
+
 impl Default for EnvName {
     fn default() -> Self {
         Self(DEFAULT_ENVIRONMENT.to_owned())
@@ -278,6 +284,123 @@ pub struct Shown {
     pub values: Option<SecretData>,
 }
 
+/// What a token may do: every environment or only some, read-only or read-write, and the
+/// token and audit endpoints (admin).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scope {
+    pub admin: bool,
+    /// `None`: every environment.
+    pub environments: Option<Vec<String>>,
+    pub read_only: bool,
+}
+
+/// What an operation needs from a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+impl Scope {
+    /// Whether this scope may touch `env` as `access` asks; the error says why not.
+    pub fn check(&self, token: &str, env: &str, access: Access) -> Result<()> {
+        if let Some(envs) = &self.environments {
+            if !envs.iter().any(|e| e == env) {
+                return Err(Error::Forbidden(format!(
+                    "token `{token}` may not use environment `{env}` (it may use: {})",
+                    envs.join(", ")
+                )));
+            }
+        }
+        if access == Access::Write && self.read_only {
+            return Err(Error::Forbidden(format!(
+                "token `{token}` is read-only: it cannot create, update or delete secrets"
+            )));
+        }
+        Ok(())
+    }
+
+    pub fn check_admin(&self, token: &str) -> Result<()> {
+        if self.admin {
+            Ok(())
+        } else {
+            Err(Error::Forbidden(format!(
+                "token `{token}` is not an admin token: only admin tokens manage tokens, read \
+                 the audit log and rotate keys"
+            )))
+        }
+    }
+}
+
+/// A token's state at the time it was listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenStatus {
+    Active,
+    Expired,
+    Revoked,
+}
+
+/// What is known about a token: never the token itself, which is shown once at creation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenInfo {
+    pub id: String,
+    pub name: String,
+    pub admin: bool,
+    /// `null`: every environment.
+    pub environments: Option<Vec<String>>,
+    pub read_only: bool,
+    pub created_at: Timestamp,
+    pub created_by: String,
+    pub expires_at: Option<Timestamp>,
+    pub revoked_at: Option<Timestamp>,
+    pub status: TokenStatus,
+}
+
+/// A token just created: the only time its value is shown (`Debug` redacts it).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct IssuedToken {
+    pub token: SecretValue,
+    #[serde(flatten)]
+    pub info: TokenInfo,
+}
+
+/// One audit record as the API and `keep audit --json` show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEvent {
+    pub id: i64,
+    pub at: Timestamp,
+    /// The token's name; empty when no valid token was presented.
+    pub actor: String,
+    pub client: String,
+    pub action: String,
+    pub environment: Option<String>,
+    pub target: Option<String>,
+    pub outcome: String,
+}
+
+/// One page of the audit log, newest first.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub events: Vec<AuditEvent>,
+    pub next_cursor: Option<String>,
+}
+
+/// Parses a positive span such as `30d`, `12h`, `2w` or `90m` (a day is 24 hours).
+pub fn parse_span(s: &str) -> Result<jiff::SignedDuration> {
+    let bad = || {
+        Error::invalid_with_hint(
+            format!("invalid span `{}`", s.escape_debug()),
+            "use a positive span in weeks, days, hours or minutes, such as `30d`, `12h` or `2w`",
+        )
+    };
+    let span: jiff::Span = s.trim().parse().map_err(|_| bad())?;
+    let d = span
+        .to_duration(jiff::SpanRelativeTo::days_are_24_hours())
+        .map_err(|_| bad())?;
+    if d.is_positive() { Ok(d) } else { Err(bad()) }
+}
+
 /// The keys of `data`, in order.
 pub fn keys_of(data: &SecretData) -> Vec<String> {
     data.keys().cloned().collect()
@@ -385,6 +508,16 @@ mod tests {
     fn secret_values_never_debug_print() {
         let d = data(&[("A", "hunter2")]);
         assert!(!format!("{d:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn spans_are_positive_and_calendar_free() {
+        assert_eq!(parse_span("30d").unwrap().as_secs(), 30 * 86_400);
+        assert_eq!(parse_span("2w").unwrap().as_secs(), 14 * 86_400);
+        assert_eq!(parse_span("12h").unwrap().as_secs(), 12 * 3600);
+        for bad in ["", "0s", "-1d", "soon", "1mo", "1y"] {
+            assert!(parse_span(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

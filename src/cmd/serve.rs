@@ -36,6 +36,15 @@ pub struct Args {
         hide_env_values = true
     )]
     pub database: Option<String>,
+    /// Failed authentications a client address may make per minute before it is refused
+    /// with 429 for the rest of that minute (0: no limit)
+    #[arg(
+        long,
+        value_name = "N",
+        env = "KEEP_AUTH_FAILURE_LIMIT",
+        default_value_t = server::AUTH_FAILURES_PER_MINUTE
+    )]
+    pub auth_failure_limit: u32,
 }
 
 pub async fn run(args: Args, _ctx: &Context, out: &mut Output) -> Result<()> {
@@ -43,6 +52,7 @@ pub async fn run(args: Args, _ctx: &Context, out: &mut Output) -> Result<()> {
         listen,
         data_dir,
         database,
+        auth_failure_limit,
     } = args;
     let dir = match data_dir {
         Some(d) => d,
@@ -54,7 +64,7 @@ pub async fn run(args: Args, _ctx: &Context, out: &mut Output) -> Result<()> {
         .ok()
         .filter(|k| !k.is_empty());
     let database = database.filter(|d| !d.is_empty());
-    let service = server::open_store(&data, master_key.as_deref(), database.as_deref()).await?;
+    let store = server::open_store(&data, master_key.as_deref(), database.as_deref()).await?;
     // Bind before anything is printed, so a busy port fails before a token is handed out.
     let listener = tokio::net::TcpListener::bind(listen.as_str())
         .await
@@ -62,7 +72,7 @@ pub async fn run(args: Args, _ctx: &Context, out: &mut Output) -> Result<()> {
     let addr = listener
         .local_addr()
         .map_err(|e| Error::io("cannot read the bound address", e))?;
-    if let Some(token) = server::bootstrap_admin(&service, &data).await? {
+    if let Some(token) = server::bootstrap_admin(&store.service, &data).await? {
         out.notice(&format!(
             "created the admin token (shown once; also saved to {}):\n{}",
             data.admin_token().display(),
@@ -73,7 +83,7 @@ pub async fn run(args: Args, _ctx: &Context, out: &mut Output) -> Result<()> {
         out.warn("listening on a non-loopback address over plain HTTP: tokens and values cross the network unencrypted");
     }
     out.notice(&format!("listening on http://{addr}"));
-    server::serve(listener, service, shutdown_signal()).await
+    server::serve(listener, store, auth_failure_limit, shutdown_signal()).await
 }
 
 async fn shutdown_signal() {

@@ -31,6 +31,61 @@ macro_rules! with_pool {
     };
 }
 
+/// The insert of one audit record, bound and ready to execute.
+macro_rules! audit_insert {
+    ($record:expr) => {{
+        let r: &AuditRow = $record;
+        sqlx::query(
+            "INSERT INTO audit (at, actor, client, action, environment, target, outcome) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(r.at)
+        .bind(&r.actor)
+        .bind(&r.client)
+        .bind(&r.action)
+        .bind(&r.environment)
+        .bind(&r.target)
+        .bind(&r.outcome)
+    }};
+}
+
+/// Runs `$write` with `$conn` bound to a connection and, when `$audit` is some, inserts that
+/// audit record in the same transaction: a write and its record are committed together or not
+/// at all. `$keep` looks at the write's result (`$done`) and says whether there is anything to
+/// commit and record; if not, the transaction is rolled back. Without a record, `$write` runs
+/// alone, as the embedded store needs no audit log.
+macro_rules! audited {
+    ($db:expr, $audit:expr, |$conn:ident| $write:expr, |$done:ident| $keep:expr) => {
+        with_pool!($db, |pool| async {
+            let Some(record) = $audit else {
+                let $conn = pool;
+                return $write;
+            };
+            let mut tx = pool.begin().await?;
+            let done = {
+                let $conn = &mut *tx;
+                $write?
+            };
+            let keep = {
+                let $done = &done;
+                $keep
+            };
+            if keep {
+                audit_insert!(record).execute(&mut *tx).await?;
+                tx.commit().await?;
+            }
+            Ok::<_, sqlx::Error>(done)
+        }
+        .await)
+    };
+}
+
+mod audit;
+mod tokens;
+
+pub use audit::{AuditCursor, AuditRow};
+pub use tokens::Revoked;
+
 /// A stored secret version, exactly as in the `secrets` table.
 #[derive(Clone, Debug, FromRow)]
 pub struct SecretRow {
@@ -62,6 +117,10 @@ pub struct TokenRow {
     pub created_at: i64,
     pub expires_at: Option<i64>,
     pub revoked_at: Option<i64>,
+    /// JSON array of the environments it may use; `None`: all of them.
+    pub environments: Option<String>,
+    pub read_only: bool,
+    pub created_by: String,
 }
 
 /// Where a listing starts: strictly older than this (created_at, id).
@@ -121,60 +180,154 @@ impl Db {
     }
 
     /// Inserts a new secret; a row with the same (environment, name) makes it a `Conflict`.
-    pub async fn insert_secret(&self, row: &SecretRow) -> Result<Inserted> {
+    pub async fn insert_secret(
+        &self,
+        row: &SecretRow,
+        audit: Option<&AuditRow>,
+    ) -> Result<Inserted> {
         let sql = concat!(
             "INSERT INTO secrets (",
             secret_columns!(),
             ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
         );
-        let result = with_pool!(self, |pool| sqlx::query(sql)
-            .bind(&row.id)
-            .bind(&row.environment)
-            .bind(&row.name)
-            .bind(row.version)
-            .bind(row.created_at)
-            .bind(&row.created_by)
-            .bind(row.updated_at)
-            .bind(row.last_used_at)
-            .bind(&row.keys)
-            .bind(&row.key_id)
-            .bind(&row.wrapped_key)
-            .bind(&row.ciphertext)
-            .execute(pool)
-            .await
-            .map(|_| ()));
+        let result = audited!(
+            self,
+            audit,
+            |conn| sqlx::query(sql)
+                .bind(&row.id)
+                .bind(&row.environment)
+                .bind(&row.name)
+                .bind(row.version)
+                .bind(row.created_at)
+                .bind(&row.created_by)
+                .bind(row.updated_at)
+                .bind(row.last_used_at)
+                .bind(&row.keys)
+                .bind(&row.key_id)
+                .bind(&row.wrapped_key)
+                .bind(&row.ciphertext)
+                .execute(conn)
+                .await
+                .map(|_| ()),
+            |_done| true
+        );
         inserted(result)
     }
 
     /// Replaces the sealed values of `row.id` if it is still at `expected_version`.
     /// Returns false when another writer got there first (the caller re-reads and retries).
-    pub async fn replace_secret(&self, row: &SecretRow, expected_version: i64) -> Result<bool> {
+    pub async fn replace_secret(
+        &self,
+        row: &SecretRow,
+        expected_version: i64,
+        audit: Option<&AuditRow>,
+    ) -> Result<bool> {
         let sql = "UPDATE secrets SET version = $1, updated_at = $2, keys = $3, key_id = $4, \
                    wrapped_key = $5, ciphertext = $6 WHERE id = $7 AND version = $8";
-        let done = with_pool!(self, |pool| sqlx::query(sql)
-            .bind(row.version)
-            .bind(row.updated_at)
-            .bind(&row.keys)
-            .bind(&row.key_id)
-            .bind(&row.wrapped_key)
-            .bind(&row.ciphertext)
-            .bind(&row.id)
-            .bind(expected_version)
-            .execute(pool)
-            .await?
-            .rows_affected());
+        let done = audited!(
+            self,
+            audit,
+            |conn| sqlx::query(sql)
+                .bind(row.version)
+                .bind(row.updated_at)
+                .bind(&row.keys)
+                .bind(&row.key_id)
+                .bind(&row.wrapped_key)
+                .bind(&row.ciphertext)
+                .bind(&row.id)
+                .bind(expected_version)
+                .execute(conn)
+                .await
+                .map(|r| r.rows_affected()),
+            |n| *n == 1
+        )?;
         Ok(done == 1)
     }
 
-    pub async fn delete_secret(&self, env: &str, name: &str) -> Result<bool> {
+    pub async fn delete_secret(
+        &self,
+        env: &str,
+        name: &str,
+        audit: Option<&AuditRow>,
+    ) -> Result<bool> {
         let sql = "DELETE FROM secrets WHERE environment = $1 AND name = $2";
+        let n = audited!(
+            self,
+            audit,
+            |conn| sqlx::query(sql)
+                .bind(env)
+                .bind(name)
+                .execute(conn)
+                .await
+                .map(|r| r.rows_affected()),
+            |n| *n > 0
+        )?;
+        Ok(n > 0)
+    }
+
+    /// Secrets whose data key is wrapped by a master key other than `key_id`, by id, after
+    /// `after_id`.
+    pub async fn secrets_not_under_key(
+        &self,
+        key_id: &str,
+        after_id: &str,
+        limit: i64,
+    ) -> Result<Vec<SecretRow>> {
+        let sql = concat!(
+            "SELECT ",
+            secret_columns!(),
+            " FROM secrets WHERE key_id <> $1 AND id > $2 ORDER BY id LIMIT $3"
+        );
+        with_pool!(self, |pool| Ok(sqlx::query_as::<_, SecretRow>(sql)
+            .bind(key_id)
+            .bind(after_id)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?))
+    }
+
+    /// Stores a data key rewrapped under another master key, if the row is still the version
+    /// that was read (a concurrent write seals under the active key anyway).
+    pub async fn rewrap_secret(
+        &self,
+        row: &SecretRow,
+        old_key_id: &str,
+        new_key_id: &str,
+        wrapped_key: &[u8],
+    ) -> Result<bool> {
+        let sql = "UPDATE secrets SET key_id = $1, wrapped_key = $2 \
+                   WHERE id = $3 AND version = $4 AND key_id = $5";
         let n = with_pool!(self, |pool| sqlx::query(sql)
-            .bind(env)
-            .bind(name)
+            .bind(new_key_id)
+            .bind(wrapped_key)
+            .bind(&row.id)
+            .bind(row.version)
+            .bind(old_key_id)
             .execute(pool)
             .await?
             .rows_affected());
-        Ok(n > 0)
+        Ok(n == 1)
+    }
+
+    /// How many secrets each master key wraps.
+    pub async fn key_usage(&self) -> Result<Vec<(String, i64)>> {
+        let sql = "SELECT key_id, COUNT(*) FROM secrets GROUP BY key_id ORDER BY key_id";
+        with_pool!(self, |pool| Ok(sqlx::query_as::<_, (String, i64)>(sql)
+            .fetch_all(pool)
+            .await?))
+    }
+
+    /// Replaces a store-wide fact.
+    pub async fn set_meta(&self, name: &str, value: &[u8]) -> Result<()> {
+        let sql = "INSERT INTO meta (name, value) VALUES ($1, $2) \
+                   ON CONFLICT (name) DO UPDATE SET value = excluded.value";
+        with_pool!(self, |pool| sqlx::query(sql)
+            .bind(name)
+            .bind(value)
+            .execute(pool)
+            .await?
+            .rows_affected());
+        Ok(())
     }
 
     /// Records that the values of `id` were read.
@@ -245,39 +398,6 @@ impl Db {
             .await?
             .rows_affected());
         Ok(())
-    }
-
-    pub async fn insert_token(&self, row: &TokenRow) -> Result<Inserted> {
-        let sql = "INSERT INTO tokens (id, name, hash, admin, created_at, expires_at, revoked_at) \
-                   VALUES ($1, $2, $3, $4, $5, $6, $7)";
-        let result = with_pool!(self, |pool| sqlx::query(sql)
-            .bind(&row.id)
-            .bind(&row.name)
-            .bind(&row.hash)
-            .bind(row.admin)
-            .bind(row.created_at)
-            .bind(row.expires_at)
-            .bind(row.revoked_at)
-            .execute(pool)
-            .await
-            .map(|_| ()));
-        inserted(result)
-    }
-
-    pub async fn token_by_hash(&self, hash: &str) -> Result<Option<TokenRow>> {
-        let sql = "SELECT id, name, hash, admin, created_at, expires_at, revoked_at \
-                   FROM tokens WHERE hash = $1";
-        with_pool!(self, |pool| Ok(sqlx::query_as::<_, TokenRow>(sql)
-            .bind(hash)
-            .fetch_optional(pool)
-            .await?))
-    }
-
-    pub async fn count_tokens(&self) -> Result<i64> {
-        let sql = "SELECT COUNT(*) FROM tokens";
-        with_pool!(self, |pool| Ok(sqlx::query_scalar::<_, i64>(sql)
-            .fetch_one(pool)
-            .await?))
     }
 }
 

@@ -36,8 +36,8 @@ pub fn status_of(e: &Error) -> StatusCode {
     match e {
         Error::Invalid { .. } | Error::Usage(_) => StatusCode::BAD_REQUEST,
         Error::MissingKeys { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-        Error::NotFound { .. } => StatusCode::NOT_FOUND,
-        Error::AlreadyExists { .. } => StatusCode::CONFLICT,
+        Error::NotFound { .. } | Error::Missing(_) => StatusCode::NOT_FOUND,
+        Error::AlreadyExists { .. } | Error::Conflict(_) => StatusCode::CONFLICT,
         Error::Unauthorized(_) => StatusCode::UNAUTHORIZED,
         Error::Forbidden(_) => StatusCode::FORBIDDEN,
         Error::Database(_) | Error::Unreachable { .. } | Error::Tls { .. } => {

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use axum::extract::{FromRequest, FromRequestParts, RawQuery, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use jiff::Timestamp;
 use serde::Deserialize;
@@ -13,12 +14,12 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use super::AppState;
+use super::audit::{AuditTarget, Audited};
 use super::auth::Caller;
 use super::error::ApiError;
 use crate::error::Error;
 use crate::model::{
-    CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretName, SecretValue, Shown,
-    UpdateOutcome,
+    Access, EnvName, OnConflict, Page, SecretData, SecretName, SecretValue, Shown, UpdateOutcome,
 };
 use crate::service::{ListQuery, ShowQuery};
 
@@ -74,7 +75,23 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
     }
 }
 
-type ApiResult<T> = Result<T, ApiError>;
+pub type ApiResult<T> = Result<T, ApiError>;
+
+/// A successful write whose audit record was committed with it.
+pub fn audited(response: impl IntoResponse) -> Response {
+    let mut response = response.into_response();
+    response.extensions_mut().insert(Audited);
+    response
+}
+
+/// Names the target of a request whose path does not (a create names it in the body).
+pub fn with_target(name: Option<String>, response: impl IntoResponse) -> Response {
+    let mut response = response.into_response();
+    if let Some(name) = name {
+        response.extensions_mut().insert(AuditTarget(name));
+    }
+    response
+}
 
 fn env_and_name(env: &str, name: &str) -> Result<(EnvName, SecretName), ApiError> {
     Ok((EnvName::parse(env)?, SecretName::parse(name)?))
@@ -84,8 +101,15 @@ pub async fn health() -> Json<Value> {
     Json(json!({ "status": "ok" }))
 }
 
-pub async fn environments(State(state): State<Arc<AppState>>) -> ApiResult<Json<Value>> {
-    let environments = state.service.environments().await?;
+/// The environments holding secrets that this token may see.
+pub async fn environments(
+    State(state): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+) -> ApiResult<Json<Value>> {
+    let mut environments = state.service.environments().await?;
+    if let Some(allowed) = &caller.scope.environments {
+        environments.retain(|e| allowed.contains(e));
+    }
     Ok(Json(json!({ "environments": environments })))
 }
 
@@ -102,20 +126,34 @@ pub async fn create(
     State(state): State<Arc<AppState>>,
     Extension(caller): Extension<Caller>,
     Path(env): Path<String>,
-    ApiJson(ObjectOnly(body)): ApiJson<ObjectOnly<CreateBody>>,
-) -> ApiResult<(StatusCode, Json<CreateOutcome>)> {
-    let (env, name) = env_and_name(&env, &body.name)?;
+    body: Result<ApiJson<ObjectOnly<CreateBody>>, ApiError>,
+) -> Response {
+    let name = body.as_ref().ok().map(|b| b.0.0.name.clone());
+    with_target(name, create_inner(&state, &caller, &env, body).await)
+}
+
+async fn create_inner(
+    state: &AppState,
+    caller: &Caller,
+    env: &str,
+    body: Result<ApiJson<ObjectOnly<CreateBody>>, ApiError>,
+) -> ApiResult<Response> {
+    let env = EnvName::parse(env)?;
+    caller.check(env.as_str(), Access::Write)?;
+    let ApiJson(ObjectOnly(body)) = body?;
+    let name = SecretName::parse(&body.name)?;
     let data: SecretData = body.values;
     let outcome = state
         .service
-        .create(&env, &name, &data, body.on_conflict, &caller.name)
+        .create(&env, &name, &data, body.on_conflict, &caller.actor())
         .await?;
-    let status = if outcome.created {
-        StatusCode::CREATED
+    if outcome.created {
+        Ok(audited((StatusCode::CREATED, Json(outcome))))
+    } else if outcome.replaced {
+        Ok(audited(Json(outcome)))
     } else {
-        StatusCode::OK
-    };
-    Ok((status, Json(outcome)))
+        Ok(Json(outcome).into_response())
+    }
 }
 
 #[derive(Deserialize)]
@@ -128,10 +166,12 @@ pub struct ListParams {
 
 pub async fn list(
     State(state): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
     Path(env): Path<String>,
     Query(params): Query<ListParams>,
 ) -> ApiResult<Json<Page>> {
     let env = EnvName::parse(&env)?;
+    caller.check(env.as_str(), Access::Read)?;
     let query = ListQuery {
         limit: params.limit.unwrap_or(100),
         created_before: params.created_before,
@@ -172,10 +212,12 @@ fn parse_show_query(raw: Option<&str>) -> Result<ShowQuery, ApiError> {
 
 pub async fn show(
     State(state): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
     Path((env, name)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
 ) -> ApiResult<Json<Shown>> {
     let (env, name) = env_and_name(&env, &name)?;
+    caller.check(env.as_str(), Access::Read)?;
     let query = parse_show_query(raw.as_deref())?;
     Ok(Json(state.service.show(&env, &name, &query).await?))
 }
@@ -191,30 +233,34 @@ pub struct UpdateBody {
 
 pub async fn update(
     State(state): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
     Path((env, name)): Path<(String, String)>,
-    ApiJson(ObjectOnly(body)): ApiJson<ObjectOnly<UpdateBody>>,
-) -> ApiResult<Json<UpdateOutcome>> {
+    body: Result<ApiJson<ObjectOnly<UpdateBody>>, ApiError>,
+) -> ApiResult<Response> {
     let (env, name) = env_and_name(&env, &name)?;
+    caller.check(env.as_str(), Access::Write)?;
+    let ApiJson(ObjectOnly(body)) = body?;
     for key in &body.unset {
         crate::model::check_key(key)?;
     }
-    Ok(Json(
-        state
-            .service
-            .update(&env, &name, &body.set, &body.unset)
-            .await?,
-    ))
+    let outcome: UpdateOutcome = state
+        .service
+        .update(&env, &name, &body.set, &body.unset, &caller.actor())
+        .await?;
+    Ok(audited(Json(outcome)))
 }
 
 pub async fn delete(
     State(state): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
     Path((env, name)): Path<(String, String)>,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<Response> {
     let (env, name) = env_and_name(&env, &name)?;
-    if state.service.delete(&env, &name).await? {
-        Ok(Json(
+    caller.check(env.as_str(), Access::Write)?;
+    if state.service.delete(&env, &name, &caller.actor()).await? {
+        Ok(audited(Json(
             json!({ "name": name, "environment": env, "deleted": true }),
-        ))
+        )))
     } else {
         Err(Error::NotFound {
             name: name.to_string(),

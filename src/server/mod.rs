@@ -8,10 +8,17 @@
 //! - `GET    /v1/environments/{env}/secrets/{name}?reveal=true&require=KEY`
 //! - `PATCH  /v1/environments/{env}/secrets/{name}` `{"set": {..}, "unset": [..]}`
 //! - `DELETE /v1/environments/{env}/secrets/{name}`
+//! - `GET /v1/whoami`; admin only: `GET|POST /v1/tokens`, `DELETE /v1/tokens/{name}`,
+//!   `GET /v1/audit?since=&limit=&cursor=`, `GET /v1/keys`, `POST /v1/keys/rotate`
+//!
+//! `/v1/openapi.json` describes all of it.
 
+mod admin;
+mod audit;
 mod auth;
 mod error;
 mod handlers;
+mod keys;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -22,11 +29,13 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::middleware;
-use axum::routing::get;
+use axum::routing::{delete, get, post};
 use jiff::Timestamp;
 use tower_http::timeout::TimeoutLayer;
 
+pub use self::auth::AuthLimiter;
 pub use self::error::{ApiError, status_of};
+pub use self::keys::KeySource;
 use crate::crypto::{self, Crypto, MasterKey};
 use crate::db::{Db, Inserted, TokenRow};
 use crate::error::{Error, Result};
@@ -35,12 +44,49 @@ use crate::service::Service;
 /// Largest request body accepted: a full 1 MiB secret plus JSON escaping overhead.
 pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 
+/// Failed authentications one client address may make per minute before it gets 429s.
+pub const AUTH_FAILURES_PER_MINUTE: u32 = 10;
+
 pub struct AppState {
     pub service: Service,
+    pub keys: KeySource,
+    pub limiter: AuthLimiter,
+    /// Held while a rotation saves and activates its key.
+    pub rotation: tokio::sync::Mutex<()>,
+    /// Whether a background rewrap is running.
+    pub rewrapping: std::sync::atomic::AtomicBool,
+}
+
+impl AppState {
+    /// `auth_failures`: failed authentications per minute allowed to one client address.
+    pub fn new(store: Store, auth_failures: u32) -> Self {
+        Self {
+            service: store.service,
+            keys: store.keys,
+            limiter: AuthLimiter::new(auth_failures, Duration::from_secs(60)),
+            rotation: tokio::sync::Mutex::new(()),
+            rewrapping: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+}
+
+/// An opened server store: the domain over its database, and where its keys live.
+pub struct Store {
+    pub service: Service,
+    pub keys: KeySource,
 }
 
 pub fn router(state: Arc<AppState>) -> Router {
     let api = Router::new()
+        .route("/v1/whoami", get(admin::whoami))
+        .route(
+            "/v1/tokens",
+            get(admin::list_tokens).post(admin::create_token),
+        )
+        .route("/v1/tokens/{name}", delete(admin::revoke_token))
+        .route("/v1/audit", get(admin::audit_log))
+        .route("/v1/keys", get(admin::key_status))
+        .route("/v1/keys/rotate", post(admin::rotate_key))
         .route("/v1/environments", get(handlers::environments))
         .route(
             "/v1/environments/{env}/secrets",
@@ -52,10 +98,7 @@ pub fn router(state: Arc<AppState>) -> Router {
                 .patch(handlers::update)
                 .delete(handlers::delete),
         )
-        .route_layer(middleware::from_fn_with_state(
-            state.clone(),
-            auth::require_token,
-        ));
+        .route_layer(middleware::from_fn_with_state(state.clone(), auth::gate));
     Router::new()
         .route("/v1/health", get(handlers::health))
         .merge(api)
@@ -95,31 +138,73 @@ pub async fn open_store(
     data: &DataDir,
     master_key_hex: Option<&str>,
     database: Option<&str>,
-) -> Result<Service> {
+) -> Result<Store> {
     crypto::create_private_dir(&data.dir)?;
+    check_private_dir(&data.dir)?;
     let sqlite_path = match database {
         Some(url) if Db::is_postgres_url(url) => None,
         Some(url) => Some(sqlite_path(url)?),
         None => Some(data.database()),
     };
-    let key = match (master_key_hex, &sqlite_path) {
-        (Some(hex), _) => MasterKey::from_hex(hex)?,
-        (None, Some(db)) => crate::backend::load_key_for(&data.master_key(), db)?,
-        // A new key beside an existing PostgreSQL database is refused by the key check.
-        (None, None) => MasterKey::load_or_create(&data.master_key())?,
+    let (keys, source) = match (master_key_hex, &sqlite_path) {
+        (Some(hex), _) => (MasterKey::ring_from_hex(hex)?, KeySource::Env),
+        (None, db) => {
+            let active = match db {
+                Some(db) => crate::backend::load_key_for(&data.master_key(), db)?,
+                // A new key beside an existing PostgreSQL database is refused by the key check.
+                None => MasterKey::load_or_create(&data.master_key())?,
+            };
+            let mut keys = vec![active];
+            for old in keys::load_retired(&data.retired_keys())? {
+                if !keys.iter().any(|k| k.id() == old.id()) {
+                    keys.push(old);
+                }
+            }
+            let dir = data.dir.clone();
+            (keys, KeySource::Files { dir })
+        }
     };
     let db = match (&sqlite_path, database) {
         (Some(path), _) => Db::open_sqlite(path, 8).await?,
         (None, Some(url)) => Db::open_postgres(url).await?,
         (None, None) => unreachable!("no database and no SQLite path"),
     };
-    let service = Service::new(db, Crypto::new(key));
+    let service = Service::new(db, Crypto::with_keys(keys));
     // A replica with the wrong key refuses to start, rather than failing request by request.
-    if let Err(e) = service.verify_key().await {
+    if let Err(e) = service.prepare_server().await {
         service.db().close().await;
         return Err(e);
     }
-    Ok(service)
+    Ok(Store {
+        service,
+        keys: source,
+    })
+}
+
+/// Refuses a data directory other users can read or enter: it holds the database and keys.
+#[cfg(unix)]
+fn check_private_dir(dir: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(dir)
+        .map_err(|e| Error::io_path("cannot inspect", dir, e))?
+        .permissions()
+        .mode();
+    if mode & 0o077 != 0 {
+        return Err(Error::invalid_with_hint(
+            format!(
+                "data directory `{}` can be read by other users (mode {:o})",
+                dir.display(),
+                mode & 0o777
+            ),
+            format!("run `chmod 700 {}`", dir.display()),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_private_dir(_dir: &Path) -> Result<()> {
+    Ok(())
 }
 
 fn sqlite_path(url: &str) -> Result<PathBuf> {
@@ -157,15 +242,18 @@ pub async fn bootstrap_admin(
     }
     crypto::write_private_file(&path, format!("{}\n", token.as_str()).as_bytes())?;
     let row = TokenRow {
-        id: crypto::random_base62(16)?,
+        id: format!("tk-{}", crypto::random_base62(22)?),
         name: "admin".into(),
         hash: service.crypto().token_hash(&token),
         admin: true,
         created_at: Timestamp::now().as_microsecond(),
         expires_at: None,
         revoked_at: None,
+        environments: None,
+        read_only: false,
+        created_by: "keep serve".into(),
     };
-    if service.db().insert_token(&row).await? == Inserted::Conflict {
+    if service.db().insert_token(&row, None).await? == Inserted::Conflict {
         // Another replica (or process) created the admin token first: ours is not valid, so
         // its file must not suggest otherwise. The winner printed and saved the real one.
         let _ = std::fs::remove_file(&path);
@@ -177,11 +265,16 @@ pub async fn bootstrap_admin(
 /// Serves on an already-bound listener until `shutdown` completes.
 pub async fn serve(
     listener: tokio::net::TcpListener,
-    service: Service,
+    store: Store,
+    auth_failures: u32,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<()> {
-    let state = Arc::new(AppState { service });
-    let app = router(state.clone());
+    let state = Arc::new(AppState::new(store, auth_failures));
+    // A rotation interrupted by a restart (or keys changed by the operator) is finished.
+    if state.service.key_status().await?.remaining > 0 {
+        keys::spawn_rewrap(state.clone());
+    }
+    let app = router(state.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await

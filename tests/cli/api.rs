@@ -137,7 +137,16 @@ struct Api {
 
 impl Api {
     fn start() -> Self {
-        let server = Server::start();
+        Self::start_in(&[])
+    }
+
+    /// A server that never rate-limits failed authentications: for tests that fail on purpose.
+    fn unlimited() -> Self {
+        Self::start_in(&[("KEEP_AUTH_FAILURE_LIMIT", "0")])
+    }
+
+    fn start_in(env: &[(&str, &str)]) -> Self {
+        let server = Server::start_in(tempfile::tempdir().expect("tempdir"), env);
         assert!(!server.token.is_empty(), "the server wrote no admin token");
         Self {
             server,
@@ -226,7 +235,7 @@ fn timestamp(v: &Value, what: &str) -> jiff::Timestamp {
 
 #[test]
 fn every_endpoint_but_health_requires_a_valid_bearer_token() {
-    let api = Api::start();
+    let api = Api::unlimited();
     runtime().block_on(async {
         let health = api.health().await;
         assert_eq!(health.status, StatusCode::OK, "{health:?}");
@@ -1339,7 +1348,7 @@ fn bodies_hiding_the_marker() -> Vec<(&'static str, Vec<u8>)> {
 
 #[test]
 fn error_responses_never_contain_secret_values() {
-    let api = Api::start();
+    let api = Api::unlimited();
     runtime().block_on(async {
         let mut failures = Vec::new();
         for (what, bytes) in bodies_hiding_the_marker() {

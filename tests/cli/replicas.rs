@@ -291,7 +291,7 @@ fn a_replica_with_another_master_key_refuses_to_start() {
         .env("KEEP_DATABASE_URL", &url)
         .env("KEEP_MASTER_KEY", "ab".repeat(32))
         .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
-        .arg(data.path())
+        .arg(data.path().join("srv"))
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(2));

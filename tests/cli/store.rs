@@ -455,6 +455,7 @@ fn a_failed_admin_token_write_is_retried_on_the_next_start() {
     let data = tempfile::tempdir().expect("tempdir");
     let srv = data.path().join("srv");
     std::fs::create_dir_all(srv.join("admin.token/blocker")).expect("mkdir");
+    private(&srv);
     let out = std::process::Command::new(crate::support::bin())
         .env_clear()
         .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
@@ -507,4 +508,10 @@ fn a_wrong_server_url_is_not_a_missing_secret() {
         .args(["list"])
         .assert()
         .code(2);
+}
+
+/// Makes a directory the tests created readable by its owner only, as `keep serve` requires.
+fn private(dir: &std::path::Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).expect("chmod");
 }

@@ -3,10 +3,17 @@
 //! The embedded store and `keep serve` both call this, so the two cannot drift apart.
 //! Inputs arrive already parsed into validated types; values are validated here.
 
+mod audit;
+mod keys;
+mod tokens;
+
 use jiff::Timestamp;
 
-use crate::crypto::{self, Crypto, RowBinding, Sealed};
-use crate::db::{Cursor, Db, Inserted, SecretRow};
+pub use self::audit::AuditQuery;
+pub use self::keys::{KeyStatus, KeyUsage, Rewrapped};
+pub use self::tokens::{Authenticated, NewToken};
+use crate::crypto::{self, Crypto, KeyCheck, RowBinding, Sealed};
+use crate::db::{AuditRow, Cursor, Db, Inserted, SecretRow};
 use crate::error::{Error, Result};
 use crate::model::{
     self, CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretInfo, SecretName, Shown,
@@ -33,6 +40,37 @@ pub struct ShowQuery {
     pub require: Vec<String>,
 }
 
+/// Who is asking: their name is recorded as `created_by`, and on the server (`client` set)
+/// every successful write is recorded in the audit log in the write's own transaction.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub name: String,
+    /// The client's address; `None` for the embedded store, which keeps no audit log.
+    pub client: Option<String>,
+}
+
+impl Actor {
+    /// The user of the embedded store.
+    pub fn local(name: String) -> Self {
+        Self { name, client: None }
+    }
+
+    /// The audit record of a successful `action` on `target`, if this actor is audited.
+    pub fn record(&self, action: &str, env: Option<&str>, target: &str) -> Option<AuditRow> {
+        let client = self.client.as_ref()?;
+        Some(AuditRow {
+            id: 0,
+            at: now_micros(),
+            actor: self.name.clone(),
+            client: client.clone(),
+            action: action.to_owned(),
+            environment: env.map(str::to_owned),
+            target: Some(target.to_owned()),
+            outcome: "ok".to_owned(),
+        })
+    }
+}
+
 pub struct Service {
     db: Db,
     crypto: Crypto,
@@ -40,17 +78,17 @@ pub struct Service {
     key_checked: tokio::sync::OnceCell<()>,
 }
 
-fn now_micros() -> i64 {
+pub(crate) fn now_micros() -> i64 {
     Timestamp::now().as_microsecond()
 }
 
-fn timestamp(micros: i64) -> Result<Timestamp> {
+pub(crate) fn timestamp(micros: i64) -> Result<Timestamp> {
     Timestamp::from_microsecond(micros)
         .map_err(|_| Error::Integrity(format!("stored time {micros} is out of range")))
 }
 
 impl SecretRow {
-    fn binding(&self) -> RowBinding<'_> {
+    pub(crate) fn binding(&self) -> RowBinding<'_> {
         RowBinding {
             id: &self.id,
             environment: &self.environment,
@@ -60,7 +98,7 @@ impl SecretRow {
         }
     }
 
-    fn sealed(&self) -> Sealed {
+    pub(crate) fn sealed(&self) -> Sealed {
         Sealed {
             key_id: self.key_id.clone(),
             wrapped_key: self.wrapped_key.clone(),
@@ -85,6 +123,17 @@ impl SecretRow {
             keys: self.key_names()?,
         })
     }
+}
+
+/// Waits before retry `attempt` of a version-checked write that lost a race: a random time
+/// that grows with the attempts, so that writers contending for one secret spread out
+/// instead of colliding again (up to about 50 ms).
+async fn backoff(attempt: usize) {
+    let mut b = [0u8; 2];
+    let _ = crypto::random_bytes(&mut b);
+    let cap_micros = (500u64 << attempt.min(7)).min(50_000);
+    let wait = u64::from(u16::from_le_bytes(b)) * cap_micros / u64::from(u16::MAX);
+    tokio::time::sleep(std::time::Duration::from_micros(wait)).await;
 }
 
 /// Cursors are opaque to clients: `<created_at micros>.<id>`.
@@ -140,8 +189,16 @@ impl Service {
                 .await?;
         }
         let check = self.db.get_meta("key_check").await?.unwrap_or_default();
-        if !self.crypto.verify_key_check(&check) {
-            return Err(Error::Invalid {
+        match self.crypto.verify_key_check(&check) {
+            KeyCheck::Active => Ok(()),
+            // A rotation is under way: from now on the check names the new key, so a server
+            // given only the old key is refused instead of failing on rewrapped secrets.
+            KeyCheck::Older => {
+                self.db
+                    .set_meta("key_check", &self.crypto.key_check()?)
+                    .await
+            }
+            KeyCheck::NoMatch => Err(Error::Invalid {
                 message: format!(
                     "the master key (id {}) does not match this store",
                     self.crypto.key_id()
@@ -150,9 +207,8 @@ impl Service {
                     "use the key the store was created with (`master.key` or `KEEP_MASTER_KEY`)"
                         .into(),
                 ),
-            });
+            }),
         }
-        Ok(())
     }
 
     pub fn db(&self) -> &Db {
@@ -178,7 +234,7 @@ impl Service {
         env: &EnvName,
         name: &SecretName,
         data: &SecretData,
-        actor: &str,
+        actor: &Actor,
     ) -> Result<SecretRow> {
         let now = now_micros();
         let row = SecretRow {
@@ -187,7 +243,7 @@ impl Service {
             name: name.to_string(),
             version: 1,
             created_at: now,
-            created_by: actor.to_owned(),
+            created_by: actor.name.clone(),
             updated_at: now,
             last_used_at: None,
             keys: String::new(),
@@ -206,11 +262,14 @@ impl Service {
         name: &SecretName,
         data: &SecretData,
         on_conflict: OnConflict,
-        actor: &str,
+        actor: &Actor,
     ) -> Result<CreateOutcome> {
         model::validate_data(data)?;
         self.verify_key().await?;
-        for _ in 0..MAX_RETRIES {
+        for attempt in 0..MAX_RETRIES {
+            if attempt > 0 {
+                backoff(attempt).await;
+            }
             if on_conflict != OnConflict::Force
                 || self
                     .db
@@ -219,7 +278,8 @@ impl Service {
                     .is_none()
             {
                 let row = self.new_row(env, name, data, actor)?;
-                if self.db.insert_secret(&row).await? == Inserted::Yes {
+                let record = actor.record("secret.create", Some(env.as_str()), name.as_str());
+                if self.db.insert_secret(&row, record.as_ref()).await? == Inserted::Yes {
                     return Ok(CreateOutcome {
                         secret: row.info()?,
                         created: true,
@@ -245,7 +305,8 @@ impl Service {
                     });
                 }
                 OnConflict::Force => {
-                    if let Some(row) = self.replace(&existing, data).await? {
+                    let record = actor.record("secret.replace", Some(env.as_str()), name.as_str());
+                    if let Some(row) = self.replace(&existing, data, record.as_ref()).await? {
                         return Ok(CreateOutcome {
                             secret: row.info()?,
                             created: false,
@@ -261,14 +322,19 @@ impl Service {
     }
 
     /// Writes `data` as the next version of `existing`; `None` if another writer won the race.
-    async fn replace(&self, existing: &SecretRow, data: &SecretData) -> Result<Option<SecretRow>> {
+    async fn replace(
+        &self,
+        existing: &SecretRow,
+        data: &SecretData,
+        record: Option<&AuditRow>,
+    ) -> Result<Option<SecretRow>> {
         let mut next = existing.clone();
         next.version = existing.version + 1;
         next.updated_at = now_micros().max(existing.updated_at);
         let next = self.seal_row(next, data)?;
         Ok(self
             .db
-            .replace_secret(&next, existing.version)
+            .replace_secret(&next, existing.version, record)
             .await?
             .then_some(next))
     }
@@ -350,12 +416,16 @@ impl Service {
         name: &SecretName,
         set: &SecretData,
         unset: &[String],
+        actor: &Actor,
     ) -> Result<UpdateOutcome> {
         if let Some(k) = unset.iter().find(|k| set.contains_key(*k)) {
             return Err(Error::invalid(format!("key `{k}` is both set and unset")));
         }
         self.verify_key().await?;
-        for _ in 0..MAX_RETRIES {
+        for attempt in 0..MAX_RETRIES {
+            if attempt > 0 {
+                backoff(attempt).await;
+            }
             let row = self.get(env, name).await?;
             let mut data = self.crypto.open(row.binding(), &row.sealed())?;
             let removed: Vec<String> = unset
@@ -371,7 +441,8 @@ impl Service {
                 ),
                 e => e,
             })?;
-            if let Some(next) = self.replace(&row, &data).await? {
+            let record = actor.record("secret.update", Some(env.as_str()), name.as_str());
+            if let Some(next) = self.replace(&row, &data, record.as_ref()).await? {
                 return Ok(UpdateOutcome {
                     secret: next.info()?,
                     removed,
@@ -384,8 +455,11 @@ impl Service {
     }
 
     /// Deletes a secret for good; false if there was none.
-    pub async fn delete(&self, env: &EnvName, name: &SecretName) -> Result<bool> {
-        self.db.delete_secret(env.as_str(), name.as_str()).await
+    pub async fn delete(&self, env: &EnvName, name: &SecretName, actor: &Actor) -> Result<bool> {
+        let record = actor.record("secret.delete", Some(env.as_str()), name.as_str());
+        self.db
+            .delete_secret(env.as_str(), name.as_str(), record.as_ref())
+            .await
     }
 }
 

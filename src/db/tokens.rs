@@ -1,0 +1,114 @@
+//! The `tokens` table: API tokens of `keep serve`, stored as keyed hashes only.
+
+use super::{AuditRow, Db, Inserted, TokenRow, inserted};
+use crate::error::Result;
+
+macro_rules! token_columns {
+    () => {
+        "id, name, hash, admin, created_at, expires_at, revoked_at, environments, read_only, \
+         created_by"
+    };
+}
+
+impl Db {
+    pub async fn insert_token(&self, row: &TokenRow, audit: Option<&AuditRow>) -> Result<Inserted> {
+        let sql = "INSERT INTO tokens (id, name, hash, admin, created_at, expires_at, revoked_at, \
+                   environments, read_only, created_by) \
+                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+        let result = audited!(
+            self,
+            audit,
+            |conn| sqlx::query(sql)
+                .bind(&row.id)
+                .bind(&row.name)
+                .bind(&row.hash)
+                .bind(row.admin)
+                .bind(row.created_at)
+                .bind(row.expires_at)
+                .bind(row.revoked_at)
+                .bind(&row.environments)
+                .bind(row.read_only)
+                .bind(&row.created_by)
+                .execute(conn)
+                .await
+                .map(|_| ()),
+            |_done| true
+        );
+        inserted(result)
+    }
+
+    pub async fn token_by_hash(&self, hash: &str) -> Result<Option<TokenRow>> {
+        let sql = concat!("SELECT ", token_columns!(), " FROM tokens WHERE hash = $1");
+        with_pool!(self, |pool| Ok(sqlx::query_as::<_, TokenRow>(sql)
+            .bind(hash)
+            .fetch_optional(pool)
+            .await?))
+    }
+
+    /// Every token, oldest first (revoked and expired ones too: they are history).
+    pub async fn list_tokens(&self) -> Result<Vec<TokenRow>> {
+        let sql = concat!(
+            "SELECT ",
+            token_columns!(),
+            " FROM tokens ORDER BY created_at, id LIMIT 100000"
+        );
+        with_pool!(self, |pool| Ok(sqlx::query_as::<_, TokenRow>(sql)
+            .fetch_all(pool)
+            .await?))
+    }
+
+    pub async fn count_tokens(&self) -> Result<i64> {
+        let sql = "SELECT COUNT(*) FROM tokens";
+        with_pool!(self, |pool| Ok(sqlx::query_scalar::<_, i64>(sql)
+            .fetch_one(pool)
+            .await?))
+    }
+
+    /// Revokes the token `name` if it is not revoked yet; false if there was no such token
+    /// to revoke. Unless `allow_last_admin`, the last usable admin token is kept: the update
+    /// is conditional on another one existing, so two concurrent revokes cannot both pass.
+    pub async fn revoke_token(
+        &self,
+        name: &str,
+        now: i64,
+        audit: Option<&AuditRow>,
+    ) -> Result<Revoked> {
+        let exists_sql = "SELECT admin FROM tokens WHERE name = $1 AND revoked_at IS NULL";
+        let admin: Option<bool> =
+            with_pool!(self, |pool| sqlx::query_scalar::<_, bool>(exists_sql)
+                .bind(name)
+                .fetch_optional(pool)
+                .await?);
+        let Some(admin) = admin else {
+            return Ok(Revoked::NoSuchToken);
+        };
+        let sql = "UPDATE tokens SET revoked_at = $1 WHERE name = $2 AND revoked_at IS NULL \
+                   AND (admin = FALSE OR EXISTS (SELECT 1 FROM tokens o WHERE o.name <> $2 \
+                   AND o.admin AND o.revoked_at IS NULL AND (o.expires_at IS NULL OR o.expires_at > $1)))";
+        let n = audited!(
+            self,
+            audit,
+            |conn| sqlx::query(sql)
+                .bind(now)
+                .bind(name)
+                .execute(conn)
+                .await
+                .map(|r| r.rows_affected()),
+            |n| *n == 1
+        )?;
+        Ok(match (n, admin) {
+            (1, _) => Revoked::Yes,
+            (_, true) => Revoked::LastAdmin,
+            (_, false) => Revoked::NoSuchToken,
+        })
+    }
+}
+
+/// The outcome of [`Db::revoke_token`].
+#[derive(Debug, PartialEq, Eq)]
+pub enum Revoked {
+    Yes,
+    NoSuchToken,
+    /// Refused: it is the only admin token left that can still be used.
+    LastAdmin,
+}
