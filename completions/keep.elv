@@ -19,8 +19,8 @@ set edit:completion:arg-completer[keep] = {|@words|
     var completions = [
         &'keep'= {
             cand --server 'Use the `keep serve` at URL instead of the local store'
-            cand -e 'Environment the secrets live in'
-            cand --env 'Environment the secrets live in'
+            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
@@ -41,6 +41,8 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand run 'Run a program with secrets'' variables in its environment'
             cand export 'Print a secret''s values as a dotenv file, JSON or shell `export` lines'
             cand serve 'Run the keep HTTP server'
+            cand token 'Manage the API tokens of a keep server (admin)'
+            cand audit 'Show the server''s audit log (admin)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -49,8 +51,8 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --from-dotenv 'Read variables from a dotenv file (python-dotenv syntax)'
             cand --from-json 'Read variables from a JSON object of strings'
             cand --server 'Use the `keep serve` at URL instead of the local store'
-            cand -e 'Environment the secrets live in'
-            cand --env 'Environment the secrets live in'
+            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --allow-existing 'If the secret exists, keep its values and succeed'
@@ -68,8 +70,8 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --max 'Show at most N secrets'
             cand --created-before 'Only secrets created before DATE'
             cand --server 'Use the `keep serve` at URL instead of the local store'
-            cand -e 'Environment the secrets live in'
-            cand --env 'Environment the secrets live in'
+            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --all 'Show every secret, however many'
@@ -85,8 +87,8 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;show'= {
             cand --require 'Fail unless the secret has KEY (repeatable)'
             cand --server 'Use the `keep serve` at URL instead of the local store'
-            cand -e 'Environment the secrets live in'
-            cand --env 'Environment the secrets live in'
+            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --reveal 'Print the values instead of masking them'
@@ -103,8 +105,8 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --from-file 'Read KEY''s value from the file at PATH, byte for byte (repeatable)'
             cand --unset 'Remove KEY from the secret (repeatable)'
             cand --server 'Use the `keep serve` at URL instead of the local store'
-            cand -e 'Environment the secrets live in'
-            cand --env 'Environment the secrets live in'
+            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
@@ -118,8 +120,8 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;delete'= {
             cand --server 'Use the `keep serve` at URL instead of the local store'
-            cand -e 'Environment the secrets live in'
-            cand --env 'Environment the secrets live in'
+            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --allow-missing 'Succeed if the secret does not exist'
@@ -137,8 +139,8 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;import-dotenv'= {
             cand --filename 'Name of the file to look for'
             cand --server 'Use the `keep serve` at URL instead of the local store'
-            cand -e 'Environment the secrets live in'
-            cand --env 'Environment the secrets live in'
+            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --allow-existing 'If the secret exists, keep its values and succeed'
@@ -154,8 +156,8 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;import-env'= {
             cand --server 'Use the `keep serve` at URL instead of the local store'
-            cand -e 'Environment the secrets live in'
-            cand --env 'Environment the secrets live in'
+            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --allow-existing 'If the secret exists, keep its values and succeed'
@@ -172,8 +174,8 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;run'= {
             cand --require 'Fail before starting anything unless some secret has KEY (repeatable)'
             cand --server 'Use the `keep serve` at URL instead of the local store'
-            cand -e 'Environment the secrets live in'
-            cand --env 'Environment the secrets live in'
+            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --no-inherit-env 'Start from an empty environment plus PATH, instead of the current one'
@@ -191,8 +193,8 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand -o 'Write to PATH (mode 0600, replaced atomically) instead of stdout'
             cand --output 'Write to PATH (mode 0600, replaced atomically) instead of stdout'
             cand --server 'Use the `keep serve` at URL instead of the local store'
-            cand -e 'Environment the secrets live in'
-            cand --env 'Environment the secrets live in'
+            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --reveal 'Print the values on a terminal without asking'
@@ -209,11 +211,138 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --listen 'Address to listen on, HOST:PORT (port 0 picks a free port)'
             cand --data-dir 'Data directory [default: ~/.local/share/keep/server]'
             cand --database 'Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]'
+            cand --auth-failure-limit 'Failed authentications a client address may make per minute before it is refused with 429 for the rest of that minute (0: no limit)'
             cand --server 'Use the `keep serve` at URL instead of the local store'
-            cand -e 'Environment the secrets live in'
-            cand --env 'Environment the secrets live in'
+            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand rotate-key 'Rotate the master key of a running server (admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keep;serve;rotate-key'= {
+            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --no-wait 'Return once the new key is in use, without waiting for the rewrap'
+            cand --status 'Only report which keys wrap how many secrets'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;serve;help'= {
+            cand rotate-key 'Rotate the master key of a running server (admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keep;serve;help;rotate-key'= {
+        }
+        &'keep;serve;help;help'= {
+        }
+        &'keep;token'= {
+            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a token and print it (once)'
+            cand list 'List tokens: names, scopes and states, never the tokens themselves'
+            cand revoke 'Revoke a token for good'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keep;token;create'= {
+            cand --expires-in 'Expire after SPAN (such as 30d, 12h, 2w) [default: never]'
+            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --read-only 'Only read secrets: no create, update or delete'
+            cand --admin 'An admin token: manages tokens, reads the audit log, rotates keys'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;token;list'= {
+            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;token;revoke'= {
+            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;token;help'= {
+            cand create 'Create a token and print it (once)'
+            cand list 'List tokens: names, scopes and states, never the tokens themselves'
+            cand revoke 'Revoke a token for good'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keep;token;help;create'= {
+        }
+        &'keep;token;help;list'= {
+        }
+        &'keep;token;help;revoke'= {
+        }
+        &'keep;token;help;help'= {
+        }
+        &'keep;audit'= {
+            cand --since 'Only records at or after DATE (a day, an RFC 3339 time, or a span back: 7d, 12h)'
+            cand --max 'Show at most N records'
+            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --all 'Show every record, however many'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print no messages, only data'
             cand --quiet 'Print no messages, only data'
@@ -225,8 +354,8 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;completions'= {
             cand --server 'Use the `keep serve` at URL instead of the local store'
-            cand -e 'Environment the secrets live in'
-            cand --env 'Environment the secrets live in'
+            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
@@ -249,6 +378,8 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand run 'Run a program with secrets'' variables in its environment'
             cand export 'Print a secret''s values as a dotenv file, JSON or shell `export` lines'
             cand serve 'Run the keep HTTP server'
+            cand token 'Manage the API tokens of a keep server (admin)'
+            cand audit 'Show the server''s audit log (admin)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -271,6 +402,22 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;help;export'= {
         }
         &'keep;help;serve'= {
+            cand rotate-key 'Rotate the master key of a running server (admin)'
+        }
+        &'keep;help;serve;rotate-key'= {
+        }
+        &'keep;help;token'= {
+            cand create 'Create a token and print it (once)'
+            cand list 'List tokens: names, scopes and states, never the tokens themselves'
+            cand revoke 'Revoke a token for good'
+        }
+        &'keep;help;token;create'= {
+        }
+        &'keep;help;token;list'= {
+        }
+        &'keep;help;token;revoke'= {
+        }
+        &'keep;help;audit'= {
         }
         &'keep;help;completions'= {
         }

@@ -25,7 +25,7 @@ function __fish_keep_using_subcommand
 end
 
 complete -c keep -n "__fish_keep_needs_command" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
-complete -c keep -n "__fish_keep_needs_command" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_needs_command" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_needs_command" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_needs_command" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -45,13 +45,15 @@ complete -c keep -n "__fish_keep_needs_command" -f -a "import-env" -d 'Create a 
 complete -c keep -n "__fish_keep_needs_command" -f -a "run" -d 'Run a program with secrets\' variables in its environment'
 complete -c keep -n "__fish_keep_needs_command" -f -a "export" -d 'Print a secret\'s values as a dotenv file, JSON or shell `export` lines'
 complete -c keep -n "__fish_keep_needs_command" -f -a "serve" -d 'Run the keep HTTP server'
+complete -c keep -n "__fish_keep_needs_command" -f -a "token" -d 'Manage the API tokens of a keep server (admin)'
+complete -c keep -n "__fish_keep_needs_command" -f -a "audit" -d 'Show the server\'s audit log (admin)'
 complete -c keep -n "__fish_keep_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c keep -n "__fish_keep_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keep -n "__fish_keep_using_subcommand create" -l from-file -d 'Read KEY\'s value from the file at PATH, byte for byte (repeatable)' -r
 complete -c keep -n "__fish_keep_using_subcommand create" -l from-dotenv -d 'Read variables from a dotenv file (python-dotenv syntax)' -r -F
 complete -c keep -n "__fish_keep_using_subcommand create" -l from-json -d 'Read variables from a JSON object of strings' -r -F
 complete -c keep -n "__fish_keep_using_subcommand create" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
-complete -c keep -n "__fish_keep_using_subcommand create" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand create" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand create" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand create" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -66,7 +68,7 @@ complete -c keep -n "__fish_keep_using_subcommand create" -s V -l version -d 'Pr
 complete -c keep -n "__fish_keep_using_subcommand list" -l max -d 'Show at most N secrets' -r
 complete -c keep -n "__fish_keep_using_subcommand list" -l created-before -d 'Only secrets created before DATE' -r
 complete -c keep -n "__fish_keep_using_subcommand list" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
-complete -c keep -n "__fish_keep_using_subcommand list" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand list" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand list" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand list" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -79,7 +81,7 @@ complete -c keep -n "__fish_keep_using_subcommand list" -s h -l help -d 'Print h
 complete -c keep -n "__fish_keep_using_subcommand list" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand show" -l require -d 'Fail unless the secret has KEY (repeatable)' -r
 complete -c keep -n "__fish_keep_using_subcommand show" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
-complete -c keep -n "__fish_keep_using_subcommand show" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand show" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand show" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand show" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -93,7 +95,7 @@ complete -c keep -n "__fish_keep_using_subcommand show" -s V -l version -d 'Prin
 complete -c keep -n "__fish_keep_using_subcommand update" -l from-file -d 'Read KEY\'s value from the file at PATH, byte for byte (repeatable)' -r
 complete -c keep -n "__fish_keep_using_subcommand update" -l unset -d 'Remove KEY from the secret (repeatable)' -r
 complete -c keep -n "__fish_keep_using_subcommand update" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
-complete -c keep -n "__fish_keep_using_subcommand update" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand update" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand update" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand update" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -104,7 +106,7 @@ complete -c keep -n "__fish_keep_using_subcommand update" -l no-input -d 'Never 
 complete -c keep -n "__fish_keep_using_subcommand update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand update" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand delete" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
-complete -c keep -n "__fish_keep_using_subcommand delete" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand delete" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand delete" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand delete" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -118,7 +120,7 @@ complete -c keep -n "__fish_keep_using_subcommand delete" -s h -l help -d 'Print
 complete -c keep -n "__fish_keep_using_subcommand delete" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l filename -d 'Name of the file to look for' -r
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
-complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -131,7 +133,7 @@ complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l no-input -d 
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand import-env" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
-complete -c keep -n "__fish_keep_using_subcommand import-env" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand import-env" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand import-env" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand import-env" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -145,7 +147,7 @@ complete -c keep -n "__fish_keep_using_subcommand import-env" -s h -l help -d 'P
 complete -c keep -n "__fish_keep_using_subcommand import-env" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand run" -l require -d 'Fail before starting anything unless some secret has KEY (repeatable)' -r
 complete -c keep -n "__fish_keep_using_subcommand run" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
-complete -c keep -n "__fish_keep_using_subcommand run" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand run" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand run" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand run" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -161,7 +163,7 @@ json\t'One flat JSON object, keys sorted'
 shell\t'`export KEY=\'value\'` lines for `eval` in sh, bash or zsh'"
 complete -c keep -n "__fish_keep_using_subcommand export" -s o -l output -d 'Write to PATH (mode 0600, replaced atomically) instead of stdout' -r -F
 complete -c keep -n "__fish_keep_using_subcommand export" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
-complete -c keep -n "__fish_keep_using_subcommand export" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand export" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand export" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand export" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -172,22 +174,109 @@ complete -c keep -n "__fish_keep_using_subcommand export" -s q -l quiet -d 'Prin
 complete -c keep -n "__fish_keep_using_subcommand export" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c keep -n "__fish_keep_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand export" -s V -l version -d 'Print version'
-complete -c keep -n "__fish_keep_using_subcommand serve" -l listen -d 'Address to listen on, HOST:PORT (port 0 picks a free port)' -r
-complete -c keep -n "__fish_keep_using_subcommand serve" -l data-dir -d 'Data directory [default: ~/.local/share/keep/server]' -r -F
-complete -c keep -n "__fish_keep_using_subcommand serve" -l database -d 'Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]' -r
-complete -c keep -n "__fish_keep_using_subcommand serve" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
-complete -c keep -n "__fish_keep_using_subcommand serve" -s e -l env -d 'Environment the secrets live in' -r
-complete -c keep -n "__fish_keep_using_subcommand serve" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
-complete -c keep -n "__fish_keep_using_subcommand serve" -l color -d 'When to use colors' -r -f -a "auto\t''
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l listen -d 'Address to listen on, HOST:PORT (port 0 picks a free port)' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l data-dir -d 'Data directory [default: ~/.local/share/keep/server]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l database -d 'Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l auth-failure-limit -d 'Failed authentications a client address may make per minute before it is refused with 429 for the rest of that minute (0: no limit)' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c keep -n "__fish_keep_using_subcommand serve" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
-complete -c keep -n "__fish_keep_using_subcommand serve" -s q -l quiet -d 'Print no messages, only data'
-complete -c keep -n "__fish_keep_using_subcommand serve" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
-complete -c keep -n "__fish_keep_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c keep -n "__fish_keep_using_subcommand serve" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -f -a "rotate-key" -d 'Rotate the master key of a running server (admin)'
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l no-wait -d 'Return once the new key is in use, without waiting for the rewrap'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l status -d 'Only report which keys wrap how many secrets'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from help" -f -a "rotate-key" -d 'Rotate the master key of a running server (admin)'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Create a token and print it (once)'
+complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "list" -d 'List tokens: names, scopes and states, never the tokens themselves'
+complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "revoke" -d 'Revoke a token for good'
+complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -l expires-in -d 'Expire after SPAN (such as 30d, 12h, 2w) [default: never]' -r
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -l read-only -d 'Only read secrets: no create, update or delete'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -l admin -d 'An admin token: manages tokens, reads the audit log, rotates keys'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from list" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from list" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from list" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from list" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from revoke" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from revoke" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from revoke" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from revoke" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from revoke" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a token and print it (once)'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tokens: names, scopes and states, never the tokens themselves'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a token for good'
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keep -n "__fish_keep_using_subcommand audit" -l since -d 'Only records at or after DATE (a day, an RFC 3339 time, or a span back: 7d, 12h)' -r
+complete -c keep -n "__fish_keep_using_subcommand audit" -l max -d 'Show at most N records' -r
+complete -c keep -n "__fish_keep_using_subcommand audit" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand audit" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand audit" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand audit" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand audit" -l all -d 'Show every record, however many'
+complete -c keep -n "__fish_keep_using_subcommand audit" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand audit" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand audit" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand audit" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand completions" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
-complete -c keep -n "__fish_keep_using_subcommand completions" -s e -l env -d 'Environment the secrets live in' -r
+complete -c keep -n "__fish_keep_using_subcommand completions" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand completions" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand completions" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -197,15 +286,21 @@ complete -c keep -n "__fish_keep_using_subcommand completions" -s q -l quiet -d 
 complete -c keep -n "__fish_keep_using_subcommand completions" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c keep -n "__fish_keep_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "create" -d 'Create a secret from KEY=VALUE pairs and files'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "list" -d 'List secrets, newest first'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "show" -d 'Show a secret\'s details and keys'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "update" -d 'Add, change or remove variables of an existing secret'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "delete" -d 'Delete a secret (irreversible)'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "import-dotenv" -d 'Create a secret from the nearest .env file'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "import-env" -d 'Create a secret from local environment variables'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "run" -d 'Run a program with secrets\' variables in its environment'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "export" -d 'Print a secret\'s values as a dotenv file, JSON or shell `export` lines'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "serve" -d 'Run the keep HTTP server'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve token audit completions help" -f -a "create" -d 'Create a secret from KEY=VALUE pairs and files'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve token audit completions help" -f -a "list" -d 'List secrets, newest first'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve token audit completions help" -f -a "show" -d 'Show a secret\'s details and keys'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve token audit completions help" -f -a "update" -d 'Add, change or remove variables of an existing secret'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve token audit completions help" -f -a "delete" -d 'Delete a secret (irreversible)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve token audit completions help" -f -a "import-dotenv" -d 'Create a secret from the nearest .env file'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve token audit completions help" -f -a "import-env" -d 'Create a secret from local environment variables'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve token audit completions help" -f -a "run" -d 'Run a program with secrets\' variables in its environment'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve token audit completions help" -f -a "export" -d 'Print a secret\'s values as a dotenv file, JSON or shell `export` lines'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve token audit completions help" -f -a "serve" -d 'Run the keep HTTP server'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve token audit completions help" -f -a "token" -d 'Manage the API tokens of a keep server (admin)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve token audit completions help" -f -a "audit" -d 'Show the server\'s audit log (admin)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve token audit completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export serve token audit completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from serve" -f -a "rotate-key" -d 'Rotate the master key of a running server (admin)'
+complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a token and print it (once)'
+complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List tokens: names, scopes and states, never the tokens themselves'
+complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token for good'

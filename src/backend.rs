@@ -191,6 +191,17 @@ impl Backend {
         }
     }
 
+    /// The server client, for what only a `keep serve` has: tokens, the audit log, keys.
+    pub fn into_server(self, what: &str) -> Result<Client> {
+        match self {
+            Backend::Remote(c) => Ok(c),
+            Backend::Local { .. } => Err(Error::invalid_with_hint(
+                format!("{what} belong to a `keep serve`, and no server is set"),
+                "pass `--server URL` (or set `KEEP_SERVER`) and an admin token in `KEEP_TOKEN`",
+            )),
+        }
+    }
+
     /// Closes the local database cleanly (checkpointing the WAL is SQLite's business).
     pub async fn close(self) {
         if let Backend::Local { service } = self {

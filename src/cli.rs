@@ -163,18 +163,19 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "KEEP_SERVER", value_name = "URL")]
     pub server: Option<String>,
 
-    /// Environment the secrets live in
+    /// Environment the secrets live in [default: main]; `keep token create` takes it several
+    /// times, for a token limited to those environments
     #[arg(
         short = 'e',
         long = "env",
         global = true,
         env = "KEEP_ENV",
-        default_value = "main",
         value_name = "NAME",
+        action = clap::ArgAction::Append,
         value_parser = EnvName::parse,
         add = ArgValueCandidates::new(crate::complete::environment_names)
     )]
-    pub env: EnvName,
+    pub env: Vec<EnvName>,
 
     /// Directory of the local store [default: ~/.local/share/keep]
     #[arg(long, global = true, env = "KEEP_HOME", value_name = "DIR")]
@@ -222,7 +223,7 @@ mod tests {
     #[test]
     fn globals_parse_anywhere() {
         let cli = Cli::try_parse_from(["keep", "list", "-e", "staging", "--json"]).unwrap();
-        assert_eq!(cli.globals.env.as_str(), "staging");
+        assert_eq!(cli.globals.env, [EnvName::parse("staging").unwrap()]);
         assert!(cli.globals.json);
         assert!(Cli::try_parse_from(["keep", "list", "-e", "bad name"]).is_err());
     }

@@ -11,9 +11,10 @@ use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 use crate::model::{
-    CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretName, Shown, UpdateOutcome,
+    AuditPage, CreateOutcome, EnvName, IssuedToken, OnConflict, Page, Scope, SecretData,
+    SecretName, Shown, TokenInfo, TokenName, UpdateOutcome,
 };
-use crate::service::{ListQuery, ShowQuery};
+use crate::service::{AuditQuery, KeyStatus, ListQuery, ShowQuery};
 
 pub struct Client {
     http: reqwest::Client,
@@ -125,6 +126,17 @@ impl Client {
         Ok(Self { http, base, token })
     }
 
+    /// `BASE/v1/<segments...>`, each segment percent-encoded.
+    fn api_url(&self, segments: &[&str]) -> Result<Url> {
+        let mut url = self.base.clone();
+        url.path_segments_mut()
+            .map_err(|()| Error::invalid("the server URL cannot take a path"))?
+            .pop_if_empty()
+            .push("v1")
+            .extend(segments);
+        Ok(url)
+    }
+
     fn url(&self, env: &EnvName, name: Option<&SecretName>) -> Result<Url> {
         let mut url = self.base.clone();
         {
@@ -208,6 +220,9 @@ impl Client {
         };
         match error.code.as_str() {
             "not_found" if target.is_some() => Error::NotFound { name, env },
+            "not_found" => Error::Missing(error.message),
+            "already_exists" if target.is_none() => Error::Conflict(error.message),
+            "rate_limited" => Error::Unauthorized(error.message),
             "no_such_endpoint" | "method_not_allowed" => Error::invalid_with_hint(
                 format!(
                     "the server at {} does not offer this endpoint ({})",
@@ -258,11 +273,7 @@ impl Client {
         struct Envs {
             environments: Vec<String>,
         }
-        let mut url = self.base.clone();
-        url.path_segments_mut()
-            .map_err(|()| Error::invalid("the server URL cannot take a path"))?
-            .pop_if_empty()
-            .extend(["v1", "environments"]);
+        let url = self.api_url(&["environments"])?;
         let envs: Envs = self.send(self.http.get(url), None).await?;
         Ok(envs.environments)
     }
@@ -321,6 +332,74 @@ impl Client {
             Err(Error::NotFound { .. }) => Ok(false),
             Err(e) => Err(e),
         }
+    }
+}
+
+/// Admin endpoints: tokens, the audit log, master keys.
+impl Client {
+    pub async fn whoami(&self) -> Result<serde_json::Value> {
+        self.send(self.http.get(self.api_url(&["whoami"])?), None)
+            .await
+    }
+
+    pub async fn create_token(
+        &self,
+        name: &TokenName,
+        scope: &Scope,
+        expires_in: Option<&str>,
+    ) -> Result<IssuedToken> {
+        let body = json!({
+            "name": name,
+            "admin": scope.admin,
+            "environments": scope.environments,
+            "read_only": scope.read_only,
+            "expires_in": expires_in,
+        });
+        let req = self.http.post(self.api_url(&["tokens"])?).json(&body);
+        self.send(req, None).await
+    }
+
+    pub async fn list_tokens(&self) -> Result<Vec<TokenInfo>> {
+        #[derive(Deserialize)]
+        struct Tokens {
+            tokens: Vec<TokenInfo>,
+        }
+        let t: Tokens = self
+            .send(self.http.get(self.api_url(&["tokens"])?), None)
+            .await?;
+        Ok(t.tokens)
+    }
+
+    pub async fn revoke_token(&self, name: &TokenName) -> Result<()> {
+        let url = self.api_url(&["tokens", name.as_str()])?;
+        self.send::<serde_json::Value>(self.http.delete(url), None)
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn audit(&self, query: &AuditQuery) -> Result<AuditPage> {
+        let mut url = self.api_url(&["audit"])?;
+        {
+            let mut q = url.query_pairs_mut();
+            q.append_pair("limit", &query.limit.to_string());
+            if let Some(t) = query.since {
+                q.append_pair("since", &t.to_string());
+            }
+            if let Some(c) = &query.cursor {
+                q.append_pair("cursor", c);
+            }
+        }
+        self.send(self.http.get(url), None).await
+    }
+
+    pub async fn key_status(&self) -> Result<KeyStatus> {
+        self.send(self.http.get(self.api_url(&["keys"])?), None)
+            .await
+    }
+
+    pub async fn rotate_key(&self) -> Result<KeyStatus> {
+        let req = self.http.post(self.api_url(&["keys", "rotate"])?);
+        self.send(req, None).await
     }
 }
 

@@ -29,22 +29,30 @@ pub fn files() -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// `man/keep.1` and one page per subcommand, without dates so they are byte-stable.
+/// `man/keep.1` and one page per subcommand (`keep-token-create.1` for nested ones), without
+/// dates so they are byte-stable.
 pub fn man_pages() -> Vec<(String, Vec<u8>)> {
     let cmd = Cli::command().version(env!("CARGO_PKG_VERSION"));
     let mut pages = vec![("man/keep.1".to_owned(), top_page(&cmd))];
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        let name = format!("keep-{}", sub.get_name());
-        let sub = sub
-            .clone()
-            .name(name.clone())
-            .bin_name(format!("keep {}", sub.get_name()));
+    sub_pages(&cmd, ("keep", "keep"), &mut pages);
+    pages
+}
+
+/// `prefix`: the parent's page name and its command line (`keep-token`, `keep token`).
+fn sub_pages(cmd: &clap::Command, prefix: (&str, &str), pages: &mut Vec<(String, Vec<u8>)>) {
+    for sub in cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+    {
+        let name = format!("{}-{}", prefix.0, sub.get_name());
+        let bin_name = format!("{} {}", prefix.1, sub.get_name());
+        let page = sub.clone().name(name.clone()).bin_name(bin_name.clone());
         let mut buf = Vec::new();
         // Writing to a Vec cannot fail.
-        let _ = man(&sub).render(&mut buf);
+        let _ = man(&page).render(&mut buf);
         pages.push((format!("man/{name}.1"), buf));
+        sub_pages(sub, (&name, &bin_name), pages);
     }
-    pages
 }
 
 fn man(cmd: &clap::Command) -> clap_mangen::Man {

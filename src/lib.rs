@@ -36,6 +36,6 @@ pub fn run(cli: Cli, out: &mut Output) -> Result<()> {
             .build()
     }
     .map_err(|e| Error::io("cannot start the async runtime", e))?;
-    let ctx = Context { globals };
+    let ctx = Context::new(globals, command.takes_many_envs())?;
     runtime.block_on(command.run(&ctx, out))
 }

@@ -9,6 +9,7 @@ use zeroize::Zeroizing;
 
 use crate::backend::{Backend, Create};
 use crate::cli::GlobalArgs;
+use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::model::{CreateOutcome, EnvName, OnConflict, SecretData, SecretName, SecretValue};
 use crate::output::{Output, Report};
@@ -16,17 +17,46 @@ use crate::output::{Output, Report};
 /// Resolved global options, and the store they point at (opened on first use).
 pub struct Context {
     pub globals: GlobalArgs,
+    /// The environment commands act in: `--env`, `KEEP_ENV`, or `main`.
+    env: EnvName,
 }
 
 impl Context {
+    /// Resolves the global options. `--env` may be given once, except to commands that
+    /// take several environments (`many_envs`), which read `globals.env` themselves.
+    pub fn new(globals: GlobalArgs, many_envs: bool) -> Result<Self> {
+        let env = match globals.env.as_slice() {
+            [] => EnvName::default(),
+            [one] => one.clone(),
+            [.., last] if many_envs => last.clone(),
+            _ => {
+                return Err(Error::Usage(
+                    "the argument '--env <NAME>' cannot be used multiple times".into(),
+                ));
+            }
+        };
+        Ok(Self { globals, env })
+    }
+
     pub fn env(&self) -> &EnvName {
-        &self.globals.env
+        &self.env
     }
 
     /// The local store, or the server when `--server`/`KEEP_SERVER` is set.
     pub async fn backend(&self) -> Result<Backend> {
         let g = &self.globals;
         Backend::connect(g.server.as_deref(), g.home.as_deref(), Create::Yes).await
+    }
+
+    /// The server, for what only a `keep serve` has (`what`: tokens, the audit log, keys).
+    pub async fn server(&self, what: &str) -> Result<Client> {
+        if self.globals.server.as_deref().is_none_or(str::is_empty) {
+            return Err(Error::invalid_with_hint(
+                format!("{what} belong to a `keep serve`, and no server is set"),
+                "pass `--server URL` (or set `KEEP_SERVER`) and an admin token in `KEEP_TOKEN`",
+            ));
+        }
+        self.backend().await?.into_server(what)
     }
 }
 

@@ -1,5 +1,6 @@
 //! The subcommand table: one file per subcommand, each with its `Args` and `run`.
 
+pub mod audit;
 mod common;
 pub mod completions;
 pub mod create;
@@ -9,9 +10,11 @@ mod export_format;
 pub mod import_dotenv;
 pub mod import_env;
 pub mod list;
+pub mod rotate_key;
 pub mod run;
 pub mod serve;
 pub mod show;
+pub mod token;
 pub mod update;
 
 pub use common::Context;
@@ -31,6 +34,8 @@ pub enum Command {
     Run(run::Args),
     Export(export::Args),
     Serve(serve::Args),
+    Token(token::Args),
+    Audit(audit::Args),
     Completions(completions::Args),
 }
 
@@ -38,6 +43,11 @@ impl Command {
     /// `keep serve` needs a multi-threaded runtime; every other command runs on one thread.
     pub fn is_server(&self) -> bool {
         matches!(self, Command::Serve(_))
+    }
+
+    /// Whether `--env` may be given several times (the scope of a new token).
+    pub fn takes_many_envs(&self) -> bool {
+        matches!(self, Command::Token(a) if a.takes_many_envs())
     }
 
     pub async fn run(self, ctx: &Context, out: &mut Output) -> Result<()> {
@@ -52,6 +62,8 @@ impl Command {
             Command::Run(a) => run::run(a, ctx, out).await,
             Command::Export(a) => export::run(a, ctx, out).await,
             Command::Serve(a) => serve::run(a, ctx, out).await,
+            Command::Token(a) => token::run(a, ctx, out).await,
+            Command::Audit(a) => audit::run(a, ctx, out).await,
             Command::Completions(a) => completions::run(a, out),
         }
     }

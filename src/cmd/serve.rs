@@ -20,8 +20,10 @@ Examples:
 
 /// Run the keep HTTP server
 #[derive(Debug, clap::Args)]
-#[command(after_long_help = AFTER_LONG_HELP)]
+#[command(after_long_help = AFTER_LONG_HELP, args_conflicts_with_subcommands = true)]
 pub struct Args {
+    #[command(subcommand)]
+    pub action: Option<Action>,
     /// Address to listen on, HOST:PORT (port 0 picks a free port)
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8787")]
     pub listen: String,
@@ -47,13 +49,23 @@ pub struct Args {
     pub auth_failure_limit: u32,
 }
 
-pub async fn run(args: Args, _ctx: &Context, out: &mut Output) -> Result<()> {
+/// Administration of a running server.
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    RotateKey(super::rotate_key::Args),
+}
+
+pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args {
+        action,
         listen,
         data_dir,
         database,
         auth_failure_limit,
     } = args;
+    if let Some(Action::RotateKey(a)) = action {
+        return super::rotate_key::run(a, ctx, out).await;
+    }
     let dir = match data_dir {
         Some(d) => d,
         None => crate::cli::default_home()?.join("server"),

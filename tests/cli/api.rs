@@ -17,14 +17,14 @@ const SECRETS: &str = "/v1/environments/main/secrets";
 /// Appears in secret values only; no response may ever contain it unless values were revealed.
 const MARKER: &str = "SENTINEL-4f9c2b7e";
 
-fn runtime() -> tokio::runtime::Runtime {
+pub(crate) fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("build a tokio runtime")
 }
 
-fn http_client() -> reqwest::Client {
+pub(crate) fn http_client() -> reqwest::Client {
     static PROVIDER: Once = Once::new();
     PROVIDER.call_once(|| {
         // Fails only if a provider is already installed, which is just as good.
@@ -39,20 +39,20 @@ fn http_client() -> reqwest::Client {
 
 /// A whole response.
 #[derive(Debug)]
-struct Reply {
-    status: StatusCode,
-    content_type: Option<String>,
-    text: String,
+pub(crate) struct Reply {
+    pub(crate) status: StatusCode,
+    pub(crate) content_type: Option<String>,
+    pub(crate) text: String,
 }
 
 impl Reply {
-    fn json(&self, what: &str) -> Value {
+    pub(crate) fn json(&self, what: &str) -> Value {
         serde_json::from_str(&self.text)
             .unwrap_or_else(|e| panic!("{what}: body is not JSON ({e}): {}", self.text))
     }
 }
 
-async fn send(req: RequestBuilder) -> Reply {
+pub(crate) async fn send(req: RequestBuilder) -> Reply {
     read_reply(req.send().await.expect("send the request")).await
 }
 
@@ -123,7 +123,7 @@ fn error_problem(reply: &Reply, status: StatusCode, code: &str) -> Option<String
 }
 
 #[track_caller]
-fn assert_error(what: &str, reply: &Reply, status: StatusCode, code: &str) {
+pub(crate) fn assert_error(what: &str, reply: &Reply, status: StatusCode, code: &str) {
     if let Some(problem) = error_problem(reply, status, code) {
         panic!("{what}: {problem}: {reply:?}");
     }

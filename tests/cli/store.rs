@@ -11,7 +11,7 @@ use serde_json::json;
 use crate::support::{Env, Mode, Server, hermetic, json};
 
 /// Every file under `dir`, recursively.
-fn files(dir: &Path) -> Vec<std::path::PathBuf> {
+pub(crate) fn files(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).expect("read_dir").flatten() {
         let p = entry.path();
@@ -81,7 +81,7 @@ fn values_are_encrypted_at_rest_locally_and_on_the_server() {
     }
 }
 
-fn mode_of(p: &Path) -> u32 {
+pub(crate) fn mode_of(p: &Path) -> u32 {
     std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777
 }
 
@@ -140,7 +140,7 @@ fn files_are_private_even_under_umask_000() {
 
 /// A runtime and a raw connection to the local store's database: what an attacker with
 /// access to the file has.
-fn raw_db(db: &Path) -> (tokio::runtime::Runtime, sqlx::SqliteConnection) {
+pub(crate) fn raw_db(db: &Path) -> (tokio::runtime::Runtime, sqlx::SqliteConnection) {
     use sqlx::Connection;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()

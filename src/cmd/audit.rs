@@ -1,0 +1,113 @@
+//! `keep audit`: the server's audit log, newest first (admin token needed).
+
+use std::io;
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use super::common::Context;
+use super::list::parse_date;
+use crate::error::Result;
+use crate::model::AuditEvent;
+use crate::output::{Output, Report};
+use crate::service::{AuditQuery, MAX_PAGE};
+
+const AFTER_LONG_HELP: &str = "\
+Every request to a `keep serve` that touches a secret or a token is recorded: when, which \
+token (actor), from which address, the action (secret.create, secret.reveal, token.revoke, \
+...), the environment and secret or token, and the outcome (ok, unauthorized, forbidden, \
+not_found, conflict, invalid, error). Never a value. A write is acknowledged only once its \
+record is stored.
+
+Examples:
+  $ keep audit --since 24h
+  $ keep audit --since 7d --all --json | jq -r '.[] | select(.outcome != \"ok\")'";
+
+/// Show the server's audit log (admin)
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = AFTER_LONG_HELP)]
+pub struct Args {
+    /// Only records at or after DATE (a day, an RFC 3339 time, or a span back: 7d, 12h)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<Timestamp>,
+    /// Show at most N records
+    #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max: u64,
+    /// Show every record, however many
+    #[arg(long, conflicts_with = "max")]
+    pub all: bool,
+}
+
+#[derive(Serialize)]
+#[serde(transparent)]
+struct AuditReport(Vec<AuditEvent>);
+
+impl Report for AuditReport {
+    fn human(&self, out: &mut Output) -> io::Result<()> {
+        if self.0.is_empty() {
+            out.status("no audit records");
+            return Ok(());
+        }
+        let rows: Vec<Vec<String>> = self
+            .0
+            .iter()
+            .map(|e| {
+                vec![
+                    out.time(Some(e.at)),
+                    e.actor.clone(),
+                    e.client.clone(),
+                    e.action.clone(),
+                    e.environment.clone().unwrap_or_default(),
+                    e.target.clone().unwrap_or_default(),
+                    e.outcome.clone(),
+                ]
+            })
+            .collect();
+        out.table(
+            &[
+                "AT",
+                "ACTOR",
+                "CLIENT",
+                "ACTION",
+                "ENVIRONMENT",
+                "TARGET",
+                "OUTCOME",
+            ],
+            &rows,
+        )
+    }
+}
+
+pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
+    let Args { since, max, all } = args;
+    let wanted = if all { u64::MAX } else { max };
+    let client = ctx.server("audit records").await?;
+    let mut events = Vec::new();
+    let mut cursor = None;
+    let mut more = false;
+    loop {
+        let remaining = wanted - events.len() as u64;
+        let query = AuditQuery {
+            since,
+            limit: remaining.min(u64::from(MAX_PAGE)) as u32,
+            cursor: cursor.take(),
+        };
+        let page = out.waiting("reading", client.audit(&query)).await?;
+        events.extend(page.events);
+        match page.next_cursor {
+            Some(c) if (events.len() as u64) < wanted => cursor = Some(c),
+            Some(_) => {
+                more = true;
+                break;
+            }
+            None => break,
+        }
+    }
+    out.emit(&AuditReport(events))?;
+    if more {
+        out.status(&format!(
+            "showing the newest {max}; pass `--max N` or `--all` for more"
+        ));
+    }
+    Ok(())
+}
