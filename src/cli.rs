@@ -35,7 +35,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "KEEP_MASTER_KEY",
-        "`keep serve` only: the master key as 64 hex digits, instead of DIR/master.key",
+        "`keep serve` only: the master key as 64 hex digits, instead of DIR/master.key; during a rotation NEW,OLD",
     ),
     (
         "NO_COLOR",
@@ -69,6 +69,10 @@ pub const FILES: &[(&str, &str)] = &[
         "DIR/admin.token",
         "`keep serve`: the first admin token, written once (mode 0600)",
     ),
+    (
+        "DIR/retired-keys/",
+        "`keep serve`: master keys replaced by `keep serve rotate-key`",
+    ),
 ];
 
 /// Exit codes, the contract scripts rely on.
@@ -82,8 +86,8 @@ pub const EXIT_CODES: &[(&str, &str)] = &[
         "2",
         "usage or invalid input: bad flag, name, key, value or file; missing variable or required key",
     ),
-    ("3", "secret not found"),
-    ("4", "secret already exists"),
+    ("3", "secret (or token) not found"),
+    ("4", "secret (or token) already exists"),
     ("5", "authentication or permission refused"),
     ("6", "server unreachable or timed out"),
     ("126", "`keep run`: the program cannot be executed"),
