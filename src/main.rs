@@ -7,6 +7,7 @@ use keep::error::Error;
 use keep::output::{ColorChoice, Output};
 
 fn main() {
+    version_fast_path();
     clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -22,6 +23,23 @@ fn main() {
         }
     };
     std::process::exit(code);
+}
+
+/// `keep --version` alone is answered before clap builds the whole command tree, which is
+/// most of its cost: scripts call it to check that keep is installed. The text is clap's.
+fn version_fast_path() {
+    use std::io::Write;
+    let mut args = std::env::args_os().skip(1);
+    if let (Some(a), None) = (args.next(), args.next()) {
+        if a == "--version" || a == "-V" {
+            let line = concat!("keep ", env!("CARGO_PKG_VERSION"), "\n");
+            let code = match std::io::stdout().write_all(line.as_bytes()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => 1,
+                _ => 0,
+            };
+            std::process::exit(code);
+        }
+    }
 }
 
 /// Reports a command line clap refused. A value our own parsers rejected keeps its hint, and
