@@ -175,12 +175,16 @@ complete -c keep -n "__fish_keep_using_subcommand export" -s V -l version -d 'Pr
 complete -c keep -n "__fish_keep_using_subcommand serve" -l listen -d 'Address to listen on, HOST:PORT (port 0 picks a free port)' -r
 complete -c keep -n "__fish_keep_using_subcommand serve" -l data-dir -d 'Data directory [default: ~/.local/share/keep/server]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand serve" -l database -d 'Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]' -r
+complete -c keep -n "__fish_keep_using_subcommand serve" -l tls-cert -d 'Serve HTTPS with this PEM certificate chain (leaf first); needs --tls-key' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve" -l tls-key -d 'The PEM private key of --tls-cert' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve" -l request-timeout -d 'Seconds a request may take, body included, before it gets 408' -r
 complete -c keep -n "__fish_keep_using_subcommand serve" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
 complete -c keep -n "__fish_keep_using_subcommand serve" -s e -l env -d 'Environment the secrets live in' -r
 complete -c keep -n "__fish_keep_using_subcommand serve" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand serve" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c keep -n "__fish_keep_using_subcommand serve" -l insecure-http -d 'Allow plain HTTP on a non-loopback address: tokens and values cross the network in clear'
 complete -c keep -n "__fish_keep_using_subcommand serve" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keep -n "__fish_keep_using_subcommand serve" -s q -l quiet -d 'Print no messages, only data'
 complete -c keep -n "__fish_keep_using_subcommand serve" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'

@@ -38,6 +38,14 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "`keep serve` only: the master key as 64 hex digits, instead of DIR/master.key",
     ),
     (
+        "KEEP_TLS_CERT",
+        "`keep serve` only: PEM certificate chain to serve HTTPS with (as --tls-cert)",
+    ),
+    (
+        "KEEP_TLS_KEY",
+        "`keep serve` only: PEM private key of that certificate (as --tls-key)",
+    ),
+    (
         "NO_COLOR",
         "disable colors; CLICOLOR_FORCE=1 forces them, TERM=dumb disables them",
     ),

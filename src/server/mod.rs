@@ -12,21 +12,22 @@
 mod auth;
 mod error;
 mod handlers;
+mod listen;
+mod tls;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::StatusCode;
 use axum::middleware;
 use axum::routing::get;
 use jiff::Timestamp;
-use tower_http::timeout::TimeoutLayer;
 
 pub use self::error::{ApiError, status_of};
+pub use self::listen::ServeOptions;
+pub use self::tls::server_config as tls_config;
 use crate::crypto::{self, Crypto, MasterKey};
 use crate::db::{Db, Inserted, TokenRow};
 use crate::error::{Error, Result};
@@ -62,10 +63,6 @@ pub fn router(state: Arc<AppState>) -> Router {
         .fallback(handlers::not_found)
         .method_not_allowed_fallback(handlers::method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(30),
-        ))
         .with_state(state)
 }
 
@@ -174,16 +171,18 @@ pub async fn bootstrap_admin(
     Ok(Some(token))
 }
 
-/// Serves on an already-bound listener until `shutdown` completes.
+/// Serves on an already-bound listener until `shutdown` completes: HTTPS when `opts.tls` is
+/// set, with `opts`' limits on slow clients (the request timeout is applied here, not in
+/// `router`).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     service: Service,
+    opts: ServeOptions,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<()> {
     let state = Arc::new(AppState { service });
     let app = router(state.clone());
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
+    listen::serve_router(listener, app, opts, shutdown)
         .await
         .map_err(|e| Error::io("server failed", e))?;
     state.service.db().close().await;
