@@ -22,6 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
     $completions = @(switch ($command) {
         'keep' {
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
@@ -53,6 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
             [CompletionResult]::new('--from-dotenv', '--from-dotenv', [CompletionResultType]::ParameterName, 'Read variables from a dotenv file (python-dotenv syntax)')
             [CompletionResult]::new('--from-json', '--from-json', [CompletionResultType]::ParameterName, 'Read variables from a JSON object of strings')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
@@ -73,6 +75,7 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
             [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Show at most N secrets')
             [CompletionResult]::new('--created-before', '--created-before', [CompletionResultType]::ParameterName, 'Only secrets created before DATE')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
@@ -91,6 +94,7 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
         'keep;show' {
             [CompletionResult]::new('--require', '--require', [CompletionResultType]::ParameterName, 'Fail unless the secret has KEY (repeatable)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
@@ -110,6 +114,7 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
             [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read KEY''s value from the file at PATH, byte for byte (repeatable)')
             [CompletionResult]::new('--unset', '--unset', [CompletionResultType]::ParameterName, 'Remove KEY from the secret (repeatable)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
@@ -126,6 +131,7 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
         }
         'keep;delete' {
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
@@ -146,6 +152,7 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
         'keep;import-dotenv' {
             [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'Name of the file to look for')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
@@ -164,6 +171,7 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
         }
         'keep;import-env' {
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
@@ -183,6 +191,7 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
         'keep;run' {
             [CompletionResult]::new('--require', '--require', [CompletionResultType]::ParameterName, 'Fail before starting anything unless some secret has KEY (repeatable)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
@@ -203,6 +212,7 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to PATH (mode 0600, replaced atomically) instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to PATH (mode 0600, replaced atomically) instead of stdout')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
@@ -226,6 +236,7 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'The PEM private key of --tls-cert')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Seconds a request may take, body included, before it gets 408')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
@@ -243,6 +254,7 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
         }
         'keep;completions' {
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the local store')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')

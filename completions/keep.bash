@@ -95,13 +95,17 @@ _keep() {
 
     case "${cmd}" in
         keep)
-            opts="-e -q -h -V --server --env --home --json --quiet --color --no-input --help --version create list show update delete import-dotenv import-env run export serve completions help"
+            opts="-e -q -h -V --server --ca-cert --env --home --json --quiet --color --no-input --help --version create list show update delete import-dotenv import-env run export serve completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -129,13 +133,17 @@ _keep() {
             return 0
             ;;
         keep__subcmd__completions)
-            opts="-e -q -h -V --server --env --home --json --quiet --color --no-input --help --version bash elvish fish powershell zsh"
+            opts="-e -q -h -V --server --ca-cert --env --home --json --quiet --color --no-input --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -163,7 +171,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__create)
-            opts="-e -q -h -V --from-file --from-dotenv --from-json --allow-existing --force --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --from-file --from-dotenv --from-json --allow-existing --force --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -182,6 +190,10 @@ _keep() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -209,13 +221,17 @@ _keep() {
             return 0
             ;;
         keep__subcmd__delete)
-            opts="-y -e -q -h -V --allow-missing --yes --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-y -e -q -h -V --allow-missing --yes --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -243,7 +259,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__export)
-            opts="-o -e -q -h -V --format --output --reveal --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-o -e -q -h -V --format --output --reveal --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -262,6 +278,10 @@ _keep() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -471,7 +491,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__import__subcmd__dotenv)
-            opts="-e -q -h -V --filename --allow-existing --force --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --filename --allow-existing --force --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -482,6 +502,10 @@ _keep() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -509,13 +533,17 @@ _keep() {
             return 0
             ;;
         keep__subcmd__import__subcmd__env)
-            opts="-e -q -h -V --allow-existing --force --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --allow-existing --force --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -543,7 +571,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__list)
-            opts="-e -q -h -V --max --all --created-before --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --max --all --created-before --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -558,6 +586,10 @@ _keep() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -585,7 +617,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__run)
-            opts="-e -q -h -V --require --no-inherit-env --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --require --no-inherit-env --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -596,6 +628,10 @@ _keep() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -623,7 +659,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__serve)
-            opts="-e -q -h -V --listen --data-dir --database --tls-cert --tls-key --insecure-http --request-timeout --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --listen --data-dir --database --tls-cert --tls-key --insecure-http --request-timeout --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -657,6 +693,10 @@ _keep() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -681,7 +721,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__show)
-            opts="-e -q -h -V --reveal --require --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --reveal --require --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -692,6 +732,10 @@ _keep() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -719,7 +763,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__update)
-            opts="-e -q -h -V --from-file --unset --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --from-file --unset --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -734,6 +778,10 @@ _keep() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -19,6 +19,7 @@ set edit:completion:arg-completer[keep] = {|@words|
     var completions = [
         &'keep'= {
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in'
             cand --env 'Environment the secrets live in'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -49,6 +50,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --from-dotenv 'Read variables from a dotenv file (python-dotenv syntax)'
             cand --from-json 'Read variables from a JSON object of strings'
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in'
             cand --env 'Environment the secrets live in'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -68,6 +70,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --max 'Show at most N secrets'
             cand --created-before 'Only secrets created before DATE'
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in'
             cand --env 'Environment the secrets live in'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -85,6 +88,7 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;show'= {
             cand --require 'Fail unless the secret has KEY (repeatable)'
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in'
             cand --env 'Environment the secrets live in'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -103,6 +107,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --from-file 'Read KEY''s value from the file at PATH, byte for byte (repeatable)'
             cand --unset 'Remove KEY from the secret (repeatable)'
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in'
             cand --env 'Environment the secrets live in'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -118,6 +123,7 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;delete'= {
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in'
             cand --env 'Environment the secrets live in'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -137,6 +143,7 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;import-dotenv'= {
             cand --filename 'Name of the file to look for'
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in'
             cand --env 'Environment the secrets live in'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -154,6 +161,7 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;import-env'= {
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in'
             cand --env 'Environment the secrets live in'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -172,6 +180,7 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;run'= {
             cand --require 'Fail before starting anything unless some secret has KEY (repeatable)'
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in'
             cand --env 'Environment the secrets live in'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -191,6 +200,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand -o 'Write to PATH (mode 0600, replaced atomically) instead of stdout'
             cand --output 'Write to PATH (mode 0600, replaced atomically) instead of stdout'
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in'
             cand --env 'Environment the secrets live in'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -213,6 +223,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --tls-key 'The PEM private key of --tls-cert'
             cand --request-timeout 'Seconds a request may take, body included, before it gets 408'
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in'
             cand --env 'Environment the secrets live in'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -229,6 +240,7 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;completions'= {
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in'
             cand --env 'Environment the secrets live in'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'

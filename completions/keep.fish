@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_keep_global_optspecs
-    string join \n server= e/env= home= json q/quiet color= no-input h/help V/version
+    string join \n server= ca-cert= e/env= home= json q/quiet color= no-input h/help V/version
 end
 
 function __fish_keep_needs_command
@@ -25,6 +25,7 @@ function __fish_keep_using_subcommand
 end
 
 complete -c keep -n "__fish_keep_needs_command" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_needs_command" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_needs_command" -s e -l env -d 'Environment the secrets live in' -r
 complete -c keep -n "__fish_keep_needs_command" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_needs_command" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -51,6 +52,7 @@ complete -c keep -n "__fish_keep_using_subcommand create" -l from-file -d 'Read 
 complete -c keep -n "__fish_keep_using_subcommand create" -l from-dotenv -d 'Read variables from a dotenv file (python-dotenv syntax)' -r -F
 complete -c keep -n "__fish_keep_using_subcommand create" -l from-json -d 'Read variables from a JSON object of strings' -r -F
 complete -c keep -n "__fish_keep_using_subcommand create" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand create" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand create" -s e -l env -d 'Environment the secrets live in' -r
 complete -c keep -n "__fish_keep_using_subcommand create" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand create" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -66,6 +68,7 @@ complete -c keep -n "__fish_keep_using_subcommand create" -s V -l version -d 'Pr
 complete -c keep -n "__fish_keep_using_subcommand list" -l max -d 'Show at most N secrets' -r
 complete -c keep -n "__fish_keep_using_subcommand list" -l created-before -d 'Only secrets created before DATE' -r
 complete -c keep -n "__fish_keep_using_subcommand list" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand list" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand list" -s e -l env -d 'Environment the secrets live in' -r
 complete -c keep -n "__fish_keep_using_subcommand list" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand list" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -79,6 +82,7 @@ complete -c keep -n "__fish_keep_using_subcommand list" -s h -l help -d 'Print h
 complete -c keep -n "__fish_keep_using_subcommand list" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand show" -l require -d 'Fail unless the secret has KEY (repeatable)' -r
 complete -c keep -n "__fish_keep_using_subcommand show" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand show" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand show" -s e -l env -d 'Environment the secrets live in' -r
 complete -c keep -n "__fish_keep_using_subcommand show" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand show" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -93,6 +97,7 @@ complete -c keep -n "__fish_keep_using_subcommand show" -s V -l version -d 'Prin
 complete -c keep -n "__fish_keep_using_subcommand update" -l from-file -d 'Read KEY\'s value from the file at PATH, byte for byte (repeatable)' -r
 complete -c keep -n "__fish_keep_using_subcommand update" -l unset -d 'Remove KEY from the secret (repeatable)' -r
 complete -c keep -n "__fish_keep_using_subcommand update" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand update" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand update" -s e -l env -d 'Environment the secrets live in' -r
 complete -c keep -n "__fish_keep_using_subcommand update" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand update" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -104,6 +109,7 @@ complete -c keep -n "__fish_keep_using_subcommand update" -l no-input -d 'Never 
 complete -c keep -n "__fish_keep_using_subcommand update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand update" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand delete" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand delete" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand delete" -s e -l env -d 'Environment the secrets live in' -r
 complete -c keep -n "__fish_keep_using_subcommand delete" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand delete" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -118,6 +124,7 @@ complete -c keep -n "__fish_keep_using_subcommand delete" -s h -l help -d 'Print
 complete -c keep -n "__fish_keep_using_subcommand delete" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l filename -d 'Name of the file to look for' -r
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -s e -l env -d 'Environment the secrets live in' -r
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -131,6 +138,7 @@ complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l no-input -d 
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand import-env" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand import-env" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand import-env" -s e -l env -d 'Environment the secrets live in' -r
 complete -c keep -n "__fish_keep_using_subcommand import-env" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand import-env" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -145,6 +153,7 @@ complete -c keep -n "__fish_keep_using_subcommand import-env" -s h -l help -d 'P
 complete -c keep -n "__fish_keep_using_subcommand import-env" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand run" -l require -d 'Fail before starting anything unless some secret has KEY (repeatable)' -r
 complete -c keep -n "__fish_keep_using_subcommand run" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand run" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand run" -s e -l env -d 'Environment the secrets live in' -r
 complete -c keep -n "__fish_keep_using_subcommand run" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand run" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -161,6 +170,7 @@ json\t'One flat JSON object, keys sorted'
 shell\t'`export KEY=\'value\'` lines for `eval` in sh, bash or zsh'"
 complete -c keep -n "__fish_keep_using_subcommand export" -s o -l output -d 'Write to PATH (mode 0600, replaced atomically) instead of stdout' -r -F
 complete -c keep -n "__fish_keep_using_subcommand export" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand export" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand export" -s e -l env -d 'Environment the secrets live in' -r
 complete -c keep -n "__fish_keep_using_subcommand export" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand export" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -179,6 +189,7 @@ complete -c keep -n "__fish_keep_using_subcommand serve" -l tls-cert -d 'Serve H
 complete -c keep -n "__fish_keep_using_subcommand serve" -l tls-key -d 'The PEM private key of --tls-cert' -r -F
 complete -c keep -n "__fish_keep_using_subcommand serve" -l request-timeout -d 'Seconds a request may take, body included, before it gets 408' -r
 complete -c keep -n "__fish_keep_using_subcommand serve" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand serve" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand serve" -s e -l env -d 'Environment the secrets live in' -r
 complete -c keep -n "__fish_keep_using_subcommand serve" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand serve" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -191,6 +202,7 @@ complete -c keep -n "__fish_keep_using_subcommand serve" -l no-input -d 'Never p
 complete -c keep -n "__fish_keep_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand completions" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand completions" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand completions" -s e -l env -d 'Environment the secrets live in' -r
 complete -c keep -n "__fish_keep_using_subcommand completions" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand completions" -l color -d 'When to use colors' -r -f -a "auto\t''

@@ -28,6 +28,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "KEEP_TOKEN",
         "API token for the server (never pass tokens on the command line)",
     ),
+    (
+        "KEEP_CA_CERT",
+        "PEM file of CA certificates to trust for an https:// server, besides the system's",
+    ),
     ("KEEP_ENV", "environment to use (default: main)"),
     (
         "KEEP_HOME",
@@ -170,6 +174,10 @@ pub struct GlobalArgs {
     /// Use the `keep serve` at URL instead of the local store
     #[arg(long, global = true, env = "KEEP_SERVER", value_name = "URL")]
     pub server: Option<String>,
+
+    /// Trust the CA certificates in this PEM file for an `https://` server, besides the system's
+    #[arg(long, global = true, env = "KEEP_CA_CERT", value_name = "PEM")]
+    pub ca_cert: Option<PathBuf>,
 
     /// Environment the secrets live in
     #[arg(
