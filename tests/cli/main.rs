@@ -12,4 +12,5 @@ mod run;
 mod snapshots;
 mod store;
 mod support;
+mod tls;
 mod update;
