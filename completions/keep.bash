@@ -155,13 +155,17 @@ _keep() {
 
     case "${cmd}" in
         keep)
-            opts="-e -q -h -V --server --env --home --json --quiet --color --no-input --help --version create list show update delete import-dotenv import-env run export serve token audit completions help"
+            opts="-e -q -h -V --server --ca-cert --env --home --json --quiet --color --no-input --help --version create list show update delete import-dotenv import-env run export serve token audit completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -189,7 +193,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__audit)
-            opts="-e -q -h -V --since --max --all --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --since --max --all --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -204,6 +208,10 @@ _keep() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -231,13 +239,17 @@ _keep() {
             return 0
             ;;
         keep__subcmd__completions)
-            opts="-e -q -h -V --server --env --home --json --quiet --color --no-input --help --version bash elvish fish powershell zsh"
+            opts="-e -q -h -V --server --ca-cert --env --home --json --quiet --color --no-input --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -265,7 +277,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__create)
-            opts="-e -q -h -V --from-file --from-dotenv --from-json --allow-existing --force --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --from-file --from-dotenv --from-json --allow-existing --force --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -284,6 +296,10 @@ _keep() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -311,13 +327,17 @@ _keep() {
             return 0
             ;;
         keep__subcmd__delete)
-            opts="-y -e -q -h -V --allow-missing --yes --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-y -e -q -h -V --allow-missing --yes --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -345,7 +365,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__export)
-            opts="-o -e -q -h -V --format --output --reveal --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-o -e -q -h -V --format --output --reveal --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -364,6 +384,10 @@ _keep() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -657,7 +681,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__import__subcmd__dotenv)
-            opts="-e -q -h -V --filename --allow-existing --force --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --filename --allow-existing --force --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -668,6 +692,10 @@ _keep() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -695,13 +723,17 @@ _keep() {
             return 0
             ;;
         keep__subcmd__import__subcmd__env)
-            opts="-e -q -h -V --allow-existing --force --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --allow-existing --force --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -729,7 +761,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__list)
-            opts="-e -q -h -V --max --all --created-before --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --max --all --created-before --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -744,6 +776,10 @@ _keep() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -771,7 +807,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__run)
-            opts="-e -q -h -V --require --no-inherit-env --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --require --no-inherit-env --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -782,6 +818,10 @@ _keep() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -809,7 +849,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__serve)
-            opts="-e -q -h -V --listen --data-dir --database --auth-failure-limit --server --env --home --json --quiet --color --no-input --help --version rotate-key help"
+            opts="-e -q -h -V --listen --data-dir --database --auth-failure-limit --tls-cert --tls-key --insecure-http --request-timeout --server --ca-cert --env --home --json --quiet --color --no-input --help --version rotate-key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -831,7 +871,23 @@ _keep() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -901,13 +957,17 @@ _keep() {
             return 0
             ;;
         keep__subcmd__serve__subcmd__rotate__subcmd__key)
-            opts="-e -q -h -V --no-wait --status --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --no-wait --status --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -935,7 +995,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__show)
-            opts="-e -q -h -V --reveal --require --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --reveal --require --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -946,6 +1006,10 @@ _keep() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -973,13 +1037,17 @@ _keep() {
             return 0
             ;;
         keep__subcmd__token)
-            opts="-e -q -h -V --server --env --home --json --quiet --color --no-input --help --version create list revoke help"
+            opts="-e -q -h -V --server --ca-cert --env --home --json --quiet --color --no-input --help --version create list revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1007,7 +1075,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__token__subcmd__create)
-            opts="-e -q -h -V --read-only --admin --expires-in --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --read-only --admin --expires-in --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1018,6 +1086,10 @@ _keep() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1115,13 +1187,17 @@ _keep() {
             return 0
             ;;
         keep__subcmd__token__subcmd__list)
-            opts="-e -q -h -V --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1149,13 +1225,17 @@ _keep() {
             return 0
             ;;
         keep__subcmd__token__subcmd__revoke)
-            opts="-e -q -h -V --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1183,7 +1263,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__update)
-            opts="-e -q -h -V --from-file --unset --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --from-file --unset --server --ca-cert --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1198,6 +1278,10 @@ _keep() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -19,6 +19,7 @@ set edit:completion:arg-completer[keep] = {|@words|
     var completions = [
         &'keep'= {
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -51,6 +52,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --from-dotenv 'Read variables from a dotenv file (python-dotenv syntax)'
             cand --from-json 'Read variables from a JSON object of strings'
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -70,6 +72,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --max 'Show at most N secrets'
             cand --created-before 'Only secrets created before DATE'
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -87,6 +90,7 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;show'= {
             cand --require 'Fail unless the secret has KEY (repeatable)'
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -105,6 +109,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --from-file 'Read KEY''s value from the file at PATH, byte for byte (repeatable)'
             cand --unset 'Remove KEY from the secret (repeatable)'
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -120,6 +125,7 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;delete'= {
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -139,6 +145,7 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;import-dotenv'= {
             cand --filename 'Name of the file to look for'
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -156,6 +163,7 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;import-env'= {
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -174,6 +182,7 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;run'= {
             cand --require 'Fail before starting anything unless some secret has KEY (repeatable)'
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -193,6 +202,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand -o 'Write to PATH (mode 0600, replaced atomically) instead of stdout'
             cand --output 'Write to PATH (mode 0600, replaced atomically) instead of stdout'
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -212,11 +222,16 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --data-dir 'Data directory [default: ~/.local/share/keep/server]'
             cand --database 'Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]'
             cand --auth-failure-limit 'Failed authentications a client address may make per minute before it is refused with 429 for the rest of that minute (0: no limit)'
+            cand --tls-cert 'Serve HTTPS with this PEM certificate chain (leaf first); needs --tls-key'
+            cand --tls-key 'The PEM private key of --tls-cert'
+            cand --request-timeout 'Seconds a request may take, body included, before it gets 408'
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
+            cand --insecure-http 'Allow plain HTTP on a non-loopback address: tokens and values cross the network in clear'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print no messages, only data'
             cand --quiet 'Print no messages, only data'
@@ -230,6 +245,7 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;serve;rotate-key'= {
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -255,6 +271,7 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;token'= {
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -275,6 +292,7 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;token;create'= {
             cand --expires-in 'Expire after SPAN (such as 30d, 12h, 2w) [default: never]'
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -292,6 +310,7 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;token;list'= {
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -307,6 +326,7 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;token;revoke'= {
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -338,6 +358,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --since 'Only records at or after DATE (a day, an RFC 3339 time, or a span back: 7d, 12h)'
             cand --max 'Show at most N records'
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
@@ -354,6 +375,7 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;completions'= {
             cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_keep_global_optspecs
-    string join \n server= e/env= home= json q/quiet color= no-input h/help V/version
+    string join \n server= ca-cert= e/env= home= json q/quiet color= no-input h/help V/version
 end
 
 function __fish_keep_needs_command
@@ -25,6 +25,7 @@ function __fish_keep_using_subcommand
 end
 
 complete -c keep -n "__fish_keep_needs_command" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_needs_command" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_needs_command" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_needs_command" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_needs_command" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -53,6 +54,7 @@ complete -c keep -n "__fish_keep_using_subcommand create" -l from-file -d 'Read 
 complete -c keep -n "__fish_keep_using_subcommand create" -l from-dotenv -d 'Read variables from a dotenv file (python-dotenv syntax)' -r -F
 complete -c keep -n "__fish_keep_using_subcommand create" -l from-json -d 'Read variables from a JSON object of strings' -r -F
 complete -c keep -n "__fish_keep_using_subcommand create" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand create" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand create" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand create" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand create" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -68,6 +70,7 @@ complete -c keep -n "__fish_keep_using_subcommand create" -s V -l version -d 'Pr
 complete -c keep -n "__fish_keep_using_subcommand list" -l max -d 'Show at most N secrets' -r
 complete -c keep -n "__fish_keep_using_subcommand list" -l created-before -d 'Only secrets created before DATE' -r
 complete -c keep -n "__fish_keep_using_subcommand list" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand list" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand list" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand list" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand list" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -81,6 +84,7 @@ complete -c keep -n "__fish_keep_using_subcommand list" -s h -l help -d 'Print h
 complete -c keep -n "__fish_keep_using_subcommand list" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand show" -l require -d 'Fail unless the secret has KEY (repeatable)' -r
 complete -c keep -n "__fish_keep_using_subcommand show" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand show" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand show" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand show" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand show" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -95,6 +99,7 @@ complete -c keep -n "__fish_keep_using_subcommand show" -s V -l version -d 'Prin
 complete -c keep -n "__fish_keep_using_subcommand update" -l from-file -d 'Read KEY\'s value from the file at PATH, byte for byte (repeatable)' -r
 complete -c keep -n "__fish_keep_using_subcommand update" -l unset -d 'Remove KEY from the secret (repeatable)' -r
 complete -c keep -n "__fish_keep_using_subcommand update" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand update" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand update" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand update" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand update" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -106,6 +111,7 @@ complete -c keep -n "__fish_keep_using_subcommand update" -l no-input -d 'Never 
 complete -c keep -n "__fish_keep_using_subcommand update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand update" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand delete" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand delete" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand delete" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand delete" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand delete" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -120,6 +126,7 @@ complete -c keep -n "__fish_keep_using_subcommand delete" -s h -l help -d 'Print
 complete -c keep -n "__fish_keep_using_subcommand delete" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l filename -d 'Name of the file to look for' -r
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -133,6 +140,7 @@ complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l no-input -d 
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand import-env" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand import-env" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand import-env" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand import-env" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand import-env" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -147,6 +155,7 @@ complete -c keep -n "__fish_keep_using_subcommand import-env" -s h -l help -d 'P
 complete -c keep -n "__fish_keep_using_subcommand import-env" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand run" -l require -d 'Fail before starting anything unless some secret has KEY (repeatable)' -r
 complete -c keep -n "__fish_keep_using_subcommand run" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand run" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand run" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand run" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand run" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -163,6 +172,7 @@ json\t'One flat JSON object, keys sorted'
 shell\t'`export KEY=\'value\'` lines for `eval` in sh, bash or zsh'"
 complete -c keep -n "__fish_keep_using_subcommand export" -s o -l output -d 'Write to PATH (mode 0600, replaced atomically) instead of stdout' -r -F
 complete -c keep -n "__fish_keep_using_subcommand export" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand export" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand export" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand export" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand export" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -178,12 +188,17 @@ complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_sub
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l data-dir -d 'Data directory [default: ~/.local/share/keep/server]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l database -d 'Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]' -r
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l auth-failure-limit -d 'Failed authentications a client address may make per minute before it is refused with 429 for the rest of that minute (0: no limit)' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l tls-cert -d 'Serve HTTPS with this PEM certificate chain (leaf first); needs --tls-key' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l tls-key -d 'The PEM private key of --tls-cert' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l request-timeout -d 'Seconds a request may take, body included, before it gets 408' -r
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l insecure-http -d 'Allow plain HTTP on a non-loopback address: tokens and values cross the network in clear'
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -s q -l quiet -d 'Print no messages, only data'
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
@@ -192,6 +207,7 @@ complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_sub
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -f -a "rotate-key" -d 'Rotate the master key of a running server (admin)'
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -207,6 +223,7 @@ complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcomm
 complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from help" -f -a "rotate-key" -d 'Rotate the master key of a running server (admin)'
 complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -223,6 +240,7 @@ complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_sub
 complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -l expires-in -d 'Expire after SPAN (such as 30d, 12h, 2w) [default: never]' -r
 complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -236,6 +254,7 @@ complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcomm
 complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from list" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from list" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from list" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from list" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -247,6 +266,7 @@ complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcomm
 complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from revoke" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from revoke" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from revoke" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from revoke" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -264,6 +284,7 @@ complete -c keep -n "__fish_keep_using_subcommand token; and __fish_seen_subcomm
 complete -c keep -n "__fish_keep_using_subcommand audit" -l since -d 'Only records at or after DATE (a day, an RFC 3339 time, or a span back: 7d, 12h)' -r
 complete -c keep -n "__fish_keep_using_subcommand audit" -l max -d 'Show at most N records' -r
 complete -c keep -n "__fish_keep_using_subcommand audit" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand audit" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand audit" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand audit" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand audit" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -276,6 +297,7 @@ complete -c keep -n "__fish_keep_using_subcommand audit" -l no-input -d 'Never p
 complete -c keep -n "__fish_keep_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand audit" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand completions" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand completions" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand completions" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
 complete -c keep -n "__fish_keep_using_subcommand completions" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand completions" -l color -d 'When to use colors' -r -f -a "auto\t''

@@ -99,14 +99,14 @@ async fn insert_rows(conn: &mut SqliteConnection, rows: &[Row]) -> anyhow::Resul
 
 /// Opens the store through keep (schema, key file, key check), then closes it.
 async fn init_store(home: &Path) -> anyhow::Result<Crypto> {
-    let backend = Backend::connect(None, Some(home), keep::backend::Create::Yes).await?;
+    let backend = Backend::connect(None, None, Some(home), keep::backend::Create::Yes).await?;
     backend.close().await;
     Ok(Crypto::new(MasterKey::load(&home.join("master.key"))?))
 }
 
 /// Checks a few rows decrypt through keep's own `Crypto::open`.
 async fn verify(home: &Path, n: usize) -> anyhow::Result<()> {
-    let backend = Backend::connect(None, Some(home), keep::backend::Create::Yes).await?;
+    let backend = Backend::connect(None, None, Some(home), keep::backend::Create::Yes).await?;
     let Backend::Local { service, .. } = &backend else {
         bail!("expected a local store");
     };

@@ -95,16 +95,18 @@ pub enum Create {
 }
 
 impl Backend {
-    /// The store a command points at: the server at `server` (with `KEEP_TOKEN`), else the
-    /// local store in `home` (default: the XDG data directory).
+    /// The store a command points at: the server at `server` (with `KEEP_TOKEN`, trusting
+    /// the CA certificates in `ca_cert` besides the system's), else the local store in `home`
+    /// (default: the XDG data directory).
     pub async fn connect(
         server: Option<&str>,
+        ca_cert: Option<&Path>,
         home: Option<&Path>,
         create: Create,
     ) -> Result<Self> {
         if let Some(url) = server.filter(|s| !s.is_empty()) {
             let token = std::env::var("KEEP_TOKEN").ok().map(Zeroizing::new);
-            return Ok(Backend::Remote(Client::new(url, token)?));
+            return Ok(Backend::Remote(Client::new(url, token, ca_cert)?));
         }
         let home = match home {
             Some(h) => h.to_path_buf(),

@@ -28,6 +28,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "KEEP_TOKEN",
         "API token for the server (never pass tokens on the command line)",
     ),
+    (
+        "KEEP_CA_CERT",
+        "PEM file of CA certificates to trust for an https:// server, besides the system's",
+    ),
     ("KEEP_ENV", "environment to use (default: main)"),
     (
         "KEEP_HOME",
@@ -36,6 +40,14 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "KEEP_MASTER_KEY",
         "`keep serve` only: the master key as 64 hex digits, instead of DIR/master.key; during a rotation NEW,OLD",
+    ),
+    (
+        "KEEP_TLS_CERT",
+        "`keep serve` only: PEM certificate chain to serve HTTPS with (as --tls-cert)",
+    ),
+    (
+        "KEEP_TLS_KEY",
+        "`keep serve` only: PEM private key of that certificate (as --tls-key)",
     ),
     (
         "NO_COLOR",
@@ -166,6 +178,10 @@ pub struct GlobalArgs {
     /// Use the `keep serve` at URL instead of the local store
     #[arg(long, global = true, env = "KEEP_SERVER", value_name = "URL")]
     pub server: Option<String>,
+
+    /// Trust the CA certificates in this PEM file for an `https://` server, besides the system's
+    #[arg(long, global = true, env = "KEEP_CA_CERT", value_name = "PEM")]
+    pub ca_cert: Option<PathBuf>,
 
     /// Environment the secrets live in [default: main]; `keep token create` takes it several
     /// times, for a token limited to those environments

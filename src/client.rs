@@ -1,5 +1,6 @@
 //! A thin HTTP client for `keep serve`: one method per endpoint, HTTP errors mapped to `Error`.
 
+use std::path::Path;
 use std::sync::Once;
 use std::time::Duration;
 
@@ -95,8 +96,46 @@ pub fn parse_server_url(server: &str, has_token: bool) -> Result<Url> {
     Ok(url)
 }
 
+/// The certificates of a PEM file (`--ca-cert`), each checked to be usable as a trust anchor.
+pub fn read_ca_certs(path: &Path) -> Result<Vec<reqwest::Certificate>> {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    let hint = "pass `--ca-cert` (or `KEEP_CA_CERT`) a PEM file with the certificate of the CA that signed the server's certificate";
+    let bad = |detail: String| {
+        Error::invalid_with_hint(
+            format!("the CA certificate file `{}` {detail}", path.display()),
+            hint,
+        )
+    };
+    let pem = std::fs::read(path).map_err(|e| bad(format!("cannot be read: {e}")))?;
+    let certs = CertificateDer::pem_slice_iter(&pem)
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|e| bad(format!("is not valid PEM: {e}")))?;
+    if certs.is_empty() {
+        return Err(bad("holds no `BEGIN CERTIFICATE` block".into()));
+    }
+    let mut roots = rustls::RootCertStore::empty();
+    certs
+        .iter()
+        .map(|der| {
+            roots
+                .add(der.clone())
+                .map_err(|e| bad(format!("holds a certificate that cannot be used: {e}")))?;
+            reqwest::Certificate::from_der(der)
+                .map_err(|e| bad(format!("holds a certificate that cannot be used: {e}")))
+        })
+        .collect()
+}
+
 impl Client {
-    pub fn new(server: &str, token: Option<Zeroizing<String>>) -> Result<Self> {
+    /// A client for the server at `server`. `https://` servers are verified against the
+    /// system's trust store (`/etc/ssl/certs` and the like; `SSL_CERT_FILE`/`SSL_CERT_DIR` on
+    /// Linux) plus the CA certificates in `ca_cert`, for a private CA.
+    pub fn new(
+        server: &str,
+        token: Option<Zeroizing<String>>,
+        ca_cert: Option<&Path>,
+    ) -> Result<Self> {
         let token = token
             .map(|t| Zeroizing::new(t.trim().to_owned()))
             .filter(|t| !t.is_empty());
@@ -119,10 +158,21 @@ impl Client {
             // Plain HTTP needs no trust roots, and loading the system's costs more than the
             // request (bench/README.md). A redirect to https then fails instead of following.
             builder = builder.tls_certs_only(Vec::new());
+        } else if let Some(path) = ca_cert {
+            builder = builder.tls_certs_merge(read_ca_certs(path)?);
         }
-        let http = builder
-            .build()
-            .map_err(|e| Error::Internal(format!("cannot set up the HTTP client: {e}")))?;
+        let http = builder.build().map_err(|e| {
+            let cause = error_chain(&e);
+            // The one way building fails for https: no trust roots at all on this system.
+            if base.scheme() == "https" {
+                Error::Tls {
+                    url: base.to_string(),
+                    cause: format!("cannot load trusted CA certificates: {cause}"),
+                }
+            } else {
+                Error::Internal(format!("cannot set up the HTTP client: {cause}"))
+            }
+        })?;
         Ok(Self { http, base, token })
     }
 
@@ -172,13 +222,7 @@ impl Client {
     }
 
     fn transport_error(&self, e: reqwest::Error) -> Error {
-        let e = e.without_url();
-        let mut cause = e.to_string();
-        let mut source = std::error::Error::source(&e);
-        while let Some(s) = source {
-            cause = format!("{cause}: {s}");
-            source = s.source();
-        }
+        let cause = error_chain(&e.without_url());
         let lower = cause.to_ascii_lowercase();
         if ["certificate", "tls", "invalidcontenttype", "handshake"]
             .iter()
@@ -333,6 +377,17 @@ impl Client {
             Err(e) => Err(e),
         }
     }
+}
+
+/// An error and its sources, `: `-separated.
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut cause = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        cause = format!("{cause}: {s}");
+        source = s.source();
+    }
+    cause
 }
 
 /// Admin endpoints: tokens, the audit log, master keys.

@@ -66,6 +66,7 @@ fn run(fut: impl Future<Output = Result<Vec<CompletionCandidate>>>) -> Vec<Compl
 /// Where the command being completed points: its flags, else the environment variables.
 struct Target {
     server: Option<String>,
+    ca_cert: Option<PathBuf>,
     home: Option<PathBuf>,
     env: EnvName,
 }
@@ -85,6 +86,9 @@ impl Target {
             .unwrap_or_default();
         Self {
             server: flag("--server", None).or_else(|| var("KEEP_SERVER")),
+            ca_cert: flag("--ca-cert", None)
+                .or_else(|| var("KEEP_CA_CERT"))
+                .map(PathBuf::from),
             home: flag("--home", None)
                 .or_else(|| var("KEEP_HOME"))
                 .map(PathBuf::from),
@@ -94,7 +98,13 @@ impl Target {
 
     /// The store, opened read-only in spirit: a local store that does not exist stays so.
     async fn backend(&self) -> Result<Backend> {
-        Backend::connect(self.server.as_deref(), self.home.as_deref(), Create::No).await
+        Backend::connect(
+            self.server.as_deref(),
+            self.ca_cert.as_deref(),
+            self.home.as_deref(),
+            Create::No,
+        )
+        .await
     }
 }
 

@@ -164,7 +164,7 @@ impl Error {
                     .into(),
             ),
             Error::Tls { .. } => Some(
-                "check the scheme (`http://` or `https://`) and that the server's certificate is trusted"
+                "check the scheme (`http://` or `https://`) and the host name in the server URL; if the server's certificate comes from a private CA, pass the CA's certificate with `--ca-cert PEM` or `KEEP_CA_CERT`"
                     .into(),
             ),
             Error::Integrity(_) => Some(

@@ -45,7 +45,13 @@ impl Context {
     /// The local store, or the server when `--server`/`KEEP_SERVER` is set.
     pub async fn backend(&self) -> Result<Backend> {
         let g = &self.globals;
-        Backend::connect(g.server.as_deref(), g.home.as_deref(), Create::Yes).await
+        Backend::connect(
+            g.server.as_deref(),
+            g.ca_cert.as_deref(),
+            g.home.as_deref(),
+            Create::Yes,
+        )
+        .await
     }
 
     /// The server, for what only a `keep serve` has (`what`: tokens, the audit log, keys).

@@ -19,23 +19,24 @@ mod auth;
 mod error;
 mod handlers;
 mod keys;
+mod listen;
+mod tls;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::StatusCode;
 use axum::middleware;
 use axum::routing::{delete, get, post};
 use jiff::Timestamp;
-use tower_http::timeout::TimeoutLayer;
 
 pub use self::auth::AuthLimiter;
 pub use self::error::{ApiError, status_of};
 pub use self::keys::KeySource;
+pub use self::listen::ServeOptions;
+pub use self::tls::server_config as tls_config;
 use crate::crypto::{self, Crypto, MasterKey};
 use crate::db::{Db, Inserted, TokenRow};
 use crate::error::{Error, Result};
@@ -63,7 +64,7 @@ impl AppState {
         Self {
             service: store.service,
             keys: store.keys,
-            limiter: AuthLimiter::new(auth_failures, Duration::from_secs(60)),
+            limiter: AuthLimiter::new(auth_failures, std::time::Duration::from_secs(60)),
             rotation: tokio::sync::Mutex::new(()),
             rewrapping: std::sync::atomic::AtomicBool::new(false),
         }
@@ -105,10 +106,6 @@ pub fn router(state: Arc<AppState>) -> Router {
         .fallback(handlers::not_found)
         .method_not_allowed_fallback(handlers::method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(30),
-        ))
         .with_state(state)
 }
 
@@ -262,21 +259,22 @@ pub async fn bootstrap_admin(
     Ok(Some(token))
 }
 
-/// Serves on an already-bound listener until `shutdown` completes.
+/// Serves on an already-bound listener until `shutdown` completes: HTTPS when `opts.tls` is
+/// set, with `opts`' limits on slow clients (the request timeout is applied here, not in
+/// `router`).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     store: Store,
-    auth_failures: u32,
+    opts: ServeOptions,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<()> {
-    let state = Arc::new(AppState::new(store, auth_failures));
+    let state = Arc::new(AppState::new(store, opts.auth_failures));
     // A rotation interrupted by a restart (or keys changed by the operator) is finished.
     if state.service.key_status().await?.remaining > 0 {
         keys::spawn_rewrap(state.clone());
     }
-    let app = router(state.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
+    let app = router(state.clone());
+    listen::serve_router(listener, app, opts, shutdown)
         .await
         .map_err(|e| Error::io("server failed", e))?;
     state.service.db().close().await;

@@ -13,4 +13,5 @@ mod snapshots;
 mod store;
 mod support;
 mod teams;
+mod tls;
 mod update;

@@ -3,7 +3,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command as StdCommand, Stdio};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 use assert_cmd::Command;
@@ -31,6 +31,7 @@ pub struct Server {
     pub url: String,
     pub token: String,
     pub data: TempDir,
+    stderr: Arc<Mutex<String>>,
 }
 
 impl Server {
@@ -39,11 +40,27 @@ impl Server {
     }
 
     pub fn start_in(data: TempDir, env: &[(&str, &str)]) -> Self {
-        let mut child = StdCommand::new(bin())
-            .env_clear()
+        Self::start_full(data, &[], env)
+    }
+
+    /// A server started with extra `keep serve` arguments (`--listen` among them replaces
+    /// the default `127.0.0.1:0`) and environment variables.
+    pub fn start_with(args: &[&str], env: &[(&str, &str)]) -> Self {
+        Self::start_full(tempfile::tempdir().expect("tempdir"), args, env)
+    }
+
+    fn start_full(data: TempDir, args: &[&str], env: &[(&str, &str)]) -> Self {
+        let mut cmd = StdCommand::new(bin());
+        cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .envs(env.iter().copied())
-            .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+            .arg("serve")
+            .args(args);
+        if !args.contains(&"--listen") {
+            cmd.args(["--listen", "127.0.0.1:0"]);
+        }
+        let mut child = cmd
+            .arg("--data-dir")
             .arg(data.path().join("srv"))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -52,9 +69,15 @@ impl Server {
             .expect("spawn keep serve");
         let stderr = child.stderr.take().expect("stderr");
         let (tx, rx) = mpsc::channel();
+        let lines = Arc::new(Mutex::new(String::new()));
+        let sink = lines.clone();
         // Keep draining stderr so the server never blocks on a full pipe.
         std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Ok(mut all) = sink.lock() {
+                    all.push_str(&line);
+                    all.push('\n');
+                }
                 if let Some(addr) = line.strip_prefix("listening on ") {
                     let _ = tx.send(addr.to_owned());
                 }
@@ -62,7 +85,14 @@ impl Server {
         });
         let url = rx
             .recv_timeout(Duration::from_secs(30))
-            .expect("keep serve did not report its address");
+            .unwrap_or_else(|_| {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!(
+                    "keep serve did not report its address: {}",
+                    lines.lock().map(|s| s.clone()).unwrap_or_default()
+                )
+            });
         let token = std::fs::read_to_string(data.path().join("srv/admin.token"))
             .map(|t| t.trim().to_owned())
             .unwrap_or_default();
@@ -71,7 +101,13 @@ impl Server {
             url,
             token,
             data,
+            stderr: lines,
         }
+    }
+
+    /// What the server printed on stderr so far.
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().map(|s| s.clone()).unwrap_or_default()
     }
 
     pub fn data_dir(&self) -> PathBuf {
