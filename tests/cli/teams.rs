@@ -987,3 +987,99 @@ fn issued_tokens_are_not_stored_in_plain_text() {
     }
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// The whole team workflow over HTTPS on loopback, with a private CA: scoped tokens, the
+/// audit log, rotation and revocation.
+#[test]
+fn the_team_workflow_works_over_https() {
+    let pki = crate::tls::Pki::new(&["localhost", "127.0.0.1"]);
+    let server = pki.serve(&[]);
+    assert!(server.url.starts_with("https://"), "{}", server.url);
+    let home = tempfile::tempdir().expect("tempdir");
+    let keep = |token: &str| {
+        let mut cmd = hermetic(home.path());
+        cmd.env("KEEP_SERVER", &server.url)
+            .env("KEEP_TOKEN", token)
+            .env("KEEP_CA_CERT", &pki.ca);
+        cmd
+    };
+    let admin = server.token.clone();
+    keep(&admin)
+        .args(["create", "db", "-e", "staging", "URL=postgres://x"])
+        .assert()
+        .success();
+    let out = keep(&admin)
+        .args([
+            "token",
+            "create",
+            "ci",
+            "-e",
+            "staging",
+            "--read-only",
+            "--expires-in",
+            "1d",
+        ])
+        .output()
+        .expect("run");
+    let ci = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert!(
+        is_token(&ci),
+        "{ci:?} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = keep(&ci)
+        .args(["show", "db", "-e", "staging", "--reveal", "--json"])
+        .output()
+        .expect("run");
+    let shown: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(shown["values"]["URL"], "postgres://x");
+    keep(&ci)
+        .args(["create", "x", "-e", "staging", "A=1"])
+        .assert()
+        .code(5);
+    keep(&ci).args(["list"]).assert().code(5);
+    let out = keep(&admin)
+        .args(["serve", "rotate-key", "--json"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    keep(&ci)
+        .args(["show", "db", "-e", "staging", "--reveal"])
+        .assert()
+        .success();
+    keep(&admin)
+        .args(["token", "revoke", "ci"])
+        .assert()
+        .success();
+    keep(&ci).args(["list", "-e", "staging"]).assert().code(5);
+    let out = keep(&admin)
+        .args(["audit", "--json"])
+        .output()
+        .expect("run");
+    let events: Vec<Value> = serde_json::from_slice(&out.stdout).expect("json");
+    let actions: Vec<(&str, &str, &str)> = events
+        .iter()
+        .map(|e| {
+            (
+                e["actor"].as_str().unwrap_or_default(),
+                e["action"].as_str().unwrap_or_default(),
+                e["outcome"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    for want in [
+        ("ci", "secret.reveal", "ok"),
+        ("ci", "secret.create", "forbidden"),
+        ("ci", "secret.list", "forbidden"),
+        ("admin", "key.rotate", "ok"),
+        ("admin", "token.revoke", "ok"),
+        ("", "secret.list", "unauthorized"),
+    ] {
+        assert!(actions.contains(&want), "{want:?} not in {actions:?}");
+    }
+}

@@ -12,15 +12,15 @@ use tempfile::TempDir;
 use crate::support::{Server, hermetic};
 
 /// A CA, and a server certificate it signed for `names`, as PEM files.
-struct Pki {
+pub(crate) struct Pki {
     dir: TempDir,
-    ca: PathBuf,
+    pub(crate) ca: PathBuf,
     cert: PathBuf,
     key: PathBuf,
 }
 
 impl Pki {
-    fn new(names: &[&str]) -> Self {
+    pub(crate) fn new(names: &[&str]) -> Self {
         let ca_key = rcgen::KeyPair::generate().expect("key");
         let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).expect("params");
         ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
@@ -56,7 +56,7 @@ impl Pki {
     }
 
     /// `keep serve` over HTTPS with this certificate.
-    fn serve(&self, extra: &[&str]) -> Server {
+    pub(crate) fn serve(&self, extra: &[&str]) -> Server {
         let mut args = vec![
             "--tls-cert",
             self.cert.to_str().expect("utf-8"),
