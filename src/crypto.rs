@@ -349,17 +349,6 @@ pub struct Crypto {
     token_key: OnceLock<Zeroizing<[u8; KEY_LEN]>>,
 }
 
-/// What a ring of master keys makes of a stored key check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum KeyCheck {
-    /// The active key sealed it.
-    Active,
-    /// An older key of the ring sealed it: a rotation is under way.
-    Older,
-    /// No key of the ring opens it: these are the wrong keys for this store.
-    NoMatch,
-}
-
 impl Crypto {
     pub fn new(master: MasterKey) -> Self {
         Self::with_keys(vec![master])
@@ -490,65 +479,59 @@ impl Crypto {
         }))
     }
 
-    /// A known value sealed with the active master key, stored once per database.
-    pub fn key_check(&self) -> Result<Vec<u8>> {
-        seal_with(&self.active()?.key, KEY_CHECK_AD, KEY_CHECK)
+    /// A known value sealed with the loaded key `key_id`: stored in the database, it lets a
+    /// wrong key be refused at start-up instead of failing secret by secret.
+    pub fn key_check(&self, key_id: &str) -> Result<Vec<u8>> {
+        let key = self.loaded(key_id)?;
+        seal_with(&key.key, KEY_CHECK_AD, KEY_CHECK)
     }
 
-    /// Which key of the ring sealed `check` (from [`Crypto::key_check`]), if any.
-    pub fn verify_key_check(&self, check: &[u8]) -> KeyCheck {
-        let opens = |k: &MasterKey| {
+    /// Whether the loaded key `key_id` sealed `check` (from [`Crypto::key_check`]).
+    pub fn verify_key_check(&self, key_id: &str, check: &[u8]) -> bool {
+        self.find(key_id).is_some_and(|k| {
             open_with(&k.key, KEY_CHECK_AD, check).is_ok_and(|v| v.as_slice() == KEY_CHECK)
-        };
-        let ring = self.ring();
-        match ring.iter().position(|k| opens(k)) {
-            Some(0) => KeyCheck::Active,
-            Some(_) => KeyCheck::Older,
-            None => KeyCheck::NoMatch,
-        }
+        })
     }
 
-    /// Loads the token key from its sealed form in the database, or, for a store that has
-    /// none yet, makes it: the key earlier versions derived from the master key, so that
-    /// tokens issued by them stay valid. Returns the sealed form to store, sealed by the
-    /// active key (`None` when what is stored needs no change).
-    pub fn load_token_key(&self, stored: Option<&[u8]>) -> Result<Option<Vec<u8>>> {
-        let ring = self.ring().clone();
-        let active = ring
-            .first()
-            .ok_or_else(|| Error::Internal("no master key is loaded".into()))?;
-        let (key, sealed_by_active) = match stored {
-            Some(sealed) => {
-                let (i, raw) = ring
-                    .iter()
-                    .enumerate()
-                    .find_map(|(i, k)| open_with(&k.key, TOKEN_KEY_AD, sealed).ok().map(|v| (i, v)))
-                    .ok_or_else(|| {
-                        Error::Integrity(
-                            "the stored token key does not open with any loaded master key".into(),
-                        )
-                    })?;
-                let raw: [u8; KEY_LEN] = raw
-                    .as_slice()
-                    .try_into()
-                    .map_err(|_| Error::Integrity("the stored token key is corrupt".into()))?;
-                (Zeroizing::new(raw), i == 0)
-            }
-            None => (active.derive(b"keep token hash v1"), false),
-        };
-        let reseal = if sealed_by_active {
-            None
-        } else {
-            Some(seal_with(&active.key, TOKEN_KEY_AD, &key[..])?)
-        };
-        // Set once per process: every replica and every restart loads the same key.
-        let _ = self.token_key.set(key);
-        Ok(reseal)
+    fn loaded(&self, key_id: &str) -> Result<Arc<MasterKey>> {
+        self.find(key_id)
+            .ok_or_else(|| Error::Internal(format!("master key {key_id} is not loaded")))
+    }
+
+    /// The token key sealed by the loaded key `key_id`, for storing.
+    pub fn sealed_token_key(&self, key_id: &str) -> Result<Vec<u8>> {
+        let key = self.loaded(key_id)?;
+        let token_key = self
+            .token_key
+            .get()
+            .ok_or_else(|| Error::Internal("the token key is not loaded".into()))?;
+        seal_with(&key.key, TOKEN_KEY_AD, &token_key[..])
+    }
+
+    /// Loads the token key from its form sealed by the loaded key `key_id`.
+    pub fn open_token_key(&self, key_id: &str, sealed: &[u8]) -> Result<()> {
+        let key = self.loaded(key_id)?;
+        let raw = open_with(&key.key, TOKEN_KEY_AD, sealed)
+            .map_err(|()| Error::Integrity("the stored token key failed authentication".into()))?;
+        let raw: [u8; KEY_LEN] = raw
+            .as_slice()
+            .try_into()
+            .map_err(|_| Error::Integrity("the stored token key is corrupt".into()))?;
+        let _ = self.token_key.set(Zeroizing::new(raw));
+        Ok(())
+    }
+
+    /// For a store that has no token key yet: the key earlier versions derived from the
+    /// store's original master key `key_id`, so that the tokens they issued stay valid.
+    pub fn adopt_derived_token_key(&self, key_id: &str) -> Result<()> {
+        let key = self.loaded(key_id)?;
+        let _ = self.token_key.set(key.derive(b"keep token hash v1"));
+        Ok(())
     }
 
     /// Keyed hash of a token, hex-encoded: what the database stores instead of the token.
-    /// Before [`Crypto::load_token_key`], the key is derived from the active master key (what
-    /// a store without tokens, such as the embedded one, would get anyway).
+    /// Before the server loads the token key, the key is derived from the active master key
+    /// (what a store without tokens, such as the embedded one, would get anyway).
     pub fn token_hash(&self, token: &str) -> String {
         let key = self.token_key.get_or_init(|| {
             self.ring()

@@ -15,8 +15,9 @@ new key at once. Every secret's data key is then rewrapped under the new key in 
 background, while requests go on; old keys keep decrypting until then. This waits until no \
 secret is left under an old key (--no-wait returns at once; --status only reports).
 
-A server whose key comes from KEEP_MASTER_KEY cannot replace it: set KEEP_MASTER_KEY=NEW,OLD \
-on every replica instead (the first key seals, the others open), and the servers rewrap.
+A server whose key comes from KEEP_MASTER_KEY cannot make a new one: restart every replica \
+with KEEP_MASTER_KEY=OLD,NEW, then with NEW,OLD (the first key seals, the others open), then \
+run this once to rewrap everything under NEW.
 
 Examples:
   $ keep serve rotate-key

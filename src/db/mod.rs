@@ -317,19 +317,6 @@ impl Db {
             .await?))
     }
 
-    /// Replaces a store-wide fact.
-    pub async fn set_meta(&self, name: &str, value: &[u8]) -> Result<()> {
-        let sql = "INSERT INTO meta (name, value) VALUES ($1, $2) \
-                   ON CONFLICT (name) DO UPDATE SET value = excluded.value";
-        with_pool!(self, |pool| sqlx::query(sql)
-            .bind(name)
-            .bind(value)
-            .execute(pool)
-            .await?
-            .rows_affected());
-        Ok(())
-    }
-
     /// Records that the values of `id` were read.
     pub async fn touch_secret(&self, id: &str, now: i64) -> Result<()> {
         let sql = "UPDATE secrets SET last_used_at = $1 WHERE id = $2";
@@ -385,6 +372,17 @@ impl Db {
         with_pool!(self, |pool| Ok(sqlx::query_scalar::<_, Vec<u8>>(sql)
             .bind(name)
             .fetch_optional(pool)
+            .await?))
+    }
+
+    /// Every fact whose name starts with `prefix`.
+    pub async fn meta_with_prefix(&self, prefix: &str) -> Result<Vec<(String, Vec<u8>)>> {
+        let sql = "SELECT name, value FROM meta WHERE substr(name, 1, $2) = $1";
+        let len = i32::try_from(prefix.len()).unwrap_or(i32::MAX);
+        with_pool!(self, |pool| Ok(sqlx::query_as::<_, (String, Vec<u8>)>(sql)
+            .bind(prefix)
+            .bind(len)
+            .fetch_all(pool)
             .await?))
     }
 

@@ -55,13 +55,20 @@ pub fn load_retired(dir: &Path) -> Result<Vec<MasterKey>> {
 /// Order matters for a crash at any point: the current key is saved among the retired keys
 /// first, then the new key replaces `master.key` atomically, and only then is it used. A
 /// restart finds both keys and finishes the rewrap.
+///
+/// With keys from `KEEP_MASTER_KEY` the operator has already made the new key the first of
+/// the ring on every replica; this only starts the rewrap under it.
 pub async fn rotate(state: &Arc<AppState>) -> Result<()> {
     let KeySource::Files { dir } = &state.keys else {
-        return Err(Error::invalid_with_hint(
-            "this server's master key comes from `KEEP_MASTER_KEY`, so it cannot replace it",
-            "rotate by setting `KEEP_MASTER_KEY=NEW,OLD` on every replica (see the README's \
-             \"Rotating the master key\")",
-        ));
+        if state.service.crypto().key_ids().len() < 2 {
+            return Err(Error::invalid_with_hint(
+                "this server's master key comes from `KEEP_MASTER_KEY`, so it cannot make a new one",
+                "restart every replica with `KEEP_MASTER_KEY=OLD,NEW`, then with `NEW,OLD`, then \
+                 run this again to rewrap (README: \"Rotating the master key\")",
+            ));
+        }
+        spawn_rewrap(state.clone());
+        return Ok(());
     };
     let _one_at_a_time = state.rotation.lock().await;
     let data = DataDir { dir: dir.clone() };

@@ -269,8 +269,11 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<()> {
     let state = Arc::new(AppState::new(store, opts.auth_failures));
-    // A rotation interrupted by a restart (or keys changed by the operator) is finished.
-    if state.service.key_status().await?.remaining > 0 {
+    // A rotation interrupted by a restart is finished. With keys from `KEEP_MASTER_KEY`,
+    // replicas may be restarting with different rings, so only the operator starts a rewrap.
+    if matches!(state.keys, KeySource::Files { .. })
+        && state.service.key_status().await?.remaining > 0
+    {
         keys::spawn_rewrap(state.clone());
     }
     let app = router(state.clone());

@@ -12,7 +12,7 @@ use jiff::Timestamp;
 pub use self::audit::AuditQuery;
 pub use self::keys::{KeyStatus, KeyUsage, Rewrapped};
 pub use self::tokens::{Authenticated, NewToken};
-use crate::crypto::{self, Crypto, KeyCheck, RowBinding, Sealed};
+use crate::crypto::{self, Crypto, RowBinding, Sealed};
 use crate::db::{AuditRow, Cursor, Db, Inserted, SecretRow};
 use crate::error::{Error, Result};
 use crate::model::{
@@ -180,35 +180,8 @@ impl Service {
             .map(|_| ())
     }
 
-    /// On first use of a store the key check is stored; afterwards a key that does not
-    /// match it is refused.
     async fn check_key(&self) -> Result<()> {
-        if self.db.get_meta("key_check").await?.is_none() {
-            self.db
-                .init_meta("key_check", &self.crypto.key_check()?)
-                .await?;
-        }
-        let check = self.db.get_meta("key_check").await?.unwrap_or_default();
-        match self.crypto.verify_key_check(&check) {
-            KeyCheck::Active => Ok(()),
-            // A rotation is under way: from now on the check names the new key, so a server
-            // given only the old key is refused instead of failing on rewrapped secrets.
-            KeyCheck::Older => {
-                self.db
-                    .set_meta("key_check", &self.crypto.key_check()?)
-                    .await
-            }
-            KeyCheck::NoMatch => Err(Error::Invalid {
-                message: format!(
-                    "the master key (id {}) does not match this store",
-                    self.crypto.key_id()
-                ),
-                hint: Some(
-                    "use the key the store was created with (`master.key` or `KEEP_MASTER_KEY`)"
-                        .into(),
-                ),
-            }),
-        }
+        self.check_keys().await
     }
 
     pub fn db(&self) -> &Db {
