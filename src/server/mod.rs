@@ -44,6 +44,9 @@ use crate::service::Service;
 /// Largest request body accepted: a full 1 MiB secret plus JSON escaping overhead.
 pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 
+/// How long a request may take, reading its body included, before it is answered with 408.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// Failed authentications one client address may make per minute before it gets 429s.
 pub const AUTH_FAILURES_PER_MINUTE: u32 = 10;
 
@@ -107,8 +110,9 @@ pub fn router(state: Arc<AppState>) -> Router {
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(30),
+            REQUEST_TIMEOUT,
         ))
+        .layer(middleware::map_response(error::timeout_as_json))
         .with_state(state)
 }
 
