@@ -623,7 +623,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__serve)
-            opts="-e -q -h -V --listen --data-dir --database --server --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --listen --data-dir --database --auth-failure-limit --server --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -638,6 +638,10 @@ _keep() {
                     return 0
                     ;;
                 --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-failure-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -209,6 +209,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --listen 'Address to listen on, HOST:PORT (port 0 picks a free port)'
             cand --data-dir 'Data directory [default: ~/.local/share/keep/server]'
             cand --database 'Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]'
+            cand --auth-failure-limit 'Failed authentications a client address may make per minute before it is refused with 429 for the rest of that minute (0: no limit)'
             cand --server 'Use the `keep serve` at URL instead of the local store'
             cand -e 'Environment the secrets live in'
             cand --env 'Environment the secrets live in'

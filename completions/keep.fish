@@ -175,6 +175,7 @@ complete -c keep -n "__fish_keep_using_subcommand export" -s V -l version -d 'Pr
 complete -c keep -n "__fish_keep_using_subcommand serve" -l listen -d 'Address to listen on, HOST:PORT (port 0 picks a free port)' -r
 complete -c keep -n "__fish_keep_using_subcommand serve" -l data-dir -d 'Data directory [default: ~/.local/share/keep/server]' -r -F
 complete -c keep -n "__fish_keep_using_subcommand serve" -l database -d 'Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]' -r
+complete -c keep -n "__fish_keep_using_subcommand serve" -l auth-failure-limit -d 'Failed authentications a client address may make per minute before it is refused with 429 for the rest of that minute (0: no limit)' -r
 complete -c keep -n "__fish_keep_using_subcommand serve" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
 complete -c keep -n "__fish_keep_using_subcommand serve" -s e -l env -d 'Environment the secrets live in' -r
 complete -c keep -n "__fish_keep_using_subcommand serve" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
