@@ -424,12 +424,14 @@ fn parameters() -> Value {
             "name": "reveal", "in": "query",
             "description": "Include the values (`1` and `0` are also accepted).",
             "schema": { "type": "boolean", "default": false },
+            "example": true,
         },
         "require": {
             "name": "require", "in": "query", "style": "form", "explode": true,
             "description": "Keys the secret must have, repeated for several \
                 (`?require=A&require=B`); any missing is a 422 that lists them.",
             "schema": { "type": "array", "items": { "type": "string" } },
+            "example": ["DATABASE_URL"],
         },
     })
 }

@@ -2,7 +2,9 @@
 //! routes the router has, with examples and limits that agree with the server's own rules.
 //! `SNAPSHOTS=overwrite cargo test --test cli openapi` rewrites the committed file.
 //!
+//! `conformance` checks a real server against the document.
 
+mod conformance;
 mod schema;
 
 use std::collections::BTreeSet;
@@ -18,6 +20,8 @@ pub struct Operation {
     pub method: String,
     /// As documented, with `{placeholders}`.
     pub template: String,
+    /// With every path parameter replaced by its example.
+    pub path: String,
     pub op: Value,
 }
 
@@ -47,11 +51,21 @@ pub fn resolve<'a>(doc: &'a Value, value: &'a Value) -> &'a Value {
 pub fn operations(doc: &Value) -> Vec<Operation> {
     let mut ops = Vec::new();
     for (template, item) in doc["paths"].as_object().expect("paths") {
+        let mut path = template.clone();
+        for p in item["parameters"].as_array().into_iter().flatten() {
+            let p = resolve(doc, p);
+            let name = p["name"].as_str().expect("parameter name");
+            let example = p["example"]
+                .as_str()
+                .expect("path parameters have an example");
+            path = path.replace(&format!("{{{name}}}"), example);
+        }
         for (method, op) in item.as_object().expect("path item") {
             if method != "parameters" {
                 ops.push(Operation {
                     method: method.to_uppercase(),
                     template: template.clone(),
+                    path: path.clone(),
                     op: op.clone(),
                 });
             }
