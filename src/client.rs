@@ -266,6 +266,7 @@ impl Client {
             "not_found" if target.is_some() => Error::NotFound { name, env },
             "not_found" => Error::Missing(error.message),
             "already_exists" if target.is_none() => Error::Conflict(error.message),
+            "last_admin" => Error::LastAdmin(error.message),
             "rate_limited" => Error::Unauthorized(error.message),
             "no_such_endpoint" | "method_not_allowed" => Error::invalid_with_hint(
                 format!(

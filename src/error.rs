@@ -24,6 +24,9 @@ pub enum Error {
     /// Something other than a secret (a token) already exists.
     #[error("{0}")]
     Conflict(String),
+    /// Revoking the last usable admin token, which would lock everyone out.
+    #[error("{0}")]
+    LastAdmin(String),
     /// Something other than a secret (a token) does not exist.
     #[error("{0}")]
     Missing(String),
@@ -105,7 +108,7 @@ impl Error {
         match self {
             Error::Invalid { .. } | Error::Usage(_) | Error::MissingKeys { .. } => 2,
             Error::NotFound { .. } | Error::Missing(_) => 3,
-            Error::AlreadyExists { .. } | Error::Conflict(_) => 4,
+            Error::AlreadyExists { .. } | Error::Conflict(_) | Error::LastAdmin(_) => 4,
             Error::Unauthorized(_) | Error::Forbidden(_) => 5,
             Error::Unreachable { .. } | Error::Tls { .. } => 6,
             Error::Interrupted => 130,
@@ -126,6 +129,7 @@ impl Error {
             Error::MissingKeys { .. } => "missing_keys",
             Error::NotFound { .. } | Error::Missing(_) => "not_found",
             Error::AlreadyExists { .. } | Error::Conflict(_) => "already_exists",
+            Error::LastAdmin(_) => "last_admin",
             Error::Unauthorized(_) => "unauthorized",
             Error::Forbidden(_) => "forbidden",
             Error::Unreachable { .. } => "unreachable",

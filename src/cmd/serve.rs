@@ -12,7 +12,8 @@ use crate::server::{self, DataDir, ServeOptions};
 const AFTER_LONG_HELP: &str = "\
 On first start with an empty data directory, keep serve creates an admin token, prints it \
 once on stderr and writes it to DIR/admin.token (mode 0600); only its hash is stored. Every \
-request except GET /v1/health needs `Authorization: Bearer <token>`.
+request except GET /v1/health and GET /v1/openapi.json (the OpenAPI description of the API) \
+needs `Authorization: Bearer <token>`.
 
 The master key is DIR/master.key (created on first start), or KEEP_MASTER_KEY (64 hex digits).
 

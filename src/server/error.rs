@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
@@ -37,7 +37,9 @@ pub fn status_of(e: &Error) -> StatusCode {
         Error::Invalid { .. } | Error::Usage(_) => StatusCode::BAD_REQUEST,
         Error::MissingKeys { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         Error::NotFound { .. } | Error::Missing(_) => StatusCode::NOT_FOUND,
-        Error::AlreadyExists { .. } | Error::Conflict(_) => StatusCode::CONFLICT,
+        Error::AlreadyExists { .. } | Error::Conflict(_) | Error::LastAdmin(_) => {
+            StatusCode::CONFLICT
+        }
         Error::Unauthorized(_) => StatusCode::UNAUTHORIZED,
         Error::Forbidden(_) => StatusCode::FORBIDDEN,
         Error::Database(_) | Error::Unreachable { .. } | Error::Tls { .. } => {
@@ -152,9 +154,24 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// tower-http's timeout answers 408 with an empty body; clients are promised a JSON error.
+pub async fn timeout_as_json(response: Response) -> Response {
+    if response.status() == StatusCode::REQUEST_TIMEOUT
+        && !response.headers().contains_key(header::CONTENT_TYPE)
+    {
+        return ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "timeout",
+            "the request was not completed in time (`keep serve --request-timeout`)",
+        )
+        .into_response();
+    }
+    response
+}
+
 #[cfg(test)]
 mod tests {
-    use super::redact_serde;
+    use super::*;
 
     #[test]
     fn serde_errors_lose_the_offending_input() {
@@ -167,5 +184,25 @@ mod tests {
         let m = redact_serde("x: invalid value: integer `1234`, expected u32");
         assert_eq!(m, "x: invalid value");
         assert_eq!(redact_serde("missing field `name`"), "missing field `name`");
+    }
+
+    #[tokio::test]
+    async fn a_timeout_is_a_json_error() {
+        let empty = Response::builder()
+            .status(StatusCode::REQUEST_TIMEOUT)
+            .body(axum::body::Body::empty())
+            .expect("response");
+        let response = timeout_as_json(empty).await;
+        assert_eq!(response.status(), StatusCode::REQUEST_TIMEOUT);
+        let bytes = axum::body::to_bytes(response.into_body(), 1024)
+            .await
+            .expect("body");
+        let body: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+        assert_eq!(body["error"]["code"], "timeout");
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("30 s"))
+        );
     }
 }

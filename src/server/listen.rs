@@ -65,10 +65,14 @@ pub async fn serve_router(
     opts: ServeOptions,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> io::Result<()> {
-    let app = app.layer(TimeoutLayer::with_status_code(
-        StatusCode::REQUEST_TIMEOUT,
-        opts.request_timeout,
-    ));
+    let app = app
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            opts.request_timeout,
+        ))
+        .layer(axum::middleware::map_response(
+            super::error::timeout_as_json,
+        ));
     let mut make_service = app.into_make_service_with_connect_info::<SocketAddr>();
     let tls = opts.tls.clone().map(TlsAcceptor::from);
     let header_timeout = opts.header_timeout();

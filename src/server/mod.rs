@@ -1,7 +1,7 @@
 //! `keep serve`: the HTTP API over the same domain layer as the embedded store.
 //!
-//! Routes (JSON in and out, bearer token on all but the health check):
-//! - `GET    /v1/health`
+//! Routes (JSON in and out, bearer token on all but the health check and the API description):
+//! - `GET    /v1/health`, `GET /v1/openapi.json`
 //! - `GET    /v1/environments`
 //! - `GET    /v1/environments/{env}/secrets?limit=&created_before=&cursor=`
 //! - `POST   /v1/environments/{env}/secrets` `{"name", "values": {..}, "on_conflict"}`
@@ -11,7 +11,8 @@
 //! - `GET /v1/whoami`; admin only: `GET|POST /v1/tokens`, `DELETE /v1/tokens/{name}`,
 //!   `GET /v1/audit?since=&limit=&cursor=`, `GET /v1/keys`, `POST /v1/keys/rotate`
 //!
-//! `/v1/openapi.json` describes all of it.
+//! `GET /v1/openapi.json` describes all of it (OpenAPI 3.1, built in `openapi.rs`, committed as
+//! `openapi.json`): parameters and their limits, bodies, every status and the scopes.
 
 mod admin;
 mod audit;
@@ -20,6 +21,7 @@ mod error;
 mod handlers;
 mod keys;
 mod listen;
+pub mod openapi;
 mod tls;
 
 use std::future::Future;
@@ -102,6 +104,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route_layer(middleware::from_fn_with_state(state.clone(), auth::gate));
     Router::new()
         .route("/v1/health", get(handlers::health))
+        .route("/v1/openapi.json", get(openapi::serve))
         .merge(api)
         .fallback(handlers::not_found)
         .method_not_allowed_fallback(handlers::method_not_allowed)

@@ -149,7 +149,7 @@ impl Service {
         {
             Revoked::Yes => Ok(()),
             Revoked::NoSuchToken => Err(Error::Missing(format!("no active token named `{name}`"))),
-            Revoked::LastAdmin => Err(Error::Conflict(format!(
+            Revoked::LastAdmin => Err(Error::LastAdmin(format!(
                 "token `{name}` is the last usable admin token; revoking it would lock everyone out"
             ))),
         }

@@ -1921,3 +1921,34 @@ fn names_that_a_url_path_cannot_carry_are_refused() {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     });
 }
+
+/// tower-http's timeout answered 408 with an empty body, not the JSON error clients parse.
+#[test]
+fn a_request_that_times_out_gets_a_json_error() {
+    let api = Api::start();
+    let mut stream = TcpStream::connect(api.addr()).expect("connect to the server");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(90)))
+        .expect("set a read timeout");
+    // The body announced is never sent in full, so the server waits for it until its timeout.
+    let head = format!(
+        "POST {SECRETS} HTTP/1.1\r\nHost: keep\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{{",
+        api.server.token
+    );
+    stream
+        .write_all(head.as_bytes())
+        .expect("write the request");
+    let mut out = Vec::new();
+    let _ = stream.read_to_end(&mut out);
+    let text = String::from_utf8_lossy(&out);
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    assert!(head.starts_with("HTTP/1.1 408"), "{text}");
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("content-type: application/json"),
+        "{text}"
+    );
+    let body: Value = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {text}"));
+    assert_eq!(body["error"]["code"], "timeout", "{text}");
+}

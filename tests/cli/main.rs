@@ -6,6 +6,7 @@ mod completion;
 mod export;
 mod generated;
 mod import;
+mod openapi;
 mod pg;
 mod replicas;
 mod run;

@@ -1,0 +1,287 @@
+//! `openapi.json`: committed as the code builds it, served by `keep serve`, listing exactly the
+//! routes the router has, with examples and limits that agree with the server's own rules.
+//! `SNAPSHOTS=overwrite cargo test --test cli openapi` rewrites the committed file.
+//!
+//! `conformance` checks a real server against the document.
+
+mod conformance;
+mod schema;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde_json::Value;
+
+use self::schema::Validator;
+
+/// One operation of the document.
+pub struct Operation {
+    /// Upper case.
+    pub method: String,
+    /// As documented, with `{placeholders}`.
+    pub template: String,
+    /// With every path parameter replaced by its example.
+    pub path: String,
+    pub op: Value,
+}
+
+impl Operation {
+    pub fn id(&self) -> String {
+        format!("{} {}", self.method, self.template)
+    }
+
+    pub fn scope(&self) -> &str {
+        self.op["x-keep-scope"].as_str().expect("x-keep-scope")
+    }
+}
+
+pub fn document() -> Value {
+    keep::server::openapi::document()
+}
+
+pub fn validator(doc: &Value, strict: bool) -> Validator<'_> {
+    Validator { doc, strict }
+}
+
+/// `value`, or what its `$ref` points to.
+pub fn resolve<'a>(doc: &'a Value, value: &'a Value) -> &'a Value {
+    schema::resolve(doc, value)
+}
+
+pub fn operations(doc: &Value) -> Vec<Operation> {
+    let mut ops = Vec::new();
+    for (template, item) in doc["paths"].as_object().expect("paths") {
+        let mut path = template.clone();
+        for p in item["parameters"].as_array().into_iter().flatten() {
+            let p = resolve(doc, p);
+            let name = p["name"].as_str().expect("parameter name");
+            let example = p["example"]
+                .as_str()
+                .expect("path parameters have an example");
+            path = path.replace(&format!("{{{name}}}"), example);
+        }
+        for (method, op) in item.as_object().expect("path item") {
+            if method != "parameters" {
+                ops.push(Operation {
+                    method: method.to_uppercase(),
+                    template: template.clone(),
+                    path: path.clone(),
+                    op: op.clone(),
+                });
+            }
+        }
+    }
+    ops
+}
+
+#[test]
+fn committed_openapi_json_is_up_to_date() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("openapi.json");
+    let built = keep::server::openapi::pretty();
+    if std::fs::read_to_string(&path).ok().as_deref() == Some(built.as_str()) {
+        return;
+    }
+    if std::env::var("SNAPSHOTS").is_ok_and(|v| v == "overwrite") {
+        std::fs::write(&path, &built).expect("write openapi.json");
+    } else {
+        panic!(
+            "openapi.json is out of date; run `SNAPSHOTS=overwrite cargo test --test cli openapi`"
+        );
+    }
+}
+
+#[test]
+fn the_document_is_openapi_3_1_for_this_version() {
+    let doc = document();
+    assert_eq!(doc["openapi"], "3.1.0");
+    assert_eq!(doc["info"]["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(doc["security"], serde_json::json!([{ "bearer": [] }]));
+    let scheme = &doc["components"]["securitySchemes"]["bearer"];
+    assert_eq!(scheme["scheme"], "bearer");
+    let mut ids = BTreeSet::new();
+    for op in operations(&doc) {
+        let id = op.op["operationId"]
+            .as_str()
+            .expect("operationId")
+            .to_owned();
+        assert!(ids.insert(id.clone()), "duplicate operationId {id}");
+        assert!(
+            ["none", "any", "read", "write", "admin"].contains(&op.scope()),
+            "{}",
+            op.id()
+        );
+        assert_eq!(
+            op.scope() == "none",
+            op.op["security"] == serde_json::json!([])
+        );
+        for (status, response) in op.op["responses"].as_object().expect("responses") {
+            let response = resolve(&doc, response);
+            assert!(
+                response["content"]["application/json"]["schema"].is_object(),
+                "{} {status}: every answer is JSON",
+                op.id()
+            );
+        }
+    }
+}
+
+/// Walks every schema, parameter and example of the document.
+#[test]
+fn every_schema_is_checkable_and_every_example_valid() {
+    let doc = document();
+    let v = validator(&doc, false);
+    let mut problems = Vec::new();
+    let mut schemas: Vec<(String, &Value)> = Vec::new();
+    for (name, s) in doc["components"]["schemas"].as_object().expect("schemas") {
+        schemas.push((format!("schema {name}"), s));
+    }
+    for (name, r) in doc["components"]["responses"]
+        .as_object()
+        .expect("responses")
+    {
+        schemas.push((
+            format!("response {name}"),
+            &r["content"]["application/json"]["schema"],
+        ));
+    }
+    for (name, p) in doc["components"]["parameters"]
+        .as_object()
+        .expect("parameters")
+    {
+        schemas.push((format!("parameter {name}"), &p["schema"]));
+        if let Some(example) = p.get("example") {
+            problems.extend(
+                v.errors(&p["schema"], example)
+                    .into_iter()
+                    .map(|e| format!("parameter {name} example: {e}")),
+            );
+        }
+    }
+    for (what, s) in &schemas {
+        for k in schema::unsupported_keywords(s) {
+            problems.push(format!("{what}: keyword `{k}`"));
+        }
+    }
+    for op in operations(&doc) {
+        if let Some(body) = op.op["requestBody"]["content"]["application/json"].as_object() {
+            let errors = v.errors(&body["schema"], &body["example"]);
+            problems.extend(
+                errors
+                    .into_iter()
+                    .map(|e| format!("{} example: {e}", op.id())),
+            );
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The document's name and key rules against the model's own checks, on the same inputs.
+#[test]
+fn name_and_key_schemas_agree_with_the_model() {
+    let doc = document();
+    let v = validator(&doc, false);
+    let schemas = &doc["components"]["schemas"];
+    let long = "x".repeat(63);
+    let too_long = "x".repeat(64);
+    let names = [
+        "a",
+        "db-prod",
+        "A.b_c-1",
+        &long,
+        "st-",
+        "st-a.b",
+        "st_x",
+        ".a",
+        "a..",
+        "",
+        &too_long,
+        "a b",
+        "a/b",
+        "é",
+        "st-abc123",
+        "st-X",
+        "a\0",
+        ".",
+        "..",
+        "...",
+    ];
+    for name in names {
+        let documented = v.errors(&schemas["Name"], &Value::from(name)).is_empty();
+        let accepted = keep::model::SecretName::parse(name).is_ok();
+        assert_eq!(documented, accepted, "name {name:?}");
+    }
+    let key = "K".repeat(256);
+    let too_long = "K".repeat(257);
+    for k in [
+        "DATABASE_URL",
+        "weird key.with-stuff",
+        &key,
+        "é",
+        "",
+        "A=B",
+        "A\0",
+        &too_long,
+    ] {
+        let documented = v.errors(&schemas["Key"], &Value::from(k)).is_empty();
+        assert_eq!(documented, keep::model::check_key(k).is_ok(), "key {k:?}");
+    }
+}
+
+/// The routes `router()` declares, read from its source: `(METHOD, path)`.
+fn router_routes() -> BTreeSet<(String, String)> {
+    let source =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/server/mod.rs"))
+            .expect("read src/server/mod.rs");
+    let body = source
+        .split("pub fn router(")
+        .nth(1)
+        .and_then(|s| s.split("\n}\n").next())
+        .expect("router() in src/server/mod.rs");
+    let path = regex::Regex::new(r#"^\s*"([^"]+)""#).expect("regex");
+    let method = regex::Regex::new(r"(?:^|[\s.])(get|post|put|patch|delete)\(").expect("regex");
+    let mut routes = BTreeSet::new();
+    for call in body.split(".route(").skip(1) {
+        // The arguments of this call: up to its closing parenthesis.
+        let mut depth = 1;
+        let end = call
+            .char_indices()
+            .find(|&(_, c)| {
+                depth += match c {
+                    '(' => 1,
+                    ')' => -1,
+                    _ => 0,
+                };
+                depth == 0
+            })
+            .map_or(call.len(), |(i, _)| i);
+        let args = &call[..end];
+        let p = &path.captures(args).expect("a path literal")[1];
+        for m in method.captures_iter(args) {
+            routes.insert((m[1].to_uppercase(), p.to_owned()));
+        }
+    }
+    routes
+}
+
+#[test]
+fn the_document_lists_exactly_the_routes_of_the_router() {
+    let documented: BTreeSet<(String, String)> =
+        keep::server::openapi::routes().into_iter().collect();
+    let from_doc: BTreeSet<(String, String)> = operations(&document())
+        .into_iter()
+        .map(|o| (o.method, o.template))
+        .collect();
+    assert_eq!(documented, from_doc);
+    let served = router_routes();
+    assert!(served.len() >= 10, "router() could not be read: {served:?}");
+    assert_eq!(
+        served.difference(&documented).collect::<Vec<_>>(),
+        Vec::<&(String, String)>::new(),
+        "routed but not documented"
+    );
+    assert_eq!(
+        documented.difference(&served).collect::<Vec<_>>(),
+        Vec::<&(String, String)>::new(),
+        "documented but not routed"
+    );
+}
