@@ -202,7 +202,7 @@ mod tests {
         assert!(
             body["error"]["message"]
                 .as_str()
-                .is_some_and(|m| m.contains("30 s"))
+                .is_some_and(|m| m.contains("--request-timeout"))
         );
     }
 }
