@@ -34,13 +34,16 @@ pub struct AuditCursor {
 }
 
 impl Db {
-    /// Records one event on its own (reads and refusals; successful writes record theirs in
-    /// their own transaction).
-    pub async fn insert_audit(&self, record: &AuditRow) -> Result<()> {
-        with_pool!(self, |pool| audit_insert!(record)
-            .execute(pool)
-            .await
-            .map(|_| ()))?;
+    /// Records events of reads and refusals, in one transaction (successful writes record
+    /// theirs in their own transaction).
+    pub async fn insert_audit_batch(&self, records: &[AuditRow]) -> Result<()> {
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            for record in records {
+                audit_insert!(record).execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+        });
         Ok(())
     }
 

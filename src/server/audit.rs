@@ -9,7 +9,9 @@ use axum::response::{IntoResponse, Response};
 
 use super::AppState;
 use super::error::ApiError;
-use crate::db::AuditRow;
+use tokio::sync::{mpsc, oneshot};
+
+use crate::db::{AuditRow, Db};
 use crate::service::now_micros;
 
 /// Marks a response whose audit record was committed with the write itself.
@@ -119,7 +121,7 @@ pub async fn finish(
         target,
         outcome: outcome(response.status()).to_owned(),
     };
-    match state.service.record(&record).await {
+    match state.audit.record(record).await {
         Ok(()) => response,
         Err(e) => {
             log_failure(&e);
@@ -133,7 +135,58 @@ pub async fn finish(
     }
 }
 
+/// Stores the records of reads and refusals in batches (group commit): records that arrive
+/// while one batch is being committed go into the next, so one `fsync` covers many requests.
+/// Each request is still answered only once its own record is committed.
+pub struct AuditWriter {
+    queue: mpsc::Sender<Pending>,
+}
+
+type Pending = (AuditRow, oneshot::Sender<Result<(), String>>);
+
+/// Records committed together at most.
+const MAX_BATCH: usize = 512;
+
+impl AuditWriter {
+    /// Starts the writer task; it ends when the writer is dropped.
+    pub fn start(db: Db) -> Self {
+        let (queue, mut pending) = mpsc::channel::<Pending>(4 * MAX_BATCH);
+        tokio::spawn(async move {
+            while let Some(first) = pending.recv().await {
+                let mut batch = vec![first];
+                while batch.len() < MAX_BATCH {
+                    match pending.try_recv() {
+                        Ok(p) => batch.push(p),
+                        Err(_) => break,
+                    }
+                }
+                let rows: Vec<AuditRow> = batch.iter().map(|(r, _)| r.clone()).collect();
+                let result = db
+                    .insert_audit_batch(&rows)
+                    .await
+                    .map_err(|e| e.to_string());
+                for (_, done) in batch {
+                    let _ = done.send(result.clone());
+                }
+            }
+        });
+        Self { queue }
+    }
+
+    /// Stores `record`; returns once it is committed.
+    pub async fn record(&self, record: AuditRow) -> Result<(), String> {
+        let (done, committed) = oneshot::channel();
+        self.queue
+            .send((record, done))
+            .await
+            .map_err(|_| "the audit writer has stopped".to_owned())?;
+        committed
+            .await
+            .map_err(|_| "the audit writer has stopped".to_owned())?
+    }
+}
+
 #[allow(clippy::print_stderr)] // the server's log is its stderr
-fn log_failure(e: &crate::error::Error) {
+fn log_failure(e: &str) {
     eprintln!("keep serve: cannot write the audit log: {e}");
 }

@@ -58,12 +58,15 @@ pub struct AppState {
     pub rotation: tokio::sync::Mutex<()>,
     /// Whether a background rewrap is running.
     pub rewrapping: std::sync::atomic::AtomicBool,
+    pub audit: audit::AuditWriter,
 }
 
 impl AppState {
     /// `auth_failures`: failed authentications per minute allowed to one client address.
+    /// Must be called inside the server's runtime (it starts the audit writer).
     pub fn new(store: Store, auth_failures: u32) -> Self {
         Self {
+            audit: audit::AuditWriter::start(store.service.db().clone()),
             service: store.service,
             keys: store.keys,
             limiter: AuthLimiter::new(auth_failures, std::time::Duration::from_secs(60)),

@@ -46,11 +46,6 @@ fn decode_cursor(s: &str) -> Result<AuditCursor> {
 }
 
 impl Service {
-    /// Records one event on its own: reads, refusals and failures.
-    pub async fn record(&self, row: &AuditRow) -> Result<()> {
-        self.db().insert_audit(row).await
-    }
-
     /// A page of the audit log, newest first.
     pub async fn audit_log(&self, query: &AuditQuery) -> Result<AuditPage> {
         let limit = query.limit.clamp(1, super::MAX_PAGE);
