@@ -708,7 +708,7 @@ fn key_rotation_under_load_loses_nothing_and_fails_no_request() {
                 stop.clone(),
             );
             load.push(tokio::spawn(async move {
-                let (mut failures, mut written) = (Vec::new(), Vec::new());
+                let (mut failures, mut written, mut reads) = (Vec::new(), Vec::new(), 0usize);
                 let mut n = 0;
                 while !stop.load(std::sync::atomic::Ordering::SeqCst) {
                     n += 1;
@@ -725,6 +725,7 @@ fn key_rotation_under_load_loses_nothing_and_fails_no_request() {
                                 {
                                     failures.push(format!("s{i}: {v}"));
                                 }
+                                reads += 1;
                                 continue;
                             }
                             other => other.map(|r| r.status()),
@@ -747,16 +748,18 @@ fn key_rotation_under_load_loses_nothing_and_fails_no_request() {
                     };
                     failures.push(format!("worker {w}: {r:?}"));
                 }
-                (failures, written)
+                (failures, written, reads)
             }));
         }
         tokio::time::sleep(Duration::from_millis(300)).await;
-        // Twice, so that the second rotation starts from a store the first one rewrapped.
+        // Twice, so that the second rotation starts from a store the first one rewrapped. The
+        // command runs off this runtime's thread, so the load goes on while it waits.
         for _ in 0..2 {
-            let cmd = team
-                .keep(home.path(), &admin)
-                .args(["serve", "rotate-key", "--json"])
-                .output()
+            let mut cmd = team.keep(home.path(), &admin);
+            cmd.args(["serve", "rotate-key", "--json"]);
+            let cmd = tokio::task::spawn_blocking(move || cmd.output())
+                .await
+                .expect("join")
                 .expect("run");
             assert_eq!(
                 cmd.status.code(),
@@ -769,12 +772,18 @@ fn key_rotation_under_load_loses_nothing_and_fails_no_request() {
         }
         tokio::time::sleep(Duration::from_millis(300)).await;
         stop.store(true, std::sync::atomic::Ordering::SeqCst);
-        let (mut failures, mut written) = (Vec::new(), Vec::new());
+        let (mut failures, mut written, mut reads) = (Vec::new(), Vec::new(), 0);
         for t in load {
-            let (f, w) = t.await.expect("task");
+            let (f, w, r) = t.await.expect("task");
             failures.extend(f);
             written.extend(w);
+            reads += r;
         }
+        eprintln!(
+            "rotation under load: {reads} reveals and {} creates answered, {} failed",
+            written.len(),
+            failures.len()
+        );
         (failures, written)
     });
     assert!(
