@@ -671,6 +671,7 @@ fn a_write_whose_audit_record_fails_is_not_acknowledged() {
 
 /// Rotation while readers and writers run: no request fails and nothing is lost.
 #[test]
+#[allow(clippy::print_stderr)] // the load's size, for the record
 fn key_rotation_under_load_loses_nothing_and_fails_no_request() {
     let team = Team::start(&[]);
     let home = tempfile::tempdir().expect("tempdir");
