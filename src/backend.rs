@@ -105,8 +105,7 @@ impl Backend {
         create: Create,
     ) -> Result<Self> {
         if let Some(url) = server.filter(|s| !s.is_empty()) {
-            let token = std::env::var("KEEP_TOKEN").ok().map(Zeroizing::new);
-            return Ok(Backend::Remote(Client::new(url, token, ca_cert)?));
+            return Ok(Backend::Remote(Self::client(url, ca_cert)?));
         }
         let home = match home {
             Some(h) => h.to_path_buf(),
@@ -193,11 +192,18 @@ impl Backend {
         }
     }
 
-    /// The server client, for what only a `keep serve` has: tokens, the audit log, keys.
-    pub fn into_server(self, what: &str) -> Result<Client> {
-        match self {
-            Backend::Remote(c) => Ok(c),
-            Backend::Local { .. } => Err(Error::invalid_with_hint(
+    /// The client of the server at `url`, with the token in `KEEP_TOKEN`.
+    fn client(url: &str, ca_cert: Option<&Path>) -> Result<Client> {
+        let token = std::env::var("KEEP_TOKEN").ok().map(Zeroizing::new);
+        Client::new(url, token, ca_cert)
+    }
+
+    /// The server at `server`, for what only a `keep serve` has (`what`: tokens, the audit
+    /// log, keys); never the local store, which is not even opened.
+    pub fn server_only(server: Option<&str>, ca_cert: Option<&Path>, what: &str) -> Result<Client> {
+        match server.filter(|s| !s.is_empty()) {
+            Some(url) => Self::client(url, ca_cert),
+            None => Err(Error::invalid_with_hint(
                 format!("{what} belong to a `keep serve`, and no server is set"),
                 "pass `--server URL` (or set `KEEP_SERVER`) and an admin token in `KEEP_TOKEN`",
             )),

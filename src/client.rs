@@ -393,11 +393,6 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 
 /// Admin endpoints: tokens, the audit log, master keys.
 impl Client {
-    pub async fn whoami(&self) -> Result<serde_json::Value> {
-        self.send(self.http.get(self.api_url(&["whoami"])?), None)
-            .await
-    }
-
     pub async fn create_token(
         &self,
         name: &TokenName,

@@ -195,29 +195,39 @@ impl MasterKey {
     }
 }
 
-#[cfg(unix)]
 fn check_private(path: &Path, file: &fs::File) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = file
+    let meta = file
         .metadata()
-        .map_err(|e| Error::io_path("cannot inspect key file", path, e))?
-        .permissions()
-        .mode();
+        .map_err(|e| Error::io_path("cannot inspect key file", path, e))?;
+    refuse_if_shared("key file", path, &meta, "600")
+}
+
+/// Refuses a data directory other users can read or enter: it holds a database and keys.
+pub fn check_private_dir(dir: &Path) -> Result<()> {
+    let meta = fs::metadata(dir).map_err(|e| Error::io_path("cannot inspect", dir, e))?;
+    refuse_if_shared("data directory", dir, &meta, "700")
+}
+
+/// An error naming `what` and the `chmod` that fixes it, if any group or other bit is set.
+#[cfg(unix)]
+fn refuse_if_shared(what: &str, path: &Path, meta: &fs::Metadata, fix: &str) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = meta.permissions().mode();
     if mode & 0o077 != 0 {
         return Err(Error::invalid_with_hint(
             format!(
-                "key file `{}` can be read by other users (mode {:o})",
+                "{what} `{}` can be read by other users (mode {:o})",
                 path.display(),
                 mode & 0o777
             ),
-            format!("run `chmod 600 {}`", path.display()),
+            format!("run `chmod {fix} {}`", path.display()),
         ));
     }
     Ok(())
 }
 
 #[cfg(not(unix))]
-fn check_private(_path: &Path, _file: &fs::File) -> Result<()> {
+fn refuse_if_shared(_what: &str, _path: &Path, _meta: &fs::Metadata, _fix: &str) -> Result<()> {
     Ok(())
 }
 
@@ -447,18 +457,7 @@ impl Crypto {
 
     pub fn open(&self, binding: RowBinding<'_>, sealed: &Sealed) -> Result<SecretData> {
         let dek = self.data_key(binding, sealed)?;
-        let plain = open_with(
-            &dek,
-            &binding.associated_data(b"values"),
-            &sealed.ciphertext,
-        )
-        .map_err(|()| tampered(binding))?;
-        let map: std::collections::BTreeMap<String, String> =
-            serde_json::from_slice(&plain).map_err(|_| tampered(binding))?;
-        Ok(map
-            .into_iter()
-            .map(|(k, v)| (k, SecretValue::new(v)))
-            .collect())
+        open_values(&dek, binding, sealed)
     }
 
     /// The data key of `sealed` wrapped by the active master key instead (the values'
@@ -469,8 +468,8 @@ impl Crypto {
         if sealed.key_id == master.id() {
             return Ok(None);
         }
-        self.open(binding, sealed)?;
         let dek = self.data_key(binding, sealed)?;
+        open_values(&dek, binding, sealed)?;
         let wrapped_key = seal_with(&master.key, &binding.associated_data(b"data key"), &dek[..])?;
         Ok(Some(Sealed {
             key_id: master.id().to_owned(),
@@ -541,6 +540,22 @@ impl Crypto {
         });
         hex(&hmac(&key[..], token.as_bytes()))
     }
+}
+
+/// Opens the values of `sealed` with its data key.
+fn open_values(
+    dek: &[u8; KEY_LEN],
+    binding: RowBinding<'_>,
+    sealed: &Sealed,
+) -> Result<SecretData> {
+    let plain = open_with(dek, &binding.associated_data(b"values"), &sealed.ciphertext)
+        .map_err(|()| tampered(binding))?;
+    let map: std::collections::BTreeMap<String, String> =
+        serde_json::from_slice(&plain).map_err(|_| tampered(binding))?;
+    Ok(map
+        .into_iter()
+        .map(|(k, v)| (k, SecretValue::new(v)))
+        .collect())
 }
 
 fn tampered(binding: RowBinding<'_>) -> Error {

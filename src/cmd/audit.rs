@@ -5,12 +5,12 @@ use std::io;
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::common::Context;
+use super::common::{Context, collect_pages};
 use super::list::parse_date;
 use crate::error::Result;
 use crate::model::AuditEvent;
 use crate::output::{Output, Report};
-use crate::service::{AuditQuery, MAX_PAGE};
+use crate::service::AuditQuery;
 
 const AFTER_LONG_HELP: &str = "\
 Every request to a `keep serve` that touches a secret or a token is recorded: when, which \
@@ -81,28 +81,20 @@ impl Report for AuditReport {
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args { since, max, all } = args;
     let wanted = if all { u64::MAX } else { max };
-    let client = ctx.server("audit records").await?;
-    let mut events = Vec::new();
-    let mut cursor = None;
-    let mut more = false;
-    loop {
-        let remaining = wanted - events.len() as u64;
+    let client = ctx.server("audit records")?;
+    let (events, more) = collect_pages(wanted, |limit, cursor| {
         let query = AuditQuery {
             since,
-            limit: remaining.min(u64::from(MAX_PAGE)) as u32,
-            cursor: cursor.take(),
+            limit,
+            cursor,
         };
-        let page = out.waiting("reading", client.audit(&query)).await?;
-        events.extend(page.events);
-        match page.next_cursor {
-            Some(c) if (events.len() as u64) < wanted => cursor = Some(c),
-            Some(_) => {
-                more = true;
-                break;
-            }
-            None => break,
+        let (client, out) = (&client, &*out);
+        async move {
+            let page = out.waiting("reading", client.audit(&query)).await?;
+            Ok((page.events, page.next_cursor))
         }
-    }
+    })
+    .await?;
     out.emit(&AuditReport(events))?;
     if more {
         out.status(&format!(

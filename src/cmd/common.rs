@@ -55,14 +55,31 @@ impl Context {
     }
 
     /// The server, for what only a `keep serve` has (`what`: tokens, the audit log, keys).
-    pub async fn server(&self, what: &str) -> Result<Client> {
-        if self.globals.server.as_deref().is_none_or(str::is_empty) {
-            return Err(Error::invalid_with_hint(
-                format!("{what} belong to a `keep serve`, and no server is set"),
-                "pass `--server URL` (or set `KEEP_SERVER`) and an admin token in `KEEP_TOKEN`",
-            ));
+    pub fn server(&self, what: &str) -> Result<Client> {
+        let g = &self.globals;
+        Backend::server_only(g.server.as_deref(), g.ca_cert.as_deref(), what)
+    }
+}
+
+/// Follows `next_cursor` from page to page until `wanted` items are in (`fetch` gets the
+/// page size and the cursor). Returns the items and whether more were left behind.
+pub async fn collect_pages<T, F, Fut>(wanted: u64, mut fetch: F) -> Result<(Vec<T>, bool)>
+where
+    F: FnMut(u32, Option<String>) -> Fut,
+    Fut: std::future::Future<Output = Result<(Vec<T>, Option<String>)>>,
+{
+    let mut items = Vec::new();
+    let mut cursor = None;
+    loop {
+        let remaining = wanted - items.len() as u64;
+        let limit = remaining.min(u64::from(crate::service::MAX_PAGE)) as u32;
+        let (page, next) = fetch(limit, cursor.take()).await?;
+        items.extend(page);
+        match next {
+            Some(c) if (items.len() as u64) < wanted => cursor = Some(c),
+            Some(_) => return Ok((items, true)),
+            None => return Ok((items, false)),
         }
-        self.backend().await?.into_server(what)
     }
 }
 

@@ -5,11 +5,11 @@ use std::io;
 use jiff::{Span, Timestamp, Zoned, civil::DateTime, tz::TimeZone};
 use serde::Serialize;
 
-use super::common::Context;
+use super::common::{Context, collect_pages};
 use crate::error::{Error, Result};
 use crate::model::SecretInfo;
 use crate::output::{Output, Report};
-use crate::service::{ListQuery, MAX_PAGE};
+use crate::service::ListQuery;
 
 const AFTER_LONG_HELP: &str = "\
 DATE is a day (`2025-01-01`, midnight UTC), an RFC 3339 time (`2025-01-01T12:00:00Z`), or a \
@@ -96,30 +96,23 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     } = args;
     let wanted = if all { u64::MAX } else { max };
     let backend = ctx.backend().await?;
-    let mut secrets = Vec::new();
-    let mut cursor = None;
-    let mut more = false;
-    loop {
-        let remaining = wanted - secrets.len() as u64;
+    let fetched = collect_pages(wanted, |limit, cursor| {
         let query = ListQuery {
-            limit: remaining.min(u64::from(MAX_PAGE)) as u32,
+            limit,
             created_before,
-            cursor: cursor.take(),
+            cursor,
         };
-        let page = out
-            .waiting("listing", backend.list(ctx.env(), &query))
-            .await?;
-        secrets.extend(page.secrets);
-        match page.next_cursor {
-            Some(c) if (secrets.len() as u64) < wanted => cursor = Some(c),
-            Some(_) => {
-                more = true;
-                break;
-            }
-            None => break,
+        let (backend, out) = (&backend, &*out);
+        async move {
+            let page = out
+                .waiting("listing", backend.list(ctx.env(), &query))
+                .await?;
+            Ok((page.secrets, page.next_cursor))
         }
-    }
+    })
+    .await;
     backend.close().await;
+    let (secrets, more) = fetched?;
     out.emit(&ListReport(secrets))?;
     if more {
         out.status(&format!(

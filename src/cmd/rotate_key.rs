@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::output::{Output, Report};
 use crate::service::KeyStatus;
 
-pub const AFTER_LONG_HELP: &str = "\
+const AFTER_LONG_HELP: &str = "\
 Asks the server at KEEP_SERVER (admin token in KEEP_TOKEN) to make a new master key: it is \
 saved as DIR/master.key, the previous one is kept in DIR/retired-keys/, and new writes use the \
 new key at once. Every secret's data key is then rewrapped under the new key in the \
@@ -58,7 +58,7 @@ impl Report for KeyStatus {
 
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args { no_wait, status } = args;
-    let client = ctx.server("master keys").await?;
+    let client = ctx.server("master keys")?;
     if status {
         let s = out.waiting("reading", client.key_status()).await?;
         return out.emit(&s);

@@ -152,7 +152,7 @@ impl Report for Revoked {
 
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args { action } = args;
-    let client = ctx.server("tokens").await?;
+    let client = ctx.server("tokens")?;
     match action {
         Action::Create(CreateArgs {
             name,

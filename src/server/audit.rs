@@ -42,10 +42,8 @@ impl Event {
         let Some(route) = req.extensions().get::<MatchedPath>() else {
             return Self::default();
         };
-        let reveal = req.uri().query().is_some_and(|q| {
-            form_urlencoded::parse(q.as_bytes())
-                .any(|(k, v)| k == "reveal" && (v == "true" || v == "1"))
-        });
+        // Read as the handler reads it, so the log says `reveal` exactly when values went out.
+        let reveal = super::handlers::parse_show_query(req.uri().query()).is_ok_and(|q| q.reveal);
         let action = match (req.method().clone(), route.as_str()) {
             (Method::GET, "/v1/environments") => "environment.list",
             (Method::GET, "/v1/environments/{env}/secrets") => "secret.list",

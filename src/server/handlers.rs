@@ -181,7 +181,7 @@ pub async fn list(
 }
 
 /// `?reveal=true&require=A&require=B`: repeated `require` is why this is parsed by hand.
-fn parse_show_query(raw: Option<&str>) -> Result<ShowQuery, ApiError> {
+pub(super) fn parse_show_query(raw: Option<&str>) -> Result<ShowQuery, ApiError> {
     let mut query = ShowQuery::default();
     for (k, v) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
         match k.as_ref() {

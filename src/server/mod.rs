@@ -80,6 +80,8 @@ impl AppState {
 pub struct Store {
     pub service: Service,
     pub keys: KeySource,
+    /// Some secrets are wrapped by a key other than the active one.
+    pub rewrap_pending: bool,
 }
 
 pub fn router(state: Arc<AppState>) -> Router {
@@ -143,7 +145,7 @@ pub async fn open_store(
     database: Option<&str>,
 ) -> Result<Store> {
     crypto::create_private_dir(&data.dir)?;
-    check_private_dir(&data.dir)?;
+    crypto::check_private_dir(&data.dir)?;
     let sqlite_path = match database {
         Some(url) if Db::is_postgres_url(url) => None,
         Some(url) => Some(sqlite_path(url)?),
@@ -174,40 +176,18 @@ pub async fn open_store(
     };
     let service = Service::new(db, Crypto::with_keys(keys));
     // A replica with the wrong key refuses to start, rather than failing request by request.
-    if let Err(e) = service.prepare_server().await {
-        service.db().close().await;
-        return Err(e);
-    }
+    let status = match service.prepare_server().await {
+        Ok(status) => status,
+        Err(e) => {
+            service.db().close().await;
+            return Err(e);
+        }
+    };
     Ok(Store {
         service,
         keys: source,
+        rewrap_pending: status.remaining > 0,
     })
-}
-
-/// Refuses a data directory other users can read or enter: it holds the database and keys.
-#[cfg(unix)]
-fn check_private_dir(dir: &Path) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(dir)
-        .map_err(|e| Error::io_path("cannot inspect", dir, e))?
-        .permissions()
-        .mode();
-    if mode & 0o077 != 0 {
-        return Err(Error::invalid_with_hint(
-            format!(
-                "data directory `{}` can be read by other users (mode {:o})",
-                dir.display(),
-                mode & 0o777
-            ),
-            format!("run `chmod 700 {}`", dir.display()),
-        ));
-    }
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn check_private_dir(_dir: &Path) -> Result<()> {
-    Ok(())
 }
 
 fn sqlite_path(url: &str) -> Result<PathBuf> {
@@ -274,12 +254,11 @@ pub async fn serve(
     opts: ServeOptions,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<()> {
-    let state = Arc::new(AppState::new(store, opts.auth_failures));
     // A rotation interrupted by a restart is finished. With keys from `KEEP_MASTER_KEY`,
     // replicas may be restarting with different rings, so only the operator starts a rewrap.
-    if matches!(state.keys, KeySource::Files { .. })
-        && state.service.key_status().await?.remaining > 0
-    {
+    let resume = store.rewrap_pending && matches!(store.keys, KeySource::Files { .. });
+    let state = Arc::new(AppState::new(store, opts.auth_failures));
+    if resume {
         keys::spawn_rewrap(state.clone());
     }
     let app = router(state.clone());

@@ -2,9 +2,9 @@
 
 use jiff::Timestamp;
 
-use super::{Service, timestamp};
+use super::{Service, decode_cursor, encode_cursor, page, timestamp};
 use crate::db::{AuditCursor, AuditRow};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{AuditEvent, AuditPage};
 
 /// A request for a page of the audit log.
@@ -30,18 +30,11 @@ impl AuditRow {
     }
 }
 
-/// Audit cursors are opaque to clients: `<at micros>.<id>`.
-fn decode_cursor(s: &str) -> Result<AuditCursor> {
-    let bad = || {
-        Error::invalid_with_hint(
-            "invalid audit cursor",
-            "pass back a `next_cursor` exactly as received",
-        )
-    };
-    let (at, id) = s.split_once('.').ok_or_else(bad)?;
+fn decode_audit_cursor(s: &str) -> Result<AuditCursor> {
+    let (at, id) = decode_cursor(s, |id| id.parse::<i64>().is_ok())?;
     Ok(AuditCursor {
-        at: at.parse().map_err(|_| bad())?,
-        id: id.parse().map_err(|_| bad())?,
+        at,
+        id: id.parse().unwrap_or_default(),
     })
 }
 
@@ -49,19 +42,17 @@ impl Service {
     /// A page of the audit log, newest first.
     pub async fn audit_log(&self, query: &AuditQuery) -> Result<AuditPage> {
         let limit = query.limit.clamp(1, super::MAX_PAGE);
-        let cursor = query.cursor.as_deref().map(decode_cursor).transpose()?;
+        let cursor = query
+            .cursor
+            .as_deref()
+            .map(decode_audit_cursor)
+            .transpose()?;
         let since = query.since.map(|t| t.as_microsecond());
-        let mut rows = self
+        let rows = self
             .db()
             .list_audit(since, cursor, i64::from(limit) + 1)
             .await?;
-        let more = rows.len() > limit as usize;
-        rows.truncate(limit as usize);
-        let next_cursor = if more {
-            rows.last().map(|r| format!("{}.{}", r.at, r.id))
-        } else {
-            None
-        };
+        let (rows, next_cursor) = page(rows, limit, |r| encode_cursor(r.at, r.id));
         Ok(AuditPage {
             events: rows.iter().map(AuditRow::event).collect::<Result<_>>()?,
             next_cursor,

@@ -130,8 +130,8 @@ impl Service {
 
     /// Prepares a server's store: checks the master keys against it, refuses to serve secrets
     /// it could not open (sealed under keys it was not given, such as an old key alone after a
-    /// rotation), and loads the token key.
-    pub async fn prepare_server(&self) -> Result<()> {
+    /// rotation), and loads the token key. Returns which keys wrap how many secrets.
+    pub async fn prepare_server(&self) -> Result<KeyStatus> {
         self.verify_key().await?;
         let status = self.key_status().await?;
         let missing: Vec<String> = status
@@ -151,7 +151,8 @@ impl Service {
                  key files in DIR/retired-keys/",
             ));
         }
-        self.load_token_key().await
+        self.load_token_key().await?;
+        Ok(status)
     }
 
     /// Makes `key` the active master key: new writes are sealed with it at once, and it gets

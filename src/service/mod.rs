@@ -136,12 +136,13 @@ async fn backoff(attempt: usize) {
     tokio::time::sleep(std::time::Duration::from_micros(wait)).await;
 }
 
-/// Cursors are opaque to clients: `<created_at micros>.<id>`.
-fn encode_cursor(row: &SecretRow) -> String {
-    format!("{}.{}", row.created_at, row.id)
+/// Cursors are opaque to clients: `<micros>.<id>`, the sort key of the last row of a page.
+pub(crate) fn encode_cursor(at: i64, id: impl std::fmt::Display) -> String {
+    format!("{at}.{id}")
 }
 
-fn decode_cursor(s: &str) -> Result<Cursor> {
+/// The halves of a cursor made by [`encode_cursor`]; `id_ok` checks the id half.
+pub(crate) fn decode_cursor(s: &str, id_ok: impl Fn(&str) -> bool) -> Result<(i64, &str)> {
     let bad = || {
         Error::invalid_with_hint(
             "invalid page cursor",
@@ -149,10 +150,32 @@ fn decode_cursor(s: &str) -> Result<Cursor> {
         )
     };
     let (at, id) = s.split_once('.').ok_or_else(bad)?;
-    let created_at = at.parse().map_err(|_| bad())?;
-    if !model::looks_like_id(id) {
+    let at = at.parse().map_err(|_| bad())?;
+    if !id_ok(id) {
         return Err(bad());
     }
+    Ok((at, id))
+}
+
+/// Cuts a page fetched with one extra row (which tells whether another page follows) to
+/// `limit` rows, and says where the next page starts.
+pub(crate) fn page<R>(
+    mut rows: Vec<R>,
+    limit: u32,
+    cursor_of: impl Fn(&R) -> String,
+) -> (Vec<R>, Option<String>) {
+    let more = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    let next = if more {
+        rows.last().map(cursor_of)
+    } else {
+        None
+    };
+    (rows, next)
+}
+
+fn decode_secret_cursor(s: &str) -> Result<Cursor> {
+    let (created_at, id) = decode_cursor(s, model::looks_like_id)?;
     Ok(Cursor {
         created_at,
         id: id.to_owned(),
@@ -175,13 +198,9 @@ impl Service {
     /// server calls it at start-up so that a replica with the wrong key refuses to start.
     pub async fn verify_key(&self) -> Result<()> {
         self.key_checked
-            .get_or_try_init(|| self.check_key())
+            .get_or_try_init(|| self.check_keys())
             .await
             .map(|_| ())
-    }
-
-    async fn check_key(&self) -> Result<()> {
-        self.check_keys().await
     }
 
     pub fn db(&self) -> &Db {
@@ -314,20 +333,17 @@ impl Service {
 
     pub async fn list(&self, env: &EnvName, query: &ListQuery) -> Result<Page> {
         let limit = query.limit.clamp(1, MAX_PAGE);
-        let cursor = query.cursor.as_deref().map(decode_cursor).transpose()?;
+        let cursor = query
+            .cursor
+            .as_deref()
+            .map(decode_secret_cursor)
+            .transpose()?;
         let before = query.created_before.map(|t| t.as_microsecond());
-        // One extra row tells whether another page follows.
-        let mut rows = self
+        let rows = self
             .db
             .list_secrets(env.as_str(), before, cursor.as_ref(), i64::from(limit) + 1)
             .await?;
-        let more = rows.len() > limit as usize;
-        rows.truncate(limit as usize);
-        let next_cursor = if more {
-            rows.last().map(encode_cursor)
-        } else {
-            None
-        };
+        let (rows, next_cursor) = page(rows, limit, |r| encode_cursor(r.created_at, &r.id));
         let secrets = rows.iter().map(SecretRow::info).collect::<Result<_>>()?;
         Ok(Page {
             secrets,
@@ -442,7 +458,7 @@ mod tests {
 
     #[test]
     fn cursors_round_trip_and_reject_garbage() {
-        let c = decode_cursor("123.st-abc").unwrap();
+        let c = decode_secret_cursor("123.st-abc").unwrap();
         assert_eq!(
             c,
             Cursor {
@@ -451,7 +467,7 @@ mod tests {
             }
         );
         for bad in ["", "123", "x.st-abc", "123.abc", "123.st-a'b"] {
-            assert!(decode_cursor(bad).is_err(), "{bad}");
+            assert!(decode_secret_cursor(bad).is_err(), "{bad}");
         }
     }
 }

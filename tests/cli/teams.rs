@@ -85,6 +85,21 @@ impl Team {
     }
 }
 
+/// Runs a `keep token create` that must succeed; returns the token it printed, checked for
+/// its shape.
+fn created_token(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.output().expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let token = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert!(is_token(&token), "{token:?}");
+    token
+}
+
 fn is_token(t: &str) -> bool {
     t.strip_prefix("keep_")
         .is_some_and(|rest| rest.len() == 43 && rest.chars().all(|c| c.is_ascii_alphanumeric()))
@@ -359,29 +374,18 @@ fn token_commands_issue_list_and_revoke() {
     let keep = |token: &str| team.keep(home.path(), token);
 
     // Shown once, on stdout alone, in the recognisable shape.
-    let out = keep(&admin)
-        .args([
-            "token",
-            "create",
-            "ci",
-            "-e",
-            "staging",
-            "-e",
-            "dev",
-            "--read-only",
-            "--expires-in",
-            "30d",
-        ])
-        .output()
-        .expect("run");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let ci = String::from_utf8_lossy(&out.stdout).trim().to_owned();
-    assert!(is_token(&ci), "{ci:?}");
+    let ci = created_token(keep(&admin).args([
+        "token",
+        "create",
+        "ci",
+        "-e",
+        "staging",
+        "-e",
+        "dev",
+        "--read-only",
+        "--expires-in",
+        "30d",
+    ]));
     let out = keep(&admin)
         .args(["token", "create", "deployer", "--json"])
         .output()
@@ -471,15 +475,7 @@ fn token_commands_issue_list_and_revoke() {
         .expect("run");
     assert_eq!(out.status.code(), Some(4));
     assert!(String::from_utf8_lossy(&out.stderr).contains("last usable admin token"));
-    let second = String::from_utf8_lossy(
-        &keep(&admin)
-            .args(["token", "create", "admin2", "--admin"])
-            .output()
-            .expect("run")
-            .stdout,
-    )
-    .trim()
-    .to_owned();
+    let second = created_token(keep(&admin).args(["token", "create", "admin2", "--admin"]));
     keep(&second)
         .args(["token", "revoke", "admin"])
         .assert()
@@ -516,15 +512,7 @@ fn the_audit_log_records_who_did_what_and_never_a_value() {
         .args(["create", "db", &format!("PASSWORD={marker}")])
         .assert()
         .success();
-    let reader = String::from_utf8_lossy(
-        &keep(&admin)
-            .args(["token", "create", "reader", "--read-only"])
-            .output()
-            .expect("run")
-            .stdout,
-    )
-    .trim()
-    .to_owned();
+    let reader = created_token(keep(&admin).args(["token", "create", "reader", "--read-only"]));
     keep(&reader)
         .args(["show", "db", "--reveal"])
         .assert()
@@ -1039,25 +1027,16 @@ fn the_team_workflow_works_over_https() {
         .args(["create", "db", "-e", "staging", "URL=postgres://x"])
         .assert()
         .success();
-    let out = keep(&admin)
-        .args([
-            "token",
-            "create",
-            "ci",
-            "-e",
-            "staging",
-            "--read-only",
-            "--expires-in",
-            "1d",
-        ])
-        .output()
-        .expect("run");
-    let ci = String::from_utf8_lossy(&out.stdout).trim().to_owned();
-    assert!(
-        is_token(&ci),
-        "{ci:?} {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let ci = created_token(keep(&admin).args([
+        "token",
+        "create",
+        "ci",
+        "-e",
+        "staging",
+        "--read-only",
+        "--expires-in",
+        "1d",
+    ]));
     let out = keep(&ci)
         .args(["show", "db", "-e", "staging", "--reveal", "--json"])
         .output()
