@@ -214,34 +214,66 @@ impl Db {
         inserted(result)
     }
 
-    /// Replaces the sealed values of `row.id` if it is still at `expected_version`.
-    /// Returns false when another writer got there first (the caller re-reads and retries).
-    pub async fn replace_secret(
+    /// Writes the next version of a secret under a lock on its row: `next` gets the current
+    /// row (values included) and returns the row to store in its place, and no other writer
+    /// can change the secret in between. Writers of one secret queue for the lock instead of
+    /// racing and retrying, so under any contention each of them gets through, in turn. The
+    /// write and its audit record commit together. `None` when there is no such secret.
+    pub async fn modify_secret(
         &self,
-        row: &SecretRow,
-        expected_version: i64,
+        env: &str,
+        name: &str,
+        next: impl FnOnce(SecretRow) -> Result<SecretRow>,
         audit: Option<&AuditRow>,
-    ) -> Result<bool> {
-        let sql = "UPDATE secrets SET version = $1, updated_at = $2, keys = $3, key_id = $4, \
-                   wrapped_key = $5, ciphertext = $6 WHERE id = $7 AND version = $8";
-        let done = audited!(
-            self,
-            audit,
-            |conn| sqlx::query(sql)
-                .bind(row.version)
-                .bind(row.updated_at)
-                .bind(&row.keys)
-                .bind(&row.key_id)
-                .bind(&row.wrapped_key)
-                .bind(&row.ciphertext)
-                .bind(&row.id)
-                .bind(expected_version)
-                .execute(conn)
-                .await
-                .map(|r| r.rows_affected()),
-            |n| *n == 1
-        )?;
-        Ok(done == 1)
+    ) -> Result<Option<SecretRow>> {
+        const SELECT: &str = concat!(
+            "SELECT ",
+            secret_columns!(),
+            " FROM secrets WHERE environment = $1 AND name = $2"
+        );
+        const SELECT_FOR_UPDATE: &str = concat!(
+            "SELECT ",
+            secret_columns!(),
+            " FROM secrets WHERE environment = $1 AND name = $2 FOR UPDATE"
+        );
+        const UPDATE: &str = "UPDATE secrets SET version = $1, updated_at = $2, keys = $3, \
+                              key_id = $4, wrapped_key = $5, ciphertext = $6 WHERE id = $7";
+        // SQLite locks the whole database: IMMEDIATE takes the write lock before the read (a
+        // deferred transaction could not upgrade after another writer's commit). PostgreSQL
+        // locks the one row.
+        macro_rules! locked {
+            ($tx:expr, $select:expr) => {{
+                let mut tx = $tx;
+                let Some(row) = sqlx::query_as::<_, SecretRow>($select)
+                    .bind(env)
+                    .bind(name)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                else {
+                    return Ok(None);
+                };
+                let row = next(row)?;
+                sqlx::query(UPDATE)
+                    .bind(row.version)
+                    .bind(row.updated_at)
+                    .bind(&row.keys)
+                    .bind(&row.key_id)
+                    .bind(&row.wrapped_key)
+                    .bind(&row.ciphertext)
+                    .bind(&row.id)
+                    .execute(&mut *tx)
+                    .await?;
+                if let Some(record) = audit {
+                    audit_insert!(record).execute(&mut *tx).await?;
+                }
+                tx.commit().await?;
+                Ok(Some(row))
+            }};
+        }
+        match self {
+            Db::Sqlite(pool) => locked!(pool.begin_with("BEGIN IMMEDIATE").await?, SELECT),
+            Db::Postgres(pool) => locked!(pool.begin().await?, SELECT_FOR_UPDATE),
+        }
     }
 
     pub async fn delete_secret(

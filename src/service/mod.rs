@@ -258,77 +258,71 @@ impl Service {
     ) -> Result<CreateOutcome> {
         model::validate_data(data)?;
         self.verify_key().await?;
+        // Each round ends unless another writer creates or deletes the secret in between.
         for attempt in 0..MAX_RETRIES {
             if attempt > 0 {
                 backoff(attempt).await;
             }
-            if on_conflict != OnConflict::Force
-                || self
+            if on_conflict == OnConflict::Force {
+                let record = actor.record("secret.replace", Some(env.as_str()), name.as_str());
+                let replaced = self
                     .db
-                    .get_secret(env.as_str(), name.as_str())
-                    .await?
-                    .is_none()
-            {
-                let row = self.new_row(env, name, data, actor)?;
-                let record = actor.record("secret.create", Some(env.as_str()), name.as_str());
-                if self.db.insert_secret(&row, record.as_ref()).await? == Inserted::Yes {
+                    .modify_secret(
+                        env.as_str(),
+                        name.as_str(),
+                        |current| self.next_version(&current, data),
+                        record.as_ref(),
+                    )
+                    .await?;
+                if let Some(row) = replaced {
                     return Ok(CreateOutcome {
                         secret: row.info()?,
-                        created: true,
-                        replaced: false,
+                        created: false,
+                        replaced: true,
                     });
                 }
+            }
+            let row = self.new_row(env, name, data, actor)?;
+            let record = actor.record("secret.create", Some(env.as_str()), name.as_str());
+            if self.db.insert_secret(&row, record.as_ref()).await? == Inserted::Yes {
+                return Ok(CreateOutcome {
+                    secret: row.info()?,
+                    created: true,
+                    replaced: false,
+                });
+            }
+            if on_conflict == OnConflict::Force {
+                continue; // created by another writer since we looked: replace it
             }
             let Some(existing) = self.db.get_secret(env.as_str(), name.as_str()).await? else {
                 continue; // deleted between our insert and this read: try again
             };
-            match on_conflict {
-                OnConflict::Fail => {
-                    return Err(Error::AlreadyExists {
-                        name: name.to_string(),
-                        env: env.to_string(),
-                    });
-                }
-                OnConflict::AllowExisting => {
-                    return Ok(CreateOutcome {
-                        secret: existing.info()?,
-                        created: false,
-                        replaced: false,
-                    });
-                }
-                OnConflict::Force => {
-                    let record = actor.record("secret.replace", Some(env.as_str()), name.as_str());
-                    if let Some(row) = self.replace(&existing, data, record.as_ref()).await? {
-                        return Ok(CreateOutcome {
-                            secret: row.info()?,
-                            created: false,
-                            replaced: true,
-                        });
-                    }
-                }
+            if on_conflict == OnConflict::Fail {
+                return Err(Error::AlreadyExists {
+                    name: name.to_string(),
+                    env: env.to_string(),
+                });
             }
+            return Ok(CreateOutcome {
+                secret: existing.info()?,
+                created: false,
+                replaced: false,
+            });
         }
-        Err(Error::Internal(format!(
-            "secret `{name}` is changing too fast to write; try again"
+        // Only a storm of creates and deletes of this one name gets here; the write is not
+        // made, and the client may try again (503).
+        Err(Error::Database(format!(
+            "secret `{name}` was created or deleted by other writers {MAX_RETRIES} times while \
+             this write waited; try again"
         )))
     }
 
-    /// Writes `data` as the next version of `existing`; `None` if another writer won the race.
-    async fn replace(
-        &self,
-        existing: &SecretRow,
-        data: &SecretData,
-        record: Option<&AuditRow>,
-    ) -> Result<Option<SecretRow>> {
-        let mut next = existing.clone();
-        next.version = existing.version + 1;
-        next.updated_at = now_micros().max(existing.updated_at);
-        let next = self.seal_row(next, data)?;
-        Ok(self
-            .db
-            .replace_secret(&next, existing.version, record)
-            .await?
-            .then_some(next))
+    /// `data` sealed as the version after `current`.
+    fn next_version(&self, current: &SecretRow, data: &SecretData) -> Result<SecretRow> {
+        let mut next = current.clone();
+        next.version = current.version + 1;
+        next.updated_at = now_micros().max(current.updated_at);
+        self.seal_row(next, data)
     }
 
     pub async fn list(&self, env: &EnvName, query: &ListQuery) -> Result<Page> {
@@ -411,36 +405,43 @@ impl Service {
             return Err(Error::invalid(format!("key `{k}` is both set and unset")));
         }
         self.verify_key().await?;
-        for attempt in 0..MAX_RETRIES {
-            if attempt > 0 {
-                backoff(attempt).await;
-            }
-            let row = self.get(env, name).await?;
-            let mut data = self.crypto.open(row.binding(), &row.sealed())?;
-            let removed: Vec<String> = unset
-                .iter()
-                .filter(|k| data.remove(*k).is_some())
-                .cloned()
-                .collect();
-            data.extend(set.iter().map(|(k, v)| (k.clone(), v.clone())));
-            model::validate_data(&data).map_err(|e| match e {
-                Error::Invalid { message, .. } if data.is_empty() => Error::invalid_with_hint(
-                    format!("{message}: the update would remove every key of `{name}`"),
-                    format!("to remove the secret, run `keep delete {name}`"),
-                ),
-                e => e,
+        let record = actor.record("secret.update", Some(env.as_str()), name.as_str());
+        let mut removed = Vec::new();
+        let next = self
+            .db
+            .modify_secret(
+                env.as_str(),
+                name.as_str(),
+                |row| {
+                    let mut data = self.crypto.open(row.binding(), &row.sealed())?;
+                    removed = unset
+                        .iter()
+                        .filter(|k| data.remove(*k).is_some())
+                        .cloned()
+                        .collect();
+                    data.extend(set.iter().map(|(k, v)| (k.clone(), v.clone())));
+                    model::validate_data(&data).map_err(|e| match e {
+                        Error::Invalid { message, .. } if data.is_empty() => {
+                            Error::invalid_with_hint(
+                                format!("{message}: the update would remove every key of `{name}`"),
+                                format!("to remove the secret, run `keep delete {name}`"),
+                            )
+                        }
+                        e => e,
+                    })?;
+                    self.next_version(&row, &data)
+                },
+                record.as_ref(),
+            )
+            .await?
+            .ok_or_else(|| Error::NotFound {
+                name: name.to_string(),
+                env: env.to_string(),
             })?;
-            let record = actor.record("secret.update", Some(env.as_str()), name.as_str());
-            if let Some(next) = self.replace(&row, &data, record.as_ref()).await? {
-                return Ok(UpdateOutcome {
-                    secret: next.info()?,
-                    removed,
-                });
-            }
-        }
-        Err(Error::Internal(format!(
-            "secret `{name}` is changing too fast to write; try again"
-        )))
+        Ok(UpdateOutcome {
+            secret: next.info()?,
+            removed,
+        })
     }
 
     /// Deletes a secret for good; false if there was none.

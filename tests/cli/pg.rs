@@ -164,8 +164,29 @@ impl Cluster {
         Some(cluster)
     }
 
-    /// Starts the server process (again) and waits until it accepts connections.
+    /// Starts the server process (again) and waits until it accepts connections. A server
+    /// that exits while starting is started again, a few times, with its log in the test's
+    /// output, before the test fails with that log.
     pub fn resume(&mut self) {
+        for attempt in 1.. {
+            match self.try_start() {
+                Ok(child) => {
+                    self.child = Some(child);
+                    return;
+                }
+                Err(failure) if attempt < 5 => {
+                    #[allow(clippy::print_stderr)]
+                    {
+                        eprintln!("PostgreSQL start {attempt} failed, trying again: {failure}");
+                    }
+                    std::thread::sleep(Duration::from_secs(1));
+                }
+                Err(failure) => panic!("{failure}"),
+            }
+        }
+    }
+
+    fn try_start(&self) -> Result<Child, String> {
         let mut cmd = command(&self.bin.join("postgres"));
         cmd.arg("-D")
             .arg(&self.data)
@@ -180,17 +201,49 @@ impl Cluster {
             })
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        self.child = Some(spawn_owned(cmd));
-        let deadline = Instant::now() + Duration::from_secs(60);
+            .stderr(self.log_file());
+        let mut child = spawn_owned(cmd);
+        let deadline = Instant::now() + Duration::from_secs(120);
         let socket = self.socket_dir.join(format!(".s.PGSQL.{}", self.port()));
         while !(socket.exists() && self.can_connect()) {
-            assert!(
-                Instant::now() < deadline,
-                "PostgreSQL did not start within 60 s"
-            );
+            if let Ok(Some(status)) = child.try_wait() {
+                return Err(format!(
+                    "PostgreSQL exited ({status}) while starting; its log:\n{}",
+                    self.log()
+                ));
+            }
+            if Instant::now() > deadline {
+                // SAFETY: plain kill(2) on our own child.
+                unsafe { libc::kill(child.id() as i32, libc::SIGQUIT) };
+                let _ = child.wait();
+                return Err(format!(
+                    "PostgreSQL did not start within 120 s; its log:\n{}",
+                    self.log()
+                ));
+            }
             std::thread::sleep(Duration::from_millis(50));
         }
+        Ok(child)
+    }
+
+    /// PostgreSQL's own log (every start appends to it), for the message of a failed start.
+    fn log_path(&self) -> PathBuf {
+        self.socket_dir.with_file_name("postgres.log")
+    }
+
+    fn log_file(&self) -> Stdio {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.log_path())
+            .expect("open the PostgreSQL log");
+        Stdio::from(file)
+    }
+
+    fn log(&self) -> String {
+        let text = std::fs::read_to_string(self.log_path()).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        lines[lines.len().saturating_sub(40)..].join("\n")
     }
 
     /// Stops the server (fast shutdown: clients are disconnected, committed data is kept).
