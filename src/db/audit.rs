@@ -37,7 +37,7 @@ impl Db {
     /// Records events of reads and refusals, in one transaction (successful writes record
     /// theirs in their own transaction).
     pub async fn insert_audit_batch(&self, records: &[AuditRow]) -> Result<()> {
-        with_pool!(self, |pool| {
+        with_writer!(self, |pool| {
             let mut tx = pool.begin().await?;
             for record in records {
                 audit_insert!(record).execute(&mut *tx).await?;

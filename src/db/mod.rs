@@ -13,19 +13,37 @@ use sqlx::FromRow;
 
 use crate::error::{Error, Result};
 
-/// A connection pool to the store's database.
+/// Connection pools to the store's database.
+///
+/// SQLite has one writer at a time per database. Its writers get one connection of their
+/// own, so that they queue in order for it, instead of many connections polling for the
+/// write lock in SQLite's busy handler (which sleeps for up to 100 ms between tries); the
+/// reads share the others, which WAL never blocks. PostgreSQL locks rows and takes one pool.
 #[derive(Clone, Debug)]
 pub enum Db {
-    Sqlite(sqlx::SqlitePool),
+    Sqlite {
+        read: sqlx::SqlitePool,
+        write: sqlx::SqlitePool,
+    },
     Postgres(sqlx::PgPool),
 }
 
-/// Runs `$body` with `$pool` bound to the active dialect's pool. The body is compiled once
-/// per dialect, so each arm gets its driver's types.
+/// Runs `$body` with `$pool` bound to the active dialect's pool for reads. The body is
+/// compiled once per dialect, so each arm gets its driver's types.
 macro_rules! with_pool {
     ($db:expr, |$pool:ident| $body:expr) => {
         match $db {
-            Db::Sqlite($pool) => $body,
+            Db::Sqlite { read: $pool, .. } => $body,
+            Db::Postgres($pool) => $body,
+        }
+    };
+}
+
+/// [`with_pool!`] for statements that write.
+macro_rules! with_writer {
+    ($db:expr, |$pool:ident| $body:expr) => {
+        match $db {
+            Db::Sqlite { write: $pool, .. } => $body,
             Db::Postgres($pool) => $body,
         }
     };
@@ -56,7 +74,7 @@ macro_rules! audit_insert {
 /// alone, as the embedded store needs no audit log.
 macro_rules! audited {
     ($db:expr, $audit:expr, |$conn:ident| $write:expr, |$done:ident| $keep:expr) => {
-        with_pool!($db, |pool| async {
+        with_writer!($db, |pool| async {
             let Some(record) = $audit else {
                 let $conn = pool;
                 return $write;
@@ -81,9 +99,11 @@ macro_rules! audited {
 }
 
 mod audit;
+mod group_commit;
 mod tokens;
 
 pub use audit::{AuditCursor, AuditRow};
+pub use group_commit::GroupCommit;
 pub use tokens::Revoked;
 
 /// A stored secret version, exactly as in the `secrets` table.
@@ -131,7 +151,7 @@ pub struct Cursor {
 }
 
 /// The outcome of an insert that may hit the `(environment, name)` uniqueness constraint.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Inserted {
     Yes,
     Conflict,
@@ -148,7 +168,8 @@ impl Db {
     /// Opens (creating if needed) an SQLite store at `path` and brings its schema up to date,
     /// with up to `connections` connections.
     pub async fn open_sqlite(path: &Path, connections: u32) -> Result<Self> {
-        sqlite::open(path, connections).await.map(Db::Sqlite)
+        let (read, write) = sqlite::open(path, connections).await?;
+        Ok(Db::Sqlite { read, write })
     }
 
     /// Connects to a PostgreSQL database and brings its schema up to date; safe when several
@@ -163,7 +184,13 @@ impl Db {
     }
 
     pub async fn close(&self) {
-        with_pool!(self, |pool| pool.close().await)
+        match self {
+            Db::Sqlite { read, write } => {
+                read.close().await;
+                write.close().await;
+            }
+            Db::Postgres(pool) => pool.close().await,
+        }
     }
 
     pub async fn get_secret(&self, env: &str, name: &str) -> Result<Option<SecretRow>> {
@@ -179,39 +206,56 @@ impl Db {
             .await?))
     }
 
-    /// Inserts a new secret; a row with the same (environment, name) makes it a `Conflict`.
-    pub async fn insert_secret(
+    /// Inserts new secrets in one transaction, each with its audit record if it has one; a
+    /// row whose (environment, name) exists, in the store or earlier in the batch, is a
+    /// `Conflict`. Rows are inserted in name order, so that two replicas' batches lock
+    /// names in the same order and cannot deadlock.
+    pub async fn insert_secrets(
         &self,
-        row: &SecretRow,
-        audit: Option<&AuditRow>,
-    ) -> Result<Inserted> {
+        rows: &[(SecretRow, Option<AuditRow>)],
+    ) -> Result<Vec<Inserted>> {
         let sql = concat!(
             "INSERT INTO secrets (",
             secret_columns!(),
-            ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+            ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+             ON CONFLICT (environment, name) DO NOTHING"
         );
-        let result = audited!(
-            self,
-            audit,
-            |conn| sqlx::query(sql)
-                .bind(&row.id)
-                .bind(&row.environment)
-                .bind(&row.name)
-                .bind(row.version)
-                .bind(row.created_at)
-                .bind(&row.created_by)
-                .bind(row.updated_at)
-                .bind(row.last_used_at)
-                .bind(&row.keys)
-                .bind(&row.key_id)
-                .bind(&row.wrapped_key)
-                .bind(&row.ciphertext)
-                .execute(conn)
-                .await
-                .map(|_| ()),
-            |_done| true
-        );
-        inserted(result)
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&rows[a].0, &rows[b].0);
+            (&a.environment, &a.name).cmp(&(&b.environment, &b.name))
+        });
+        let mut outcomes: Vec<Inserted> = rows.iter().map(|_| Inserted::Conflict).collect();
+        with_writer!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            for i in order {
+                let (row, audit) = &rows[i];
+                let n = sqlx::query(sql)
+                    .bind(&row.id)
+                    .bind(&row.environment)
+                    .bind(&row.name)
+                    .bind(row.version)
+                    .bind(row.created_at)
+                    .bind(&row.created_by)
+                    .bind(row.updated_at)
+                    .bind(row.last_used_at)
+                    .bind(&row.keys)
+                    .bind(&row.key_id)
+                    .bind(&row.wrapped_key)
+                    .bind(&row.ciphertext)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if n == 1 {
+                    if let Some(record) = audit {
+                        audit_insert!(record).execute(&mut *tx).await?;
+                    }
+                    outcomes[i] = Inserted::Yes;
+                }
+            }
+            tx.commit().await?;
+        });
+        Ok(outcomes)
     }
 
     /// Writes the next version of a secret under a lock on its row: `next` gets the current
@@ -271,7 +315,9 @@ impl Db {
             }};
         }
         match self {
-            Db::Sqlite(pool) => locked!(pool.begin_with("BEGIN IMMEDIATE").await?, SELECT),
+            Db::Sqlite { write, .. } => {
+                locked!(write.begin_with("BEGIN IMMEDIATE").await?, SELECT)
+            }
             Db::Postgres(pool) => locked!(pool.begin().await?, SELECT_FOR_UPDATE),
         }
     }
@@ -329,7 +375,7 @@ impl Db {
     ) -> Result<bool> {
         let sql = "UPDATE secrets SET key_id = $1, wrapped_key = $2 \
                    WHERE id = $3 AND version = $4 AND key_id = $5";
-        let n = with_pool!(self, |pool| sqlx::query(sql)
+        let n = with_writer!(self, |pool| sqlx::query(sql)
             .bind(new_key_id)
             .bind(wrapped_key)
             .bind(&row.id)
@@ -352,7 +398,7 @@ impl Db {
     /// Records that the values of `id` were read.
     pub async fn touch_secret(&self, id: &str, now: i64) -> Result<()> {
         let sql = "UPDATE secrets SET last_used_at = $1 WHERE id = $2";
-        with_pool!(self, |pool| sqlx::query(sql)
+        with_writer!(self, |pool| sqlx::query(sql)
             .bind(now)
             .bind(id)
             .execute(pool)
@@ -421,7 +467,7 @@ impl Db {
     /// Sets `name` unless it is already set (the first writer wins).
     pub async fn init_meta(&self, name: &str, value: &[u8]) -> Result<()> {
         let sql = "INSERT INTO meta (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING";
-        with_pool!(self, |pool| sqlx::query(sql)
+        with_writer!(self, |pool| sqlx::query(sql)
             .bind(name)
             .bind(value)
             .execute(pool)

@@ -13,9 +13,10 @@ use crate::error::{Error, Result};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
-/// `connections`: 1 for a CLI command (each SQLite connection is a thread in sqlx), more for
-/// the server.
-pub async fn open(path: &Path, connections: u32) -> Result<SqlitePool> {
+/// The pools for reads and for writes. `connections`: 1 for a CLI command (each SQLite
+/// connection is a thread in sqlx), which then reads and writes on that one connection; more
+/// for the server, which reads on that many and writes on one more of its own.
+pub async fn open(path: &Path, connections: u32) -> Result<(SqlitePool, SqlitePool)> {
     precreate_private(path)?;
     let url = format!("sqlite://{}", path.display());
     let options = SqliteConnectOptions::from_str(&url)
@@ -26,22 +27,30 @@ pub async fn open(path: &Path, connections: u32) -> Result<SqlitePool> {
         .synchronous(SqliteSynchronous::Full)
         .busy_timeout(Duration::from_secs(10))
         .foreign_keys(true);
-    let pool = SqlitePoolOptions::new()
-        .max_connections(connections)
-        .min_connections(0)
-        // A local file cannot drop a connection the way a network can; pinging each
-        // connection on acquire only adds a round trip to sqlx's worker thread.
-        .test_before_acquire(false)
-        .connect_with(options)
+    let pool = |size: u32| {
+        SqlitePoolOptions::new()
+            .max_connections(size)
+            .min_connections(0)
+            // A local file cannot drop a connection the way a network can; pinging each
+            // connection on acquire only adds a round trip to sqlx's worker thread.
+            .test_before_acquire(false)
+            .connect_with(options.clone())
+    };
+    let read = pool(connections.max(1))
         .await
         .map_err(|e| open_error(path, e))?;
-    if !up_to_date(&pool).await {
+    if !up_to_date(&read).await {
         // Several processes may open a new store at once (`keep create a & keep create b`);
         // sqlx's migrator does not serialise them, so an exclusive lock on the file does.
         let _lock = lock_exclusive(path)?;
-        MIGRATOR.run(&pool).await?;
+        MIGRATOR.run(&read).await?;
     }
-    Ok(pool)
+    let write = if connections > 1 {
+        pool(1).await.map_err(|e| open_error(path, e))?
+    } else {
+        read.clone()
+    };
+    Ok((read, write))
 }
 
 /// Whether every migration this build knows is applied: one query instead of the migrator's

@@ -9,9 +9,8 @@ use axum::response::{IntoResponse, Response};
 
 use super::AppState;
 use super::error::ApiError;
-use tokio::sync::{mpsc, oneshot};
 
-use crate::db::{AuditRow, Db};
+use crate::db::{AuditRow, Db, GroupCommit};
 use crate::service::now_micros;
 
 /// Marks a response whose audit record was committed with the write itself.
@@ -133,14 +132,10 @@ pub async fn finish(
     }
 }
 
-/// Stores the records of reads and refusals in batches (group commit): records that arrive
-/// while one batch is being committed go into the next, so one `fsync` covers many requests.
-/// Each request is still answered only once its own record is committed.
-pub struct AuditWriter {
-    queue: mpsc::Sender<Pending>,
-}
-
-type Pending = (AuditRow, oneshot::Sender<Result<(), String>>);
+/// Stores the records of reads and refusals in groups: records that arrive while one group
+/// is being committed go into the next, so one `fsync` covers many requests. Each request is
+/// still answered only once its own record is committed.
+pub struct AuditWriter(GroupCommit<AuditRow, ()>);
 
 /// Records committed together at most.
 const MAX_BATCH: usize = 512;
@@ -148,39 +143,20 @@ const MAX_BATCH: usize = 512;
 impl AuditWriter {
     /// Starts the writer task; it ends when the writer is dropped.
     pub fn start(db: Db) -> Self {
-        let (queue, mut pending) = mpsc::channel::<Pending>(4 * MAX_BATCH);
-        tokio::spawn(async move {
-            while let Some(first) = pending.recv().await {
-                let mut batch = vec![first];
-                while batch.len() < MAX_BATCH {
-                    match pending.try_recv() {
-                        Ok(p) => batch.push(p),
-                        Err(_) => break,
-                    }
-                }
-                let rows: Vec<AuditRow> = batch.iter().map(|(r, _)| r.clone()).collect();
-                let result = db
-                    .insert_audit_batch(&rows)
+        Self(GroupCommit::start(MAX_BATCH, move |rows: Vec<AuditRow>| {
+            let db = db.clone();
+            async move {
+                db.insert_audit_batch(&rows)
                     .await
-                    .map_err(|e| e.to_string());
-                for (_, done) in batch {
-                    let _ = done.send(result.clone());
-                }
+                    .map(|()| vec![(); rows.len()])
+                    .map_err(|e| e.to_string())
             }
-        });
-        Self { queue }
+        }))
     }
 
     /// Stores `record`; returns once it is committed.
     pub async fn record(&self, record: AuditRow) -> Result<(), String> {
-        let (done, committed) = oneshot::channel();
-        self.queue
-            .send((record, done))
-            .await
-            .map_err(|_| "the audit writer has stopped".to_owned())?;
-        committed
-            .await
-            .map_err(|_| "the audit writer has stopped".to_owned())?
+        self.0.submit(record).await
     }
 }
 

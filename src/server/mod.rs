@@ -174,7 +174,7 @@ pub async fn open_store(
         (None, Some(url)) => Db::open_postgres(url).await?,
         (None, None) => unreachable!("no database and no SQLite path"),
     };
-    let service = Service::new(db, Crypto::with_keys(keys));
+    let service = Service::new(db, Crypto::with_keys(keys)).group_commit_creates();
     // A replica with the wrong key refuses to start, rather than failing request by request.
     let status = match service.prepare_server().await {
         Ok(status) => status,

@@ -13,7 +13,7 @@ pub use self::audit::AuditQuery;
 pub use self::keys::{KeyStatus, KeyUsage, Rewrapped};
 pub use self::tokens::{Authenticated, NewToken};
 use crate::crypto::{self, Crypto, RowBinding, Sealed};
-use crate::db::{AuditRow, Cursor, Db, Inserted, SecretRow};
+use crate::db::{AuditRow, Cursor, Db, GroupCommit, Inserted, SecretRow};
 use crate::error::{Error, Result};
 use crate::model::{
     self, CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretInfo, SecretName, Shown,
@@ -76,7 +76,23 @@ pub struct Service {
     crypto: Crypto,
     /// Set once the master key has been checked against the store (see `verify_key`).
     key_checked: tokio::sync::OnceCell<()>,
+    /// The server's creates, committed in groups (see [`Service::group_commit_creates`]).
+    inserts: Option<GroupCommit<NewSecret, Inserted>>,
+    /// Writers of one secret in this process take turns here before they take a database
+    /// connection to wait for its row lock: a hot secret then holds one connection of the
+    /// pool, not all of them, and requests for other secrets are not starved. A fixed set,
+    /// shared by the secrets whose names hash alike.
+    turns: Vec<tokio::sync::Mutex<()>>,
 }
+
+/// How many [`Service::turns`] there are.
+const TURNS: usize = 64;
+
+/// A new secret's row and the audit record of its creation.
+type NewSecret = (SecretRow, Option<AuditRow>);
+
+/// Creates committed together at most.
+const MAX_GROUP: usize = 256;
 
 pub(crate) fn now_micros() -> i64 {
     Timestamp::now().as_microsecond()
@@ -190,6 +206,55 @@ impl Service {
             db,
             crypto,
             key_checked: tokio::sync::OnceCell::new(),
+            inserts: None,
+            turns: (0..TURNS).map(|_| tokio::sync::Mutex::new(())).collect(),
+        }
+    }
+
+    /// Writes the next version of a secret: `next` maps the current row to the one to store,
+    /// under the row's lock (see [`Db::modify_secret`]) and after this process's other
+    /// writers of the same secret. `None` when there is no such secret.
+    async fn modify(
+        &self,
+        env: &EnvName,
+        name: &SecretName,
+        next: impl FnOnce(SecretRow) -> Result<SecretRow>,
+        record: Option<&AuditRow>,
+    ) -> Result<Option<SecretRow>> {
+        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+        let hash =
+            BuildHasherDefault::<DefaultHasher>::default().hash_one((env.as_str(), name.as_str()));
+        let _turn = self.turns[hash as usize % TURNS].lock().await;
+        self.db
+            .modify_secret(env.as_str(), name.as_str(), next, record)
+            .await
+    }
+
+    /// Commits concurrent creates together, one transaction (and one `fsync`) for all that
+    /// arrive while the previous one commits; each is still answered only once it is
+    /// durable. For the server: it starts a task, so it must run inside a runtime.
+    pub fn group_commit_creates(mut self) -> Self {
+        let db = self.db.clone();
+        self.inserts = Some(GroupCommit::start(
+            MAX_GROUP,
+            move |rows: Vec<NewSecret>| {
+                let db = db.clone();
+                async move {
+                    db.insert_secrets(&rows).await.map_err(|e| match e {
+                        Error::Database(m) => m,
+                        e => e.to_string(),
+                    })
+                }
+            },
+        ));
+        self
+    }
+
+    /// Inserts a new secret, with the server's other creates when they are grouped.
+    async fn insert(&self, row: SecretRow, record: Option<AuditRow>) -> Result<Inserted> {
+        match &self.inserts {
+            Some(group) => group.submit((row, record)).await.map_err(Error::Database),
+            None => Ok(self.db.insert_secrets(&[(row, record)]).await?[0]),
         }
     }
 
@@ -266,10 +331,9 @@ impl Service {
             if on_conflict == OnConflict::Force {
                 let record = actor.record("secret.replace", Some(env.as_str()), name.as_str());
                 let replaced = self
-                    .db
-                    .modify_secret(
-                        env.as_str(),
-                        name.as_str(),
+                    .modify(
+                        env,
+                        name,
                         |current| self.next_version(&current, data),
                         record.as_ref(),
                     )
@@ -283,10 +347,11 @@ impl Service {
                 }
             }
             let row = self.new_row(env, name, data, actor)?;
+            let secret = row.info()?;
             let record = actor.record("secret.create", Some(env.as_str()), name.as_str());
-            if self.db.insert_secret(&row, record.as_ref()).await? == Inserted::Yes {
+            if self.insert(row, record).await? == Inserted::Yes {
                 return Ok(CreateOutcome {
-                    secret: row.info()?,
+                    secret,
                     created: true,
                     replaced: false,
                 });
@@ -408,10 +473,9 @@ impl Service {
         let record = actor.record("secret.update", Some(env.as_str()), name.as_str());
         let mut removed = Vec::new();
         let next = self
-            .db
-            .modify_secret(
-                env.as_str(),
-                name.as_str(),
+            .modify(
+                env,
+                name,
                 |row| {
                     let mut data = self.crypto.open(row.binding(), &row.sealed())?;
                     removed = unset

@@ -320,7 +320,14 @@ fn every_writer_of_one_hot_secret_gets_through() {
         pg::skipped("every_writer_of_one_hot_secret_gets_through (postgres)");
     }
     let rt = runtime();
-    for (store, urls, token, _servers) in &setups {
+    for (store, urls, token, servers) in &setups {
+        let logs = || {
+            servers
+                .iter()
+                .map(|s| s.stderr())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
         let api = Arc::new(Api::new(token));
         rt.block_on(async {
             api.create(&urls[0], "hot", json!({"BASE": "0"}), "fail")
@@ -346,7 +353,12 @@ fn every_writer_of_one_hot_secret_gets_through() {
             }
             // 200 merges and 99 replacements answer 200; the first replacement creates.
             let expected = BTreeMap::from([(StatusCode::OK, 299), (StatusCode::CREATED, 1)]);
-            assert_eq!(statuses, expected, "{store}");
+            assert_eq!(
+                statuses,
+                expected,
+                "{store}; the servers' logs:\n{}",
+                logs()
+            );
             let (_, hot) = api.reveal(&urls[0], "hot").await;
             assert_eq!(
                 hot["values"].as_object().map(|o| o.len()),
