@@ -22,7 +22,7 @@ use crate::model::{
 
 /// The most secrets one page can hold.
 pub const MAX_PAGE: u32 = 1000;
-/// Concurrent writers to one secret retry this many times before giving up.
+/// A create tries this many times while other writers create and delete the same name.
 const MAX_RETRIES: usize = 32;
 
 /// A listing request.
@@ -141,9 +141,9 @@ impl SecretRow {
     }
 }
 
-/// Waits before retry `attempt` of a version-checked write that lost a race: a random time
-/// that grows with the attempts, so that writers contending for one secret spread out
-/// instead of colliding again (up to about 50 ms).
+/// Waits before retry `attempt` of a create that lost a race: a random time that grows with
+/// the attempts, so that writers contending for one name spread out instead of colliding
+/// again (up to about 50 ms).
 async fn backoff(attempt: usize) {
     let mut b = [0u8; 2];
     let _ = crypto::random_bytes(&mut b);
@@ -456,8 +456,8 @@ impl Service {
         })
     }
 
-    /// Merges `set` into a secret and removes `unset` (Modal's `Secret.update`). The write is
-    /// version-checked: a concurrent writer makes this re-read and merge again, never lose data.
+    /// Merges `set` into a secret and removes `unset` (Modal's `Secret.update`). The merge
+    /// reads and writes under the row's lock, so concurrent updates all land, in turn.
     pub async fn update(
         &self,
         env: &EnvName,
