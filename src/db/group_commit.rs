@@ -34,16 +34,17 @@ impl<T: Send + 'static, R: Send + 'static> GroupCommit<T, R> {
                 }
                 let (items, answers): (Vec<T>, Vec<_>) = batch.into_iter().unzip();
                 let n = items.len();
-                match commit(items).await {
-                    Ok(results) if results.len() == n => {
+                let results = commit(items).await.and_then(|results| {
+                    if results.len() == n {
+                        Ok(results)
+                    } else {
+                        Err("a group commit answered the wrong number of writes".to_owned())
+                    }
+                });
+                match results {
+                    Ok(results) => {
                         for (answer, result) in answers.into_iter().zip(results) {
                             let _ = answer.send(Ok(result));
-                        }
-                    }
-                    Ok(_) => {
-                        let e = "a group commit answered the wrong number of writes".to_owned();
-                        for answer in answers {
-                            let _ = answer.send(Err(e.clone()));
                         }
                     }
                     Err(e) => {

@@ -164,6 +164,13 @@ macro_rules! secret_columns {
     };
 }
 
+/// One secret by (environment, name), every column.
+const SELECT_SECRET: &str = concat!(
+    "SELECT ",
+    secret_columns!(),
+    " FROM secrets WHERE environment = $1 AND name = $2"
+);
+
 impl Db {
     /// Opens (creating if needed) an SQLite store at `path` and brings its schema up to date,
     /// with up to `connections` connections.
@@ -194,16 +201,13 @@ impl Db {
     }
 
     pub async fn get_secret(&self, env: &str, name: &str) -> Result<Option<SecretRow>> {
-        let sql = concat!(
-            "SELECT ",
-            secret_columns!(),
-            " FROM secrets WHERE environment = $1 AND name = $2"
-        );
-        with_pool!(self, |pool| Ok(sqlx::query_as::<_, SecretRow>(sql)
-            .bind(env)
-            .bind(name)
-            .fetch_optional(pool)
-            .await?))
+        with_pool!(self, |pool| Ok(sqlx::query_as::<_, SecretRow>(
+            SELECT_SECRET
+        )
+        .bind(env)
+        .bind(name)
+        .fetch_optional(pool)
+        .await?))
     }
 
     /// Inserts new secrets in one transaction, each with its audit record if it has one; a
@@ -270,11 +274,6 @@ impl Db {
         next: impl FnOnce(SecretRow) -> Result<SecretRow>,
         audit: Option<&AuditRow>,
     ) -> Result<Option<SecretRow>> {
-        const SELECT: &str = concat!(
-            "SELECT ",
-            secret_columns!(),
-            " FROM secrets WHERE environment = $1 AND name = $2"
-        );
         const SELECT_FOR_UPDATE: &str = concat!(
             "SELECT ",
             secret_columns!(),
@@ -316,7 +315,7 @@ impl Db {
         }
         match self {
             Db::Sqlite { write, .. } => {
-                locked!(write.begin_with("BEGIN IMMEDIATE").await?, SELECT)
+                locked!(write.begin_with("BEGIN IMMEDIATE").await?, SELECT_SECRET)
             }
             Db::Postgres(pool) => locked!(pool.begin().await?, SELECT_FOR_UPDATE),
         }
