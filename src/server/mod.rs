@@ -20,6 +20,7 @@ mod auth;
 mod error;
 mod handlers;
 mod keys;
+mod linger;
 mod listen;
 pub mod openapi;
 mod tls;
@@ -114,6 +115,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .fallback(handlers::not_found)
         .method_not_allowed_fallback(handlers::method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(linger::settle_unread_body))
         .with_state(state)
 }
 
