@@ -9,8 +9,9 @@
 //! socket closed with unread data is reset, which can cost the client the answer itself.
 //!
 //! So the rest of a small body is read and dropped (as nginx's lingering close does), which
-//! keeps the connection usable; a body too large or too slow for that gets `connection: close`
-//! on its answer, so the client knows not to reuse the connection. HTTP/2 streams need neither.
+//! keeps the connection usable; a body too large or too slow for that, or one the client sends
+//! only after a `100 Continue` (`expect: 100-continue`), gets `connection: close` on its answer,
+//! so the client knows not to reuse the connection. HTTP/2 streams need neither.
 
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -19,7 +20,7 @@ use std::time::Duration;
 use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::Request;
 use axum::http::Version;
-use axum::http::header::{CONNECTION, HeaderValue};
+use axum::http::header::{CONNECTION, EXPECT, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 use hyper::body::{Frame, SizeHint};
@@ -36,6 +37,8 @@ pub async fn settle_unread_body(req: Request, next: Next) -> Response {
     if req.version() > Version::HTTP_11 || req.body().is_end_stream() {
         return next.run(req).await;
     }
+    // A client that waits for `100 Continue` sends no body unless asked: reading it would ask.
+    let expects_continue = req.headers().contains_key(EXPECT);
     let (parts, body) = req.into_parts();
     let (back, mut returned) = oneshot::channel();
     let body = Body::new(Returned {
@@ -48,8 +51,12 @@ pub async fn settle_unread_body(req: Request, next: Next) -> Response {
     let Ok(unread) = returned.try_recv() else {
         return response;
     };
-    let drained = tokio::time::timeout(MAX_LINGER_TIME, drain(unread, MAX_LINGER_BYTES)).await;
-    if !matches!(drained, Ok(true)) {
+    let drained = !expects_continue
+        && matches!(
+            tokio::time::timeout(MAX_LINGER_TIME, drain(unread, MAX_LINGER_BYTES)).await,
+            Ok(true)
+        );
+    if !drained {
         response
             .headers_mut()
             .insert(CONNECTION, HeaderValue::from_static("close"));

@@ -2146,3 +2146,24 @@ fn a_refused_body_that_does_not_arrive_gets_its_answer_with_connection_close() {
         String::from_utf8_lossy(&rest)
     );
 }
+
+#[test]
+fn a_refused_request_expecting_100_continue_is_answered_without_asking_for_its_body() {
+    // A client that waits for `100 Continue` before it sends a large body need not send it at
+    // all when the request is refused anyway; the answer says the connection closes.
+    let api = Api::unlimited();
+    let mut stream = TcpStream::connect(api.addr()).expect("connect to the server");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("set a read timeout");
+    let head = format!(
+        "POST {SECRETS} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 2000000\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).expect("send the head");
+    let answer = read_head(&mut stream);
+    assert!(answer.starts_with("HTTP/1.1 401 "), "{answer}");
+    assert!(
+        answer.to_ascii_lowercase().contains("connection: close"),
+        "{answer}"
+    );
+}
