@@ -190,14 +190,20 @@ impl Api {
             .to_owned()
     }
 
+    /// A fresh TCP connection to the server, whose reads give up after `read_timeout`.
+    fn connect(&self, read_timeout: Duration) -> TcpStream {
+        let stream = TcpStream::connect(self.addr()).expect("connect to the server");
+        stream
+            .set_read_timeout(Some(read_timeout))
+            .expect("set a read timeout");
+        stream
+    }
+
     /// Writes `bytes` on a fresh connection and reads whatever comes back until the server
     /// hangs up. With `half_close`, our side is shut for writing first, for input the server
     /// would otherwise wait on; the server may then drop the connection without answering.
     fn raw(&self, bytes: &[u8], half_close: bool) -> Vec<u8> {
-        let mut stream = TcpStream::connect(self.addr()).expect("connect to the server");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .expect("set a read timeout");
+        let mut stream = self.connect(Duration::from_secs(10));
         // The server may hang up before reading everything: that is fine.
         let _ = stream.write_all(bytes);
         if half_close {
@@ -1926,10 +1932,7 @@ fn names_that_a_url_path_cannot_carry_are_refused() {
 #[test]
 fn a_request_that_times_out_gets_a_json_error() {
     let api = Api::start();
-    let mut stream = TcpStream::connect(api.addr()).expect("connect to the server");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(90)))
-        .expect("set a read timeout");
+    let mut stream = api.connect(Duration::from_secs(90));
     // The body announced is never sent in full, so the server waits for it until its timeout.
     let head = format!(
         "POST {SECRETS} HTTP/1.1\r\nHost: keep\r\nAuthorization: Bearer {}\r\n\
@@ -2026,10 +2029,7 @@ fn a_client_reusing_connections_gets_every_answer_to_requests_refused_unread() {
 /// Sends `head`, waits, sends `body`, and reads one answer; then asks for `/v1/health` on the
 /// same connection. Returns (the first answer's head, the second answer's head).
 fn refused_then_reused(api: &Api, head: &str, body: &[u8]) -> (String, String) {
-    let mut stream = TcpStream::connect(api.addr()).expect("connect to the server");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("set a read timeout");
+    let mut stream = api.connect(Duration::from_secs(10));
     stream.write_all(head.as_bytes()).expect("send the head");
     // The answer is on its way before the body arrives.
     std::thread::sleep(Duration::from_millis(200));
@@ -2040,6 +2040,11 @@ fn refused_then_reused(api: &Api, head: &str, body: &[u8]) -> (String, String) {
         Err(e) => format!("(could not send: {e})"),
     };
     (first, second)
+}
+
+/// Whether an answer's head says the server closes the connection after it.
+fn says_close(head: &str) -> bool {
+    head.to_ascii_lowercase().contains("connection: close")
 }
 
 /// Reads one answer's head and its `content-length` body from `stream`.
@@ -2108,10 +2113,7 @@ fn a_connection_stays_usable_after_a_request_refused_before_its_body_arrived() {
             first.starts_with(&format!("HTTP/1.1 {status} ")),
             "{what}: {first}"
         );
-        assert!(
-            !first.to_ascii_lowercase().contains("connection: close"),
-            "{what}: {first}"
-        );
+        assert!(!says_close(&first), "{what}: {first}");
         assert!(
             second.starts_with("HTTP/1.1 200 "),
             "{what}, then a health check: {second}"
@@ -2124,20 +2126,14 @@ fn a_refused_body_that_does_not_arrive_gets_its_answer_with_connection_close() {
     // The server waits a moment for the rest of a refused body, not for ever: then it answers
     // and says that it closes the connection.
     let api = Api::unlimited();
-    let mut stream = TcpStream::connect(api.addr()).expect("connect to the server");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("set a read timeout");
+    let mut stream = api.connect(Duration::from_secs(10));
     let head = format!(
         "POST {SECRETS}/a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{"
     );
     stream.write_all(head.as_bytes()).expect("send the head");
     let answer = read_head(&mut stream);
     assert!(answer.starts_with("HTTP/1.1 405 "), "{answer}");
-    assert!(
-        answer.to_ascii_lowercase().contains("connection: close"),
-        "{answer}"
-    );
+    assert!(says_close(&answer), "{answer}");
     let mut rest = Vec::new();
     let _ = stream.read_to_end(&mut rest);
     assert!(
@@ -2152,18 +2148,12 @@ fn a_refused_request_expecting_100_continue_is_answered_without_asking_for_its_b
     // A client that waits for `100 Continue` before it sends a large body need not send it at
     // all when the request is refused anyway; the answer says the connection closes.
     let api = Api::unlimited();
-    let mut stream = TcpStream::connect(api.addr()).expect("connect to the server");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("set a read timeout");
+    let mut stream = api.connect(Duration::from_secs(10));
     let head = format!(
         "POST {SECRETS} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 2000000\r\n\r\n"
     );
     stream.write_all(head.as_bytes()).expect("send the head");
     let answer = read_head(&mut stream);
     assert!(answer.starts_with("HTTP/1.1 401 "), "{answer}");
-    assert!(
-        answer.to_ascii_lowercase().contains("connection: close"),
-        "{answer}"
-    );
+    assert!(says_close(&answer), "{answer}");
 }

@@ -277,18 +277,23 @@ fn secret_schemas() -> Value {
     })
 }
 
+/// What `GET /v1/whoami` tells of the calling token: a part of what `TokenInfo` tells.
+const WHOAMI_FIELDS: [&str; 4] = ["name", "admin", "environments", "read_only"];
+
+/// The properties of `properties` named in `names`.
+fn pick(properties: &Value, names: &[&str]) -> Value {
+    Value::Object(
+        names
+            .iter()
+            .filter_map(|n| Some(((*n).to_owned(), properties.get(*n)?.clone())))
+            .collect(),
+    )
+}
+
 fn admin_schemas() -> Value {
     let token = token_info_properties();
     json!({
-        "WhoAmI": obj(&["name", "admin", "environments", "read_only"], json!({
-            "name": schema("Name"),
-            "admin": { "type": "boolean" },
-            "environments": {
-                "type": ["array", "null"], "items": schema("Name"),
-                "description": "`null`: every environment.",
-            },
-            "read_only": { "type": "boolean" },
-        })),
+        "WhoAmI": obj(&WHOAMI_FIELDS, pick(&token, &WHOAMI_FIELDS)),
         "TokenInfo": obj(&TOKEN_INFO_FIELDS, token.clone()),
         "IssuedToken": extended(&TOKEN_INFO_FIELDS, token, &[(
             "token",
