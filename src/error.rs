@@ -171,6 +171,11 @@ impl Error {
                 "check the scheme (`http://` or `https://`) and the host name in the server URL; if the server's certificate comes from a private CA, pass the CA's certificate with `--ca-cert PEM` or `KEEP_CA_CERT`"
                     .into(),
             ),
+            Error::Database(m) if m.starts_with(DISK_FULL) => Some(
+                "free some space on that disk and try again: nothing that was acknowledged is lost, \
+                 and reads still work"
+                    .into(),
+            ),
             Error::Integrity(_) => Some(
                 "the store was modified outside keep or the key file does not match the database"
                     .into(),
@@ -180,10 +185,21 @@ impl Error {
     }
 }
 
+/// How a write refused for want of space begins its message.
+const DISK_FULL: &str = "the disk holding the store is full, so the write was not made";
+
 impl From<sqlx::Error> for Error {
     fn from(e: sqlx::Error) -> Self {
         // sqlx errors carry SQL text and driver messages, never bound parameters.
-        Error::Database(e.to_string())
+        let full = e
+            .as_database_error()
+            .and_then(|d| d.code())
+            .is_some_and(|code| code == "13" || code == "53100"); // SQLITE_FULL, disk_full
+        if full {
+            Error::Database(format!("{DISK_FULL}: {e}"))
+        } else {
+            Error::Database(e.to_string())
+        }
     }
 }
 

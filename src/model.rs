@@ -282,6 +282,10 @@ pub struct Shown {
     pub info: SecretInfo,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub values: Option<SecretData>,
+    /// Why this read could not be recorded as the secret's last use (a warning, not a
+    /// failure: the values were read). Never sent over the wire.
+    #[serde(skip)]
+    pub unrecorded: Option<String>,
 }
 
 /// What a token may do: every environment or only some, read-only or read-write, and the

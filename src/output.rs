@@ -271,3 +271,18 @@ fn prompt_error(e: dialoguer::Error) -> Error {
         dialoguer::Error::IO(e) => Error::io("cannot read from the terminal", e),
     }
 }
+
+impl crate::model::Shown {
+    /// The values, after saying on stderr why their use could not be recorded, if it could not.
+    pub fn values_warning_to(self, out: &Output) -> Option<crate::model::SecretData> {
+        self.warn_unrecorded(out);
+        self.values
+    }
+
+    /// Says on stderr why this read could not be recorded as the last use, if it could not.
+    pub fn warn_unrecorded(&self, out: &Output) {
+        if let Some(warning) = &self.unrecorded {
+            out.warn(warning);
+        }
+    }
+}

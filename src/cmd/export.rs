@@ -71,7 +71,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let shown = backend.show(ctx.env(), &name, &query).await;
     backend.close().await;
     let values = shown?
-        .values
+        .values_warning_to(out)
         .ok_or_else(|| Error::Internal(format!("the values of `{name}` were not returned")))?;
     let text = export_format::render(format, &values)?;
     match output {

@@ -72,7 +72,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     // Everything is read and the store closed before exec: the process is replaced, and
     // nothing of the runtime may be left half-done.
     let backend = ctx.backend().await?;
-    let fetched = fetch(&backend, ctx.env(), &names, &require).await;
+    let fetched = fetch(&backend, ctx.env(), &names, &require, out).await;
     backend.close().await;
     let vars = merge(fetched?, out);
     check_env_values(&vars)?;
@@ -105,6 +105,7 @@ async fn fetch(
     env: &EnvName,
     names: &[SecretName],
     require: &[String],
+    out: &Output,
 ) -> Result<Vec<(SecretName, SecretData)>> {
     let several = names.len() > 1;
     if several && !require.is_empty() {
@@ -133,7 +134,7 @@ async fn fetch(
         let values = backend
             .show(env, name, &query)
             .await?
-            .values
+            .values_warning_to(out)
             .ok_or_else(|| Error::Internal(format!("the values of `{name}` were not returned")))?;
         secrets.push((name.clone(), values));
     }

@@ -81,5 +81,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         .waiting("reading", backend.show(ctx.env(), &name, &query))
         .await;
     backend.close().await;
-    out.emit(&shown?)
+    let shown = shown?;
+    shown.warn_unrecorded(out);
+    out.emit(&shown)
 }

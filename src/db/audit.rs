@@ -37,14 +37,11 @@ impl Db {
     /// Records events of reads and refusals, in one transaction (successful writes record
     /// theirs in their own transaction).
     pub async fn insert_audit_batch(&self, records: &[AuditRow]) -> Result<()> {
-        with_writer!(self, |pool| {
-            let mut tx = pool.begin().await?;
+        transaction!(self, |tx| {
             for record in records {
                 audit_insert!(record).execute(&mut *tx).await?;
             }
-            tx.commit().await?;
-        });
-        Ok(())
+        })
     }
 
     /// Up to `limit` records at or after `since`, newest first, older than `cursor`.

@@ -67,35 +67,76 @@ macro_rules! audit_insert {
     }};
 }
 
+/// Runs `$body` in a write transaction with `$tx` bound to it, and commits it; evaluates to
+/// `Result<T>` where `$body` evaluates to `T` (it may use `?`). On SQLite the transaction is
+/// `BEGIN IMMEDIATE` on the writer's connection, so that a read-then-write cannot fail to
+/// upgrade its lock; PostgreSQL's writers lock rows.
+///
+/// Any failure closes the SQLite connection instead of returning it to the pool: after a
+/// failed `COMMIT` (`SQLITE_FULL`, `SQLITE_IOERR`) SQLite may have rolled the transaction
+/// back by itself while sqlx still counts it as open, and would turn the next `BEGIN` on that
+/// connection into a savepoint that is never committed, so that every later write would be
+/// acknowledged and lost. A new connection starts clean, and works again once the disk does.
+macro_rules! transaction {
+    ($db:expr, |$tx:ident| $body:expr) => {
+        match $db {
+            Db::Sqlite { write, .. } => {
+                let mut conn = write.acquire().await?;
+                let result: Result<_> = async {
+                    let mut $tx =
+                        sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?;
+                    let value = $body;
+                    $tx.commit().await?;
+                    Ok(value)
+                }
+                .await;
+                if result.is_err() {
+                    conn.close_on_drop();
+                }
+                result
+            }
+            Db::Postgres(pool) => {
+                async {
+                    let mut $tx = pool.begin().await?;
+                    let value = $body;
+                    $tx.commit().await?;
+                    Ok(value)
+                }
+                .await
+            }
+        }
+    };
+}
+
 /// Runs `$write` with `$conn` bound to a connection and, when `$audit` is some, inserts that
 /// audit record in the same transaction: a write and its record are committed together or not
-/// at all. `$keep` looks at the write's result (`$done`) and says whether there is anything to
-/// commit and record; if not, the transaction is rolled back. Without a record, `$write` runs
-/// alone, as the embedded store needs no audit log.
+/// at all. `$write` evaluates to a `Result` of any error that converts to ours. `$keep` looks at the write's result (`$done`) and says whether there is anything to
+/// record. Without a record, `$write` runs alone (one statement commits by itself), as the
+/// embedded store needs no audit log.
 macro_rules! audited {
-    ($db:expr, $audit:expr, |$conn:ident| $write:expr, |$done:ident| $keep:expr) => {
-        with_writer!($db, |pool| async {
-            let Some(record) = $audit else {
+    ($db:expr, $audit:expr, |$conn:ident| $write:expr, |$done:ident| $keep:expr) => {{
+        let record: Option<&AuditRow> = $audit;
+        match record {
+            None => with_writer!($db, |pool| {
                 let $conn = pool;
-                return $write;
-            };
-            let mut tx = pool.begin().await?;
-            let done = {
-                let $conn = &mut *tx;
-                $write?
-            };
-            let keep = {
-                let $done = &done;
-                $keep
-            };
-            if keep {
-                audit_insert!(record).execute(&mut *tx).await?;
-                tx.commit().await?;
-            }
-            Ok::<_, sqlx::Error>(done)
+                $write.map_err($crate::error::Error::from)
+            }),
+            Some(record) => transaction!($db, |tx| {
+                let done = {
+                    let $conn = &mut *tx;
+                    $write?
+                };
+                let keep = {
+                    let $done = &done;
+                    $keep
+                };
+                if keep {
+                    audit_insert!(record).execute(&mut *tx).await?;
+                }
+                done
+            }),
         }
-        .await)
-    };
+    }};
 }
 
 mod audit;
@@ -230,8 +271,7 @@ impl Db {
             (&a.environment, &a.name).cmp(&(&b.environment, &b.name))
         });
         let mut outcomes: Vec<Inserted> = rows.iter().map(|_| Inserted::Conflict).collect();
-        with_writer!(self, |pool| {
-            let mut tx = pool.begin().await?;
+        transaction!(self, |tx| {
             for i in order {
                 let (row, audit) = &rows[i];
                 let n = sqlx::query(sql)
@@ -257,8 +297,7 @@ impl Db {
                     outcomes[i] = Inserted::Yes;
                 }
             }
-            tx.commit().await?;
-        });
+        })?;
         Ok(outcomes)
     }
 
@@ -281,44 +320,39 @@ impl Db {
         );
         const UPDATE: &str = "UPDATE secrets SET version = $1, updated_at = $2, keys = $3, \
                               key_id = $4, wrapped_key = $5, ciphertext = $6 WHERE id = $7";
-        // SQLite locks the whole database: IMMEDIATE takes the write lock before the read (a
-        // deferred transaction could not upgrade after another writer's commit). PostgreSQL
-        // locks the one row.
-        macro_rules! locked {
-            ($tx:expr, $select:expr) => {{
-                let mut tx = $tx;
-                let Some(row) = sqlx::query_as::<_, SecretRow>($select)
-                    .bind(env)
-                    .bind(name)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                else {
-                    return Ok(None);
-                };
-                let row = next(row)?;
-                sqlx::query(UPDATE)
-                    .bind(row.version)
-                    .bind(row.updated_at)
-                    .bind(&row.keys)
-                    .bind(&row.key_id)
-                    .bind(&row.wrapped_key)
-                    .bind(&row.ciphertext)
-                    .bind(&row.id)
-                    .execute(&mut *tx)
-                    .await?;
-                if let Some(record) = audit {
-                    audit_insert!(record).execute(&mut *tx).await?;
+        // SQLite locks the whole database (the transaction is IMMEDIATE, see `transaction!`);
+        // PostgreSQL locks the one row.
+        let select = match self {
+            Db::Sqlite { .. } => SELECT_SECRET,
+            Db::Postgres(_) => SELECT_FOR_UPDATE,
+        };
+        transaction!(self, |tx| {
+            let current = sqlx::query_as::<_, SecretRow>(select)
+                .bind(env)
+                .bind(name)
+                .fetch_optional(&mut *tx)
+                .await?;
+            match current {
+                None => None,
+                Some(row) => {
+                    let row = next(row)?;
+                    sqlx::query(UPDATE)
+                        .bind(row.version)
+                        .bind(row.updated_at)
+                        .bind(&row.keys)
+                        .bind(&row.key_id)
+                        .bind(&row.wrapped_key)
+                        .bind(&row.ciphertext)
+                        .bind(&row.id)
+                        .execute(&mut *tx)
+                        .await?;
+                    if let Some(record) = audit {
+                        audit_insert!(record).execute(&mut *tx).await?;
+                    }
+                    Some(row)
                 }
-                tx.commit().await?;
-                Ok(Some(row))
-            }};
-        }
-        match self {
-            Db::Sqlite { write, .. } => {
-                locked!(write.begin_with("BEGIN IMMEDIATE").await?, SELECT_SECRET)
             }
-            Db::Postgres(pool) => locked!(pool.begin().await?, SELECT_FOR_UPDATE),
-        }
+        })
     }
 
     pub async fn delete_secret(

@@ -15,26 +15,27 @@ impl Db {
         let sql = "INSERT INTO tokens (id, name, hash, admin, created_at, expires_at, revoked_at, \
                    environments, read_only, created_by) \
                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
-        let result = audited!(
+        audited!(
             self,
             audit,
-            |conn| sqlx::query(sql)
-                .bind(&row.id)
-                .bind(&row.name)
-                .bind(&row.hash)
-                .bind(row.admin)
-                .bind(row.created_at)
-                .bind(row.expires_at)
-                .bind(row.revoked_at)
-                .bind(&row.environments)
-                .bind(row.read_only)
-                .bind(&row.created_by)
-                .execute(conn)
-                .await
-                .map(|_| ()),
-            |_done| true
-        );
-        inserted(result)
+            |conn| inserted(
+                sqlx::query(sql)
+                    .bind(&row.id)
+                    .bind(&row.name)
+                    .bind(&row.hash)
+                    .bind(row.admin)
+                    .bind(row.created_at)
+                    .bind(row.expires_at)
+                    .bind(row.revoked_at)
+                    .bind(&row.environments)
+                    .bind(row.read_only)
+                    .bind(&row.created_by)
+                    .execute(conn)
+                    .await
+                    .map(|_| ())
+            ),
+            |done| *done == Inserted::Yes
+        )
     }
 
     pub async fn token_by_hash(&self, hash: &str) -> Result<Option<TokenRow>> {

@@ -438,7 +438,11 @@ impl Service {
             });
         }
         if !query.reveal {
-            return Ok(Shown { info, values: None });
+            return Ok(Shown {
+                info,
+                values: None,
+                unrecorded: None,
+            });
         }
         self.verify_key().await?;
         let values = self.crypto.open(row.binding(), &row.sealed())?;
@@ -447,12 +451,23 @@ impl Service {
                 "key list of secret `{name}` does not match its values"
             )));
         }
+        // The values were decrypted and are returned even if their use cannot be recorded (a
+        // full disk): `last_used_at` is a hint of whether a secret is still in use, while the
+        // exact record of reads is the server's audit log, which fails closed on its own.
         let now = now_micros();
-        self.db.touch_secret(&row.id, now).await?;
-        info.last_used_at = Some(timestamp(now)?);
+        let unrecorded = match self.db.touch_secret(&row.id, now).await {
+            Ok(()) => {
+                info.last_used_at = Some(timestamp(now)?);
+                None
+            }
+            Err(e) => Some(format!(
+                "this use of `{name}` was not recorded as its last use: {e}"
+            )),
+        };
         Ok(Shown {
             info,
             values: Some(values),
+            unrecorded,
         })
     }
 

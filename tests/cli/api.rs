@@ -4,71 +4,17 @@
 use std::collections::BTreeSet;
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpStream};
-use std::sync::Once;
 use std::time::Duration;
 
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde_json::{Value, json};
 
-use crate::support::Server;
+use crate::support::{Reply, Server, http_client, read_reply, runtime, send};
 
 const SECRETS: &str = "/v1/environments/main/secrets";
 /// Appears in secret values only; no response may ever contain it unless values were revealed.
 const MARKER: &str = "SENTINEL-4f9c2b7e";
-
-pub(crate) fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("build a tokio runtime")
-}
-
-pub(crate) fn http_client() -> reqwest::Client {
-    static PROVIDER: Once = Once::new();
-    PROVIDER.call_once(|| {
-        // Fails only if a provider is already installed, which is just as good.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-    });
-    reqwest::Client::builder()
-        .no_proxy()
-        .timeout(Duration::from_secs(30))
-        .build()
-        .expect("build an HTTP client")
-}
-
-/// A whole response.
-#[derive(Debug)]
-pub(crate) struct Reply {
-    pub(crate) status: StatusCode,
-    pub(crate) content_type: Option<String>,
-    pub(crate) text: String,
-}
-
-impl Reply {
-    pub(crate) fn json(&self, what: &str) -> Value {
-        serde_json::from_str(&self.text)
-            .unwrap_or_else(|e| panic!("{what}: body is not JSON ({e}): {}", self.text))
-    }
-}
-
-pub(crate) async fn send(req: RequestBuilder) -> Reply {
-    read_reply(req.send().await.expect("send the request")).await
-}
-
-async fn read_reply(resp: reqwest::Response) -> Reply {
-    let status = resp.status();
-    let content_type = resp
-        .headers()
-        .get(CONTENT_TYPE)
-        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
-    let bytes = resp.bytes().await.expect("read the response body");
-    Reply {
-        status,
-        content_type,
-        text: String::from_utf8_lossy(&bytes).into_owned(),
-    }
-}
 
 /// Why `reply` is not the documented error `{"error": {"code", "message"}}` with `status` and
 /// `code`, if it is not.

@@ -4,6 +4,7 @@ mod api;
 mod commands;
 mod completion;
 mod export;
+mod faults;
 mod generated;
 mod import;
 mod openapi;

@@ -30,7 +30,7 @@ fn bin_dir() -> Option<PathBuf> {
 }
 
 /// PostgreSQL refuses to run as root; when the tests do, the cluster runs as `postgres`.
-fn run_as() -> Option<(u32, u32)> {
+pub fn run_as() -> Option<(u32, u32)> {
     // SAFETY: geteuid has no preconditions.
     if unsafe { libc::geteuid() } != 0 {
         return None;
@@ -298,6 +298,38 @@ impl Cluster {
                 .execute(&mut c)
                 .await
                 .expect("create database");
+        });
+        self.url(&name)
+    }
+}
+
+impl Cluster {
+    /// A new, empty database whose tables live in a tablespace at `location` (an empty
+    /// directory the cluster's user owns), so that a test can fill that disk alone.
+    pub fn database_in_tablespace(&self, location: &Path) -> String {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let (space, name) = (
+            format!("ts{}_{n}", std::process::id()),
+            format!("tsdb{}_{n}", std::process::id()),
+        );
+        runtime().block_on(async {
+            use sqlx::Connection;
+            let mut c = sqlx::PgConnection::connect(&self.url("postgres"))
+                .await
+                .expect("connect");
+            for sql in [
+                format!(
+                    "CREATE TABLESPACE {space} LOCATION '{}'",
+                    location.display()
+                ),
+                format!("CREATE DATABASE {name} TABLESPACE {space}"),
+            ] {
+                sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .execute(&mut c)
+                    .await
+                    .expect("create the tablespace and database");
+            }
         });
         self.url(&name)
     }

@@ -10,8 +10,8 @@ use std::time::Duration;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::api::{Reply, http_client, runtime, send};
 use crate::store::{files, mode_of, raw_db};
+use crate::support::{Reply, http_client, runtime, send};
 use crate::support::{Server, hermetic};
 
 /// A server and a client for its API.
