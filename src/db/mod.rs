@@ -4,6 +4,7 @@
 //! placeholders, BIGINT times in microseconds) and dispatched to the pool of the active
 //! dialect by `with_pool!`; dialect differences live in `migrations/<dialect>/` only.
 
+mod away;
 mod postgres;
 mod sqlite;
 
@@ -34,7 +35,11 @@ macro_rules! with_pool {
     ($db:expr, |$pool:ident| $body:expr) => {
         match $db {
             Db::Sqlite { read: $pool, .. } => $body,
-            Db::Postgres($pool) => $body,
+            Db::Postgres(pool) => {
+                let mut conn = $crate::db::away::acquire(pool).await?;
+                let $pool = &mut *conn;
+                $body
+            }
         }
     };
 }
@@ -44,7 +49,11 @@ macro_rules! with_writer {
     ($db:expr, |$pool:ident| $body:expr) => {
         match $db {
             Db::Sqlite { write: $pool, .. } => $body,
-            Db::Postgres($pool) => $body,
+            Db::Postgres(pool) => {
+                let mut conn = $crate::db::away::acquire(pool).await?;
+                let $pool = &mut *conn;
+                $body
+            }
         }
     };
 }
@@ -97,7 +106,8 @@ macro_rules! transaction {
             }
             Db::Postgres(pool) => {
                 async {
-                    let mut $tx = pool.begin().await?;
+                    let mut conn = $crate::db::away::acquire(pool).await?;
+                    let mut $tx = sqlx::Connection::begin(&mut *conn).await?;
                     let value = $body;
                     $tx.commit().await?;
                     Ok(value)

@@ -21,9 +21,9 @@ pub async fn open(url: &str) -> Result<PgPool> {
     let pool = PgPoolOptions::new()
         .max_connections(16)
         .min_connections(1)
-        // When the database is away, requests fail fast (503) instead of queueing for long;
-        // the pool reconnects by itself when it is back.
-        .acquire_timeout(Duration::from_secs(3))
+        // When the database is away, requests fail fast (503) instead of queueing for long
+        // (see `away`); the pool reconnects by itself when it is back.
+        .acquire_timeout(super::away::ACQUIRE_TIMEOUT)
         .idle_timeout(Duration::from_secs(300))
         .test_before_acquire(true)
         .connect_with(options)

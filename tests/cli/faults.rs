@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
+use std::time::{Duration, Instant};
 
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -442,4 +443,98 @@ fn a_full_disk_under_the_local_store_loses_nothing_and_reads_still_work() {
     for name in &refused {
         keep().args(["show", name]).assert().code(3);
     }
+}
+
+#[test]
+#[allow(clippy::print_stderr)]
+fn requests_fail_within_a_second_while_postgres_is_away() {
+    if pg::shared().is_none() {
+        return pg::skipped("requests_fail_within_a_second_while_postgres_is_away");
+    }
+    // Over TCP: a stopped server then refuses connections, which the pool retries until
+    // its timeout (a missing Unix socket fails at once and would prove nothing).
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let extra = [
+        "-c",
+        "listen_addresses=127.0.0.1",
+        "-c",
+        &format!("port={port}"),
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let Some(mut cluster) = Cluster::start_with(extra, |_| {}) else {
+        return pg::skipped("requests_fail_within_a_second_while_postgres_is_away");
+    };
+    let url = format!("postgres://postgres@127.0.0.1:{port}/postgres");
+    let server = Server::start_in(
+        tempfile::tempdir().expect("tempdir"),
+        &[("KEEP_DATABASE_URL", &url)],
+    );
+    let client = Client::new(&server);
+    assert_eq!(
+        client.create("before", json!({"A": "1"})),
+        StatusCode::CREATED
+    );
+    cluster.pause();
+    let secret = "/v1/environments/main/secrets/before";
+    let requests: Vec<(Method, &str, Option<Value>)> = vec![
+        (Method::GET, "/v1/environments/main/secrets", None),
+        (Method::GET, secret, None),
+        (
+            Method::GET,
+            "/v1/environments/main/secrets/before?reveal=true",
+            None,
+        ),
+        (
+            Method::POST,
+            "/v1/environments/main/secrets",
+            Some(json!({"name": "during", "values": {"A": "1"}})),
+        ),
+        (Method::PATCH, secret, Some(json!({"set": {"B": "2"}}))),
+        (Method::DELETE, secret, None),
+        (Method::GET, "/v1/tokens", None),
+    ];
+    let mut slowest = Duration::ZERO;
+    // Twice over: while the process first finds the database away, and after.
+    for round in 0..2 {
+        for (method, path, body) in &requests {
+            let started = Instant::now();
+            let (status, reply) = client.call(method.clone(), path, body.clone());
+            let took = started.elapsed();
+            slowest = slowest.max(took);
+            assert_eq!(
+                status,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "round {round}: {method} {path}: {reply}"
+            );
+            assert!(
+                took < Duration::from_secs(1),
+                "round {round}: {method} {path} took {took:?} to fail"
+            );
+        }
+        std::thread::sleep(Duration::from_millis(1200));
+    }
+    cluster.resume();
+    // Back without a restart, and nothing refused was stored.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let (status, _) = client.call(Method::GET, secret, None);
+        if status == StatusCode::OK {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the server did not come back: {status}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let (_, shown) = client.call(Method::GET, secret, None);
+    assert_eq!(shown["keys"], json!(["A"]));
+    let (status, _) = client.call(Method::GET, "/v1/environments/main/secrets/during", None);
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    eprintln!("PostgreSQL away: the slowest refusal took {slowest:?}");
 }
