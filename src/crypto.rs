@@ -357,6 +357,8 @@ pub struct Crypto {
     /// The key tokens are hashed with. It is random and kept in the database sealed by the
     /// master key, so that rotating the master key leaves every token valid.
     token_key: OnceLock<Zeroizing<[u8; KEY_LEN]>>,
+    /// Derived from the token key on first use (see [`Crypto::row_seal`]).
+    row_key: OnceLock<Zeroizing<[u8; KEY_LEN]>>,
 }
 
 impl Crypto {
@@ -369,6 +371,7 @@ impl Crypto {
         Self {
             keys: RwLock::new(keys.into_iter().map(Arc::new).collect()),
             token_key: OnceLock::new(),
+            row_key: OnceLock::new(),
         }
     }
 
@@ -516,29 +519,57 @@ impl Crypto {
             .as_slice()
             .try_into()
             .map_err(|_| Error::Integrity("the stored token key is corrupt".into()))?;
-        let _ = self.token_key.set(Zeroizing::new(raw));
-        Ok(())
+        self.set_token_key(Zeroizing::new(raw))
     }
 
     /// For a store that has no token key yet: the key earlier versions derived from the
     /// store's original master key `key_id`, so that the tokens they issued stay valid.
     pub fn adopt_derived_token_key(&self, key_id: &str) -> Result<()> {
         let key = self.loaded(key_id)?;
-        let _ = self.token_key.set(key.derive(b"keep token hash v1"));
-        Ok(())
+        self.set_token_key(key.derive(b"keep token hash v1"))
+    }
+
+    /// Sets the token key once. A key already in use (a token hashed or a row sealed before
+    /// the stored key was loaded) must be the same, or what was done with it is wrong.
+    fn set_token_key(&self, key: Zeroizing<[u8; KEY_LEN]>) -> Result<()> {
+        match self.token_key.set(key) {
+            Ok(()) => Ok(()),
+            Err(key) if self.token_key.get().is_some_and(|k| k[..] == key[..]) => Ok(()),
+            Err(_) => Err(Error::Internal(
+                "the token key was used before the stored one was loaded".into(),
+            )),
+        }
     }
 
     /// Keyed hash of a token, hex-encoded: what the database stores instead of the token.
     /// Before the server loads the token key, the key is derived from the active master key
     /// (what a store without tokens, such as the embedded one, would get anyway).
     pub fn token_hash(&self, token: &str) -> String {
-        let key = self.token_key.get_or_init(|| {
+        hex(&hmac(&self.token_key()[..], token.as_bytes()))
+    }
+
+    fn token_key(&self) -> &[u8; KEY_LEN] {
+        self.token_key.get_or_init(|| {
             self.ring()
                 .first()
                 .map(|k| k.derive(b"keep token hash v1"))
                 .unwrap_or_default()
-        });
-        hex(&hmac(&key[..], token.as_bytes()))
+        })
+    }
+
+    /// The seal of a row that carries authority (a token's scope and state, a secret's key
+    /// list and place): an HMAC of its fields, length-prefixed, under a key derived from the
+    /// token key, which every master key of the store opens and rotation leaves as it is.
+    pub fn row_seal(&self, kind: &[u8], fields: &[&[u8]]) -> Vec<u8> {
+        let row_key = self
+            .row_key
+            .get_or_init(|| Zeroizing::new(hmac(&self.token_key()[..], b"keep row seal v1")));
+        let mut msg = Vec::with_capacity(64 + fields.iter().map(|f| f.len() + 4).sum::<usize>());
+        for field in std::iter::once(kind).chain(fields.iter().copied()) {
+            msg.extend_from_slice(&(field.len() as u32).to_be_bytes());
+            msg.extend_from_slice(field);
+        }
+        hmac(&row_key[..], &msg).to_vec()
     }
 }
 
@@ -604,8 +635,13 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// Constant-time equality of two hashes.
 pub fn ct_eq(a: &str, b: &str) -> bool {
+    ct_eq_bytes(a.as_bytes(), b.as_bytes())
+}
+
+/// Constant-time equality of two byte strings (of public length).
+pub fn ct_eq_bytes(a: &[u8], b: &[u8]) -> bool {
     use subtle::ConstantTimeEq;
-    a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
+    a.len() == b.len() && bool::from(a.ct_eq(b))
 }
 
 #[cfg(test)]

@@ -177,7 +177,8 @@ impl Error {
                     .into(),
             ),
             Error::Integrity(_) => Some(
-                "the store was modified outside keep or the key file does not match the database"
+                "the store was modified outside keep: restore it from a backup, or delete the \
+                 damaged secret with `keep delete NAME` (deleting reads nothing)"
                     .into(),
             ),
             _ => None,

@@ -176,6 +176,8 @@ pub struct SecretRow {
     pub wrapped_key: Vec<u8>,
     #[sqlx(default)]
     pub ciphertext: Vec<u8>,
+    /// The row's seal (see `service::seals`); `None` only in a row written before seals.
+    pub seal: Option<Vec<u8>>,
 }
 
 /// A stored API token (hash only).
@@ -192,6 +194,10 @@ pub struct TokenRow {
     pub environments: Option<String>,
     pub read_only: bool,
     pub created_by: String,
+    /// Counts the token's changes; sealed with the rest.
+    pub version: i64,
+    /// The row's seal (see `service::seals`); `None` only in a row written before seals.
+    pub seal: Option<Vec<u8>>,
 }
 
 /// Where a listing starts: strictly older than this (created_at, id).
@@ -211,7 +217,7 @@ pub enum Inserted {
 macro_rules! secret_columns {
     () => {
         "id, environment, name, version, created_at, created_by, updated_at, \
-         last_used_at, keys, key_id, wrapped_key, ciphertext"
+         last_used_at, keys, key_id, wrapped_key, ciphertext, seal"
     };
 }
 
@@ -272,7 +278,7 @@ impl Db {
         let sql = concat!(
             "INSERT INTO secrets (",
             secret_columns!(),
-            ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+            ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
              ON CONFLICT (environment, name) DO NOTHING"
         );
         let mut order: Vec<usize> = (0..rows.len()).collect();
@@ -297,6 +303,7 @@ impl Db {
                     .bind(&row.key_id)
                     .bind(&row.wrapped_key)
                     .bind(&row.ciphertext)
+                    .bind(&row.seal)
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
@@ -329,7 +336,8 @@ impl Db {
             " FROM secrets WHERE environment = $1 AND name = $2 FOR UPDATE"
         );
         const UPDATE: &str = "UPDATE secrets SET version = $1, updated_at = $2, keys = $3, \
-                              key_id = $4, wrapped_key = $5, ciphertext = $6 WHERE id = $7";
+                              key_id = $4, wrapped_key = $5, ciphertext = $6, seal = $7 \
+                              WHERE id = $8";
         // SQLite locks the whole database (the transaction is IMMEDIATE, see `transaction!`);
         // PostgreSQL locks the one row.
         let select = match self {
@@ -353,6 +361,7 @@ impl Db {
                         .bind(&row.key_id)
                         .bind(&row.wrapped_key)
                         .bind(&row.ciphertext)
+                        .bind(&row.seal)
                         .bind(&row.id)
                         .execute(&mut *tx)
                         .await?;
@@ -430,6 +439,31 @@ impl Db {
         Ok(n == 1)
     }
 
+    /// Secrets written before rows were sealed, by id, after `after_id` (metadata only).
+    pub async fn unsealed_secrets(&self, after_id: &str, limit: i64) -> Result<Vec<SecretRow>> {
+        let sql = "SELECT id, environment, name, version, created_at, created_by, updated_at, \
+                   last_used_at, keys, key_id, seal \
+                   FROM secrets WHERE seal IS NULL AND id > $1 ORDER BY id LIMIT $2";
+        with_pool!(self, |pool| Ok(sqlx::query_as::<_, SecretRow>(sql)
+            .bind(after_id)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?))
+    }
+
+    /// Seals a secret written before seals, if it is still the version that was read.
+    pub async fn set_secret_seal(&self, row: &SecretRow, seal: &[u8]) -> Result<()> {
+        let sql = "UPDATE secrets SET seal = $1 WHERE id = $2 AND version = $3 AND seal IS NULL";
+        with_writer!(self, |pool| sqlx::query(sql)
+            .bind(seal)
+            .bind(&row.id)
+            .bind(row.version)
+            .execute(pool)
+            .await?
+            .rows_affected());
+        Ok(())
+    }
+
     /// How many secrets each master key wraps.
     pub async fn key_usage(&self) -> Result<Vec<(String, i64)>> {
         let sql = "SELECT key_id, COUNT(*) FROM secrets GROUP BY key_id ORDER BY key_id";
@@ -460,7 +494,7 @@ impl Db {
         limit: i64,
     ) -> Result<Vec<SecretRow>> {
         let sql = "SELECT id, environment, name, version, created_at, created_by, updated_at, \
-                   last_used_at, keys, key_id \
+                   last_used_at, keys, key_id, seal \
                    FROM secrets WHERE environment = $1 AND created_at < $2 \
                    AND (created_at < $3 OR (created_at = $3 AND id < $4)) \
                    ORDER BY created_at DESC, id DESC LIMIT $5";

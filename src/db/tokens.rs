@@ -6,15 +6,17 @@ use crate::error::Result;
 macro_rules! token_columns {
     () => {
         "id, name, hash, admin, created_at, expires_at, revoked_at, environments, read_only, \
-         created_by"
+         created_by, version, seal"
     };
 }
 
 impl Db {
     pub async fn insert_token(&self, row: &TokenRow, audit: Option<&AuditRow>) -> Result<Inserted> {
-        let sql = "INSERT INTO tokens (id, name, hash, admin, created_at, expires_at, revoked_at, \
-                   environments, read_only, created_by) \
-                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+        let sql = concat!(
+            "INSERT INTO tokens (",
+            token_columns!(),
+            ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+        );
         audited!(
             self,
             audit,
@@ -30,6 +32,8 @@ impl Db {
                     .bind(&row.environments)
                     .bind(row.read_only)
                     .bind(&row.created_by)
+                    .bind(row.version)
+                    .bind(&row.seal)
                     .execute(conn)
                     .await
                     .map(|_| ())
@@ -66,32 +70,45 @@ impl Db {
     }
 
     /// Revokes the token `name` if it is not revoked yet; false if there was no such token
-    /// to revoke. Unless `allow_last_admin`, the last usable admin token is kept: the update
-    /// is conditional on another one existing, so two concurrent revokes cannot both pass.
+    /// to revoke. `next` checks the current row and returns it revoked (its version counted
+    /// up and sealed again); it is stored only if the row did not change in between. Unless
+    /// `allow_last_admin`, the last usable admin token is kept: the update is conditional on
+    /// another one existing, so two concurrent revokes cannot both pass.
     pub async fn revoke_token(
         &self,
         name: &str,
         now: i64,
         audit: Option<&AuditRow>,
+        next: impl FnOnce(TokenRow) -> Result<TokenRow>,
     ) -> Result<Revoked> {
-        let exists_sql = "SELECT admin FROM tokens WHERE name = $1 AND revoked_at IS NULL";
-        let admin: Option<bool> =
-            with_pool!(self, |pool| sqlx::query_scalar::<_, bool>(exists_sql)
+        let current_sql = concat!(
+            "SELECT ",
+            token_columns!(),
+            " FROM tokens WHERE name = $1 AND revoked_at IS NULL"
+        );
+        let current: Option<TokenRow> =
+            with_pool!(self, |pool| sqlx::query_as::<_, TokenRow>(current_sql)
                 .bind(name)
                 .fetch_optional(pool)
                 .await?);
-        let Some(admin) = admin else {
+        let Some(current) = current else {
             return Ok(Revoked::NoSuchToken);
         };
-        let sql = "UPDATE tokens SET revoked_at = $1 WHERE name = $2 AND revoked_at IS NULL \
-                   AND (admin = FALSE OR EXISTS (SELECT 1 FROM tokens o WHERE o.name <> $2 \
+        let (id, version, admin) = (current.id.clone(), current.version, current.admin);
+        let revoked = next(current)?;
+        let sql = "UPDATE tokens SET revoked_at = $1, version = $2, seal = $3 \
+                   WHERE id = $4 AND version = $5 AND revoked_at IS NULL \
+                   AND (admin = FALSE OR EXISTS (SELECT 1 FROM tokens o WHERE o.id <> $4 \
                    AND o.admin AND o.revoked_at IS NULL AND (o.expires_at IS NULL OR o.expires_at > $1)))";
         let n = audited!(
             self,
             audit,
             |conn| sqlx::query(sql)
                 .bind(now)
-                .bind(name)
+                .bind(revoked.version)
+                .bind(&revoked.seal)
+                .bind(&id)
+                .bind(version)
                 .execute(conn)
                 .await
                 .map(|r| r.rows_affected()),
@@ -102,6 +119,31 @@ impl Db {
             (_, true) => Revoked::LastAdmin,
             (_, false) => Revoked::NoSuchToken,
         })
+    }
+
+    /// Tokens written before rows were sealed.
+    pub async fn unsealed_tokens(&self) -> Result<Vec<TokenRow>> {
+        let sql = concat!(
+            "SELECT ",
+            token_columns!(),
+            " FROM tokens WHERE seal IS NULL ORDER BY id LIMIT 100000"
+        );
+        with_pool!(self, |pool| Ok(sqlx::query_as::<_, TokenRow>(sql)
+            .fetch_all(pool)
+            .await?))
+    }
+
+    /// Seals a token written before seals, if it is still the version that was read.
+    pub async fn set_token_seal(&self, row: &TokenRow, seal: &[u8]) -> Result<()> {
+        let sql = "UPDATE tokens SET seal = $1 WHERE id = $2 AND version = $3 AND seal IS NULL";
+        with_writer!(self, |pool| sqlx::query(sql)
+            .bind(seal)
+            .bind(&row.id)
+            .bind(row.version)
+            .execute(pool)
+            .await?
+            .rows_affected());
+        Ok(())
     }
 }
 

@@ -226,7 +226,7 @@ pub async fn bootstrap_admin(
         Err(e) => return Err(Error::io_path("cannot replace the stale", &path, e)),
     }
     crypto::write_private_file(&path, format!("{}\n", token.as_str()).as_bytes())?;
-    let row = TokenRow {
+    let mut row = TokenRow {
         id: format!("tk-{}", crypto::random_base62(22)?),
         name: "admin".into(),
         hash: service.crypto().token_hash(&token),
@@ -237,7 +237,10 @@ pub async fn bootstrap_admin(
         environments: None,
         read_only: false,
         created_by: "keep serve".into(),
+        version: 1,
+        seal: None,
     };
+    service.seal_token(&mut row);
     if service.db().insert_token(&row, None).await? == Inserted::Conflict {
         // Another replica (or process) created the admin token first: ours is not valid, so
         // its file must not suggest otherwise. The winner printed and saved the real one.

@@ -5,6 +5,7 @@
 
 mod audit;
 mod keys;
+mod seals;
 mod tokens;
 
 use jiff::Timestamp;
@@ -83,6 +84,8 @@ pub struct Service {
     /// pool, not all of them, and requests for other secrets are not starved. A fixed set,
     /// shared by the secrets whose names hash alike.
     turns: Vec<tokio::sync::Mutex<()>>,
+    /// Known once every row of the store is sealed (see `seals`).
+    rows_sealed: std::sync::atomic::AtomicBool,
 }
 
 /// How many [`Service::turns`] there are.
@@ -208,6 +211,7 @@ impl Service {
             key_checked: tokio::sync::OnceCell::new(),
             inserts: None,
             turns: (0..TURNS).map(|_| tokio::sync::Mutex::new(())).collect(),
+            rows_sealed: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -283,6 +287,7 @@ impl Service {
         row.key_id = sealed.key_id;
         row.wrapped_key = sealed.wrapped_key;
         row.ciphertext = sealed.ciphertext;
+        self.seal_secret(&mut row);
         Ok(row)
     }
 
@@ -307,6 +312,7 @@ impl Service {
             key_id: String::new(),
             wrapped_key: Vec::new(),
             ciphertext: Vec::new(),
+            seal: None,
         };
         self.seal_row(row, data)
     }
@@ -323,6 +329,7 @@ impl Service {
     ) -> Result<CreateOutcome> {
         model::validate_data(data)?;
         self.verify_key().await?;
+        self.seal_legacy_rows().await?;
         // Each round ends unless another writer creates or deletes the secret in between.
         for attempt in 0..MAX_RETRIES {
             if attempt > 0 {
@@ -334,7 +341,10 @@ impl Service {
                     .modify(
                         env,
                         name,
-                        |current| self.next_version(&current, data),
+                        |current| {
+                            self.verify_secret(&current, false)?;
+                            self.next_version(&current, data)
+                        },
                         record.as_ref(),
                     )
                     .await?;
@@ -362,6 +372,7 @@ impl Service {
             let Some(existing) = self.db.get_secret(env.as_str(), name.as_str()).await? else {
                 continue; // deleted between our insert and this read: try again
             };
+            self.check_secret(&existing).await?;
             if on_conflict == OnConflict::Fail {
                 return Err(Error::AlreadyExists {
                     name: name.to_string(),
@@ -403,6 +414,17 @@ impl Service {
             .list_secrets(env.as_str(), before, cursor.as_ref(), i64::from(limit) + 1)
             .await?;
         let (rows, next_cursor) = page(rows, limit, |r| encode_cursor(r.created_at, &r.id));
+        let unsealed = rows
+            .iter()
+            .find(|r| r.seal.is_none())
+            .map(|r| r.seal.as_ref());
+        let legacy_ok = match unsealed {
+            Some(seal) => self.legacy_ok(seal).await?,
+            None => false,
+        };
+        for row in &rows {
+            self.explain(self.verify_secret(row, legacy_ok)).await?;
+        }
         let secrets = rows.iter().map(SecretRow::info).collect::<Result<_>>()?;
         Ok(Page {
             secrets,
@@ -416,13 +438,16 @@ impl Service {
     }
 
     async fn get(&self, env: &EnvName, name: &SecretName) -> Result<SecretRow> {
-        self.db
+        let row = self
+            .db
             .get_secret(env.as_str(), name.as_str())
             .await?
             .ok_or_else(|| Error::NotFound {
                 name: name.to_string(),
                 env: env.to_string(),
-            })
+            })?;
+        self.check_secret(&row).await?;
+        Ok(row)
     }
 
     /// A secret's metadata; its values too with `reveal` (which counts as a use).
@@ -485,6 +510,7 @@ impl Service {
             return Err(Error::invalid(format!("key `{k}` is both set and unset")));
         }
         self.verify_key().await?;
+        self.seal_legacy_rows().await?;
         let record = actor.record("secret.update", Some(env.as_str()), name.as_str());
         let mut removed = Vec::new();
         let next = self
@@ -492,6 +518,7 @@ impl Service {
                 env,
                 name,
                 |row| {
+                    self.verify_secret(&row, false)?;
                     let mut data = self.crypto.open(row.binding(), &row.sealed())?;
                     removed = unset
                         .iter()

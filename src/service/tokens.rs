@@ -100,7 +100,7 @@ impl Service {
             e.sort();
             e.dedup();
         }
-        let row = TokenRow {
+        let mut row = TokenRow {
             id: format!("tk-{}", crypto::random_base62(22)?),
             name: new.name.to_string(),
             hash: self.crypto().token_hash(&token),
@@ -114,7 +114,10 @@ impl Service {
                 .map_err(|e| Error::Internal(e.to_string()))?,
             read_only: scope.read_only,
             created_by: actor.name.clone(),
+            version: 1,
+            seal: None,
         };
+        self.seal_token(&mut row);
         let record = actor.record("token.create", None, new.name.as_str());
         if self.db().insert_token(&row, record.as_ref()).await? == Inserted::Conflict {
             return Err(Error::Conflict(format!(
@@ -131,20 +134,31 @@ impl Service {
     /// Every token ever issued, oldest first, with its status now.
     pub async fn list_tokens(&self) -> Result<Vec<TokenInfo>> {
         let now = now_micros();
-        self.db()
-            .list_tokens()
-            .await?
-            .iter()
-            .map(|r| r.info(now))
-            .collect()
+        let rows = self.db().list_tokens().await?;
+        let mut tokens = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let checked = self.verify_token(row, self.legacy_ok(row.seal.as_ref()).await?);
+            self.explain(checked).await?;
+            tokens.push(row.info(now)?);
+        }
+        Ok(tokens)
     }
 
     /// Revokes a token for good. The last usable admin token cannot be revoked.
     pub async fn revoke_token(&self, name: &TokenName, actor: &Actor) -> Result<()> {
         let record = actor.record("token.revoke", None, name.as_str());
+        self.seal_legacy_rows().await?;
+        let now = now_micros();
+        let revoke = |mut row: TokenRow| {
+            self.verify_token(&row, false)?;
+            row.revoked_at = Some(now);
+            row.version += 1;
+            self.seal_token(&mut row);
+            Ok(row)
+        };
         match self
             .db()
-            .revoke_token(name.as_str(), now_micros(), record.as_ref())
+            .revoke_token(name.as_str(), now, record.as_ref(), revoke)
             .await?
         {
             Revoked::Yes => Ok(()),
@@ -165,6 +179,10 @@ impl Service {
         let stored = row.as_ref().map_or("", |r| r.hash.as_str());
         // Compared even when nothing was found, so that both cases do the same work.
         let same = crypto::ct_eq(stored, &hash);
+        if let Some(r) = row.as_ref().filter(|_| same) {
+            let checked = self.verify_token(r, self.legacy_ok(r.seal.as_ref()).await?);
+            self.explain(checked).await?;
+        }
         match row {
             Some(r) if same && r.status(now) == TokenStatus::Active => Ok(Some(Authenticated {
                 scope: r.scope()?,

@@ -14,6 +14,7 @@ mod run;
 mod snapshots;
 mod store;
 mod support;
+mod tamper;
 mod teams;
 mod tls;
 mod update;

@@ -218,8 +218,21 @@ fn tampered_rows_fail_to_decrypt_each_one() {
             .stderr(predicate::str::contains("integrity check failed"))
             .stdout(predicate::str::contains("value-of").not());
     }
-    // Metadata without values still works: listing needs no decryption.
-    assert_eq!(json(&env, &["list"], 0).as_array().map(Vec::len), Some(6));
+    // A listing refuses the rows whose sealed fields were changed (d2 renamed, e's version,
+    // f's key list), naming one; once they are deleted, the rest lists again (a, b and c
+    // have intact metadata: only their values are damaged, which listing does not read).
+    env.keep()
+        .args(["list"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("integrity check failed"));
+    for name in ["d2", "e", "f"] {
+        env.keep()
+            .args(["delete", name, "--yes"])
+            .assert()
+            .success();
+    }
+    assert_eq!(json(&env, &["list"], 0).as_array().map(Vec::len), Some(3));
 }
 
 #[test]
@@ -327,6 +340,7 @@ fn client_failures_have_their_exit_codes() {
             dir: tempfile::tempdir().expect("tempdir"),
             server: Some(server),
             mode: Mode::Remote,
+            database_url: None,
         },
         &["list"],
         0,
@@ -397,16 +411,19 @@ fn a_replaced_local_key_file_is_refused() {
     let env = Env::new(Mode::Local);
     env.keep().args(["create", "s", "A=1"]).assert().success();
     let key = env.path("keep-home/master.key");
+    let original = std::fs::read(&key).expect("read the key");
     std::fs::remove_file(&key).expect("rm");
     let mut opts = std::fs::OpenOptions::new();
     std::os::unix::fs::OpenOptionsExt::mode(opts.write(true).create_new(true), 0o600);
     std::io::Write::write_all(&mut opts.open(&key).expect("create"), &[7u8; 32]).expect("write");
     // Anything that needs the key is refused with a clear message, before touching values;
-    // listing metadata needs no key and still works.
+    // listing and showing need it too, to check the rows' seals.
     for args in [
         &["show", "s", "--reveal"][..],
         &["create", "t", "A=1"],
         &["update", "s", "A=2"],
+        &["show", "s"],
+        &["list"],
     ] {
         env.keep()
             .args(args)
@@ -414,7 +431,9 @@ fn a_replaced_local_key_file_is_refused() {
             .code(2)
             .stderr(predicate::str::contains("does not match this store"));
     }
-    env.keep().args(["list"]).assert().success();
+    // With the right key back, the store is as it was: nothing was written.
+    std::fs::remove_file(&key).expect("rm");
+    std::io::Write::write_all(&mut opts.open(&key).expect("create"), &original).expect("write");
     assert_eq!(
         json(&env, &["list"], 0).as_array().map(Vec::len),
         Some(1),

@@ -146,6 +146,8 @@ pub struct Env {
     pub dir: TempDir,
     pub server: Option<Server>,
     pub mode: Mode,
+    /// The PostgreSQL database's URL, in that mode.
+    pub database_url: Option<String>,
 }
 
 impl Env {
@@ -159,6 +161,7 @@ impl Env {
             dir: tempfile::tempdir().expect("tempdir"),
             server,
             mode,
+            database_url: None,
         }
     }
 
@@ -174,6 +177,7 @@ impl Env {
             dir: tempfile::tempdir().expect("tempdir"),
             server: Some(server),
             mode: Mode::Postgres,
+            database_url: Some(url),
         })
     }
 
