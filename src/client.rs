@@ -290,9 +290,9 @@ impl Client {
                 hint: error.hint,
             },
             // The server is up but its database is not: retrying later can succeed.
-            _ if status == StatusCode::SERVICE_UNAVAILABLE => Error::Unreachable {
+            _ if status == StatusCode::SERVICE_UNAVAILABLE => Error::Unavailable {
                 url: self.base.to_string(),
-                cause: format!("the server is temporarily unavailable ({})", error.message),
+                message: error.message,
             },
             _ => Error::Server(error.message),
         }

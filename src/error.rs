@@ -36,6 +36,10 @@ pub enum Error {
     Forbidden(String),
     #[error("could not reach the keep server at {url}: {cause}")]
     Unreachable { url: String, cause: String },
+    /// The server answered 503: it is up, but could not carry out the request now (its
+    /// database is away or its disk full). Nothing was done; retrying later can succeed.
+    #[error("the keep server at {url} could not carry out the request now: {message}")]
+    Unavailable { url: String, message: String },
     /// The connection was made but TLS failed: a wrong scheme or an untrusted certificate.
     #[error("TLS with the keep server at {url} failed: {cause}")]
     Tls { url: String, cause: String },
@@ -110,7 +114,7 @@ impl Error {
             Error::NotFound { .. } | Error::Missing(_) => 3,
             Error::AlreadyExists { .. } | Error::Conflict(_) | Error::LastAdmin(_) => 4,
             Error::Unauthorized(_) | Error::Forbidden(_) => 5,
-            Error::Unreachable { .. } | Error::Tls { .. } => 6,
+            Error::Unreachable { .. } | Error::Unavailable { .. } | Error::Tls { .. } => 6,
             Error::Interrupted => 130,
             Error::CannotRun { exit, .. } => *exit,
             Error::Integrity(_)
@@ -133,6 +137,7 @@ impl Error {
             Error::Unauthorized(_) => "unauthorized",
             Error::Forbidden(_) => "forbidden",
             Error::Unreachable { .. } => "unreachable",
+            Error::Unavailable { .. } => "unavailable",
             Error::Tls { .. } => "tls",
             Error::Integrity(_) => "integrity",
             Error::Server(_) => "server_error",
@@ -163,6 +168,9 @@ impl Error {
                     .into(),
             ),
             Error::Forbidden(_) => Some("ask an admin for a token with access to this".into()),
+            Error::Unavailable { .. } => Some(
+                "nothing was done; try again shortly (the server's log says what failed)".into(),
+            ),
             Error::Unreachable { .. } => Some(
                 "check that `keep serve` is running and that `--server`/`KEEP_SERVER` is right"
                     .into(),
@@ -251,6 +259,14 @@ mod tests {
                 },
                 6,
                 "unreachable",
+            ),
+            (
+                Error::Unavailable {
+                    url: "u".into(),
+                    message: "m".into(),
+                },
+                6,
+                "unavailable",
             ),
             (Error::Integrity("x".into()), 1, "integrity"),
             (Error::Interrupted, 130, "interrupted"),

@@ -42,9 +42,10 @@ pub fn status_of(e: &Error) -> StatusCode {
         }
         Error::Unauthorized(_) => StatusCode::UNAUTHORIZED,
         Error::Forbidden(_) => StatusCode::FORBIDDEN,
-        Error::Database(_) | Error::Unreachable { .. } | Error::Tls { .. } => {
-            StatusCode::SERVICE_UNAVAILABLE
-        }
+        Error::Database(_)
+        | Error::Unreachable { .. }
+        | Error::Unavailable { .. }
+        | Error::Tls { .. } => StatusCode::SERVICE_UNAVAILABLE,
         Error::Integrity(_)
         | Error::Server(_)
         | Error::Io { .. }

@@ -7,6 +7,7 @@ mod export;
 mod faults;
 mod generated;
 mod import;
+mod legacy;
 mod openapi;
 mod pg;
 mod replicas;

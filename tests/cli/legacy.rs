@@ -1,0 +1,114 @@
+//! Stores written by the release before row seals (tests/fixtures/v0-*, made by
+//! scripts/make_legacy_fixtures.sh) open, migrate and read back with this build.
+
+use std::path::Path;
+
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+
+use crate::support::{Server, hermetic, http_client, runtime, send};
+
+/// Copies a fixture directory into `to` with the private modes keep insists on.
+fn copy_private(from: &Path, to: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::create_dir_all(to).expect("mkdir");
+    std::fs::set_permissions(to, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    for entry in std::fs::read_dir(from).expect("read the fixture") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        std::fs::copy(entry.path(), &target).expect("copy");
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    }
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+#[test]
+fn an_embedded_store_of_the_previous_release_reads_back_and_is_sealed_by_its_first_write() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let store = home.path().join("keep-home");
+    copy_private(&fixture("v0-local"), &store);
+    let keep = || hermetic(home.path());
+    let json = |args: &[&str]| -> Value {
+        let out = keep().args(args).arg("--json").output().expect("run keep");
+        assert!(
+            out.status.success(),
+            "keep {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("JSON")
+    };
+    let shown = json(&["show", "app", "--reveal"]);
+    assert_eq!(shown["values"]["A"], "1");
+    assert_eq!(shown["values"]["B"], "two");
+    assert_eq!(shown["values"]["C"], "3");
+    assert_eq!(shown["created_by"], "fixture");
+    assert_eq!(json(&["list"]).as_array().map(Vec::len), Some(1));
+    assert_eq!(json(&["list", "-e", "staging"])[0]["name"], "other");
+    // The first write seals every row; they all read back after it.
+    keep().args(["update", "app", "D=4"]).assert().success();
+    assert_eq!(json(&["show", "app", "--reveal"])["values"]["D"], "4");
+    assert_eq!(
+        json(&["show", "other", "-e", "staging", "--reveal"])["values"]["X"],
+        "y"
+    );
+}
+
+#[test]
+fn a_server_store_of_the_previous_release_serves_its_secrets_and_tokens() {
+    let data = tempfile::tempdir().expect("tempdir");
+    copy_private(&fixture("v0-server"), &data.path().join("srv"));
+    let read = |file: &str| {
+        std::fs::read_to_string(data.path().join("srv").join(file))
+            .expect("token file")
+            .trim()
+            .to_owned()
+    };
+    let (admin, ci) = (read("admin.token"), read("ci.token"));
+    let server = Server::start_in(data, &[]);
+    assert!(
+        server.stderr().contains("sealed"),
+        "the server did not say it sealed the old rows: {}",
+        server.stderr()
+    );
+    let rt = runtime();
+    let call = |token: &str, path: &str| {
+        let url = format!("{}{path}", server.url);
+        let reply = rt.block_on(send(
+            http_client().request(Method::GET, url).bearer_auth(token),
+        ));
+        let body: Value = serde_json::from_str(&reply.text).unwrap_or(Value::Null);
+        (reply.status, body)
+    };
+    let (status, app) = call(&admin, "/v1/environments/main/secrets/app?reveal=true");
+    assert_eq!(status, StatusCode::OK, "{app}");
+    assert_eq!(app["values"]["C"], "3");
+    // The token limited to staging keeps its scope; the revoked one stays revoked.
+    let (status, other) = call(&ci, "/v1/environments/staging/secrets/other?reveal=true");
+    assert_eq!(status, StatusCode::OK, "{other}");
+    assert_eq!(other["values"]["X"], "y");
+    assert_eq!(
+        call(&ci, "/v1/environments/main/secrets/app").0,
+        StatusCode::FORBIDDEN
+    );
+    let (status, tokens) = call(&admin, "/v1/tokens");
+    assert_eq!(status, StatusCode::OK, "{tokens}");
+    let old = tokens["tokens"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["name"] == "old"))
+        .cloned()
+        .unwrap_or_else(|| panic!("no token `old`: {tokens}"));
+    assert_eq!(old["status"], "revoked");
+    let (status, audit) = call(&admin, "/v1/audit?limit=1000");
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        audit["events"]
+            .as_array()
+            .is_some_and(|e| e.iter().any(|e| e["action"] == "token.revoke")),
+        "the old audit log is gone: {audit}"
+    );
+}
