@@ -1,17 +1,16 @@
 //! `.env` files in the python-dotenv dialect (what `dotenv_values(path)` returns), and the
 //! walk-to-root search for them.
 //!
-//! The parser is a port of python-dotenv 1.x's regex grammar (`dotenv/parser.py`) and
+//! The parser is a port of python-dotenv 1.2.4's regex grammar (`dotenv/parser.py`) and
 //! variable expansion (`dotenv/variables.py`, `resolve_variables` in `dotenv/main.py`), so a
 //! file gives the same values here as in `modal.Secret.from_dotenv`. Where we differ on
 //! purpose, it is said at the spot:
 //! - a line python-dotenv cannot parse (it logs a warning and skips it) is an error here;
-//! - a UTF-8 BOM is ignored (python-dotenv makes it part of the first key);
 //! - a key without `=` has the empty string as value (python-dotenv gives `None`);
 //! - single-quoted values are literal (python-dotenv expands `${VAR}` in them too).
 //!
 //! The fixtures in `tests/dotenv_corpus` hold python-dotenv's own output for each case;
-//! `scripts/dotenv_compare.py` regenerates them.
+//! `scripts/dotenv_compare.py` regenerates them, and refuses any python-dotenv but 1.2.4.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -197,6 +196,10 @@ const NO_KEY_BEFORE_EQUALS: &str = "missing key before '='";
 const BAD_QUOTED_KEY: &str = "unterminated or empty single-quoted key";
 const UNTERMINATED_SINGLE: &str = "unterminated single-quoted value";
 const UNTERMINATED_DOUBLE: &str = "unterminated double-quoted value";
+const UNTERMINATED_SINGLE_ESCAPE: &str = "unterminated single-quoted value: a backslash escapes \
+     the character after it, so `\\'` is a quote inside the value (write `\\\\` for a backslash)";
+const UNTERMINATED_DOUBLE_ESCAPE: &str = "unterminated double-quoted value: a backslash escapes \
+     the character after it, so `\\\"` is a quote inside the value (write `\\\\` for a backslash)";
 const TEXT_AFTER_QUOTE: &str = "unexpected text after the closing quote";
 const EXPECTED_EQUALS: &str = "expected KEY=VALUE: unexpected text after the key";
 
@@ -225,8 +228,14 @@ fn parse_statement(cursor: &mut Cursor<'_>) -> Result<Option<Binding>, ParseErro
     cursor.take_while(is_inline_space);
     let value = if cursor.peek() == Some('=') {
         cursor.take(1);
-        cursor.take_while(is_inline_space);
-        Some(parse_value(cursor).map_err(fail)?)
+        let space = cursor.take_while(is_inline_space);
+        // Since python-dotenv 1.2.4, `KEY= # note` is an empty value and a comment, while
+        // `KEY=#x` (no space) is still the value `#x`.
+        if !space.is_empty() && cursor.peek() == Some('#') {
+            Some(RawValue::Expand(String::new()))
+        } else {
+            Some(parse_value(cursor).map_err(fail)?)
+        }
     } else {
         None
     };
@@ -280,13 +289,14 @@ fn parse_value(cursor: &mut Cursor<'_>) -> Result<RawValue, &'static str> {
     match cursor.peek() {
         Some(quote @ ('\'' | '"')) => {
             let body = &cursor.rest[1..];
-            let Some(end) = closing_quote(body, quote) else {
-                return Err(if quote == '"' {
-                    UNTERMINATED_DOUBLE
-                } else {
-                    UNTERMINATED_SINGLE
-                });
-            };
+            let end = closing_quote(body, quote).map_err(|escaped_quote| {
+                match (quote == '"', escaped_quote) {
+                    (true, false) => UNTERMINATED_DOUBLE,
+                    (true, true) => UNTERMINATED_DOUBLE_ESCAPE,
+                    (false, false) => UNTERMINATED_SINGLE,
+                    (false, true) => UNTERMINATED_SINGLE_ESCAPE,
+                }
+            })?;
             let raw = &cursor.take(end + 2)[1..=end];
             Ok(if quote == '"' {
                 RawValue::Expand(decode_escapes(raw, "\\'\"abfnrtv"))
@@ -301,26 +311,34 @@ fn parse_value(cursor: &mut Cursor<'_>) -> Result<RawValue, &'static str> {
     }
 }
 
-/// Where python-dotenv's `'((?:\\'|[^'])*)'` (or its `"` twin) closes, as a byte offset into
-/// `body`, the text after the opening quote. The regex prefers to read `\'` as an escaped
-/// quote, but when no plain quote follows it backtracks and lets the last `\'` close the
-/// value instead: `'abc\'` is `abc\`.
-fn closing_quote(body: &str, quote: char) -> Option<usize> {
+/// Where python-dotenv's `'((?:\\.|[^'\\])*)'` (or its `"` twin, both with DOTALL) closes, as a
+/// byte offset into `body`, the text after the opening quote. A backslash always takes the
+/// character after it along (python-dotenv 1.2.3 on), so `\'` never closes the value, `\\`
+/// before the quote does not stop it closing, and a backslash at the end of the text leaves
+/// the value open. Err(true) if it never closes and held an escaped quote: most likely a
+/// backslash meant literally, as in `"C:\dir\"`.
+fn closing_quote(body: &str, quote: char) -> Result<usize, bool> {
     let bytes = body.as_bytes();
     let quote = quote as u8;
-    let mut last_escaped_quote = None;
+    let mut escaped_quote = false;
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\\' && bytes.get(i + 1) == Some(&quote) {
-            last_escaped_quote = Some(i + 1);
+    while let Some(&byte) = bytes.get(i) {
+        if byte == quote {
+            return Ok(i);
+        }
+        if byte == b'\\' {
+            let Some(&next) = bytes.get(i + 1) else {
+                break;
+            };
+            escaped_quote |= next == quote;
+            // The escaped character may be several bytes long; those that follow are
+            // never a quote or a backslash, so stepping over its first byte is enough.
             i += 2;
-        } else if bytes[i] == quote {
-            return Some(i);
         } else {
             i += 1;
         }
     }
-    last_escaped_quote
+    Err(escaped_quote)
 }
 
 /// Replace `\c` for each `c` in `known` with what python's `unicode-escape` makes of it; any
@@ -535,9 +553,19 @@ mod tests {
         assert_eq!(values("A=foo #c"), pairs(&[("A", "foo")]));
         assert_eq!(values("A=foo\t#c # d"), pairs(&[("A", "foo")]));
         assert_eq!(values("A=a#b"), pairs(&[("A", "a#b")]));
-        // The whitespace after `=` belongs to the `=`, so this `#` starts the value.
-        assert_eq!(values("A= #c"), pairs(&[("A", "#c")]));
         assert_eq!(values("A=foo\u{a0}#c"), pairs(&[("A", "foo")]));
+    }
+
+    #[test]
+    fn space_then_hash_after_equals_is_an_empty_value_and_a_comment() {
+        // python-dotenv 1.2.4 (before, `# c` was the value).
+        let input = "A= # c\nB=\t#c\nexport C =  # c 'x'\nD=\u{a0}#c\nE= #\n";
+        let expected = [("A", ""), ("B", ""), ("C", ""), ("D", ""), ("E", "")];
+        assert_eq!(values(input), pairs(&expected));
+        // Without the space the `#` starts the value; quotes still protect it.
+        let input = "A=#c\nB= '#c'\nC=\"#c\" #d\nD=x #c";
+        let expected = [("A", "#c"), ("B", "#c"), ("C", "#c"), ("D", "x")];
+        assert_eq!(values(input), pairs(&expected));
     }
 
     #[test]
@@ -593,10 +621,31 @@ mod tests {
     }
 
     #[test]
-    fn escaped_closing_quote_falls_back_to_closing_the_value() {
-        // The regex backtracks: with no plain quote later, the last `\"` closes the value.
-        assert_eq!(values(r#"A="abc\""#), pairs(&[("A", r"abc\")]));
+    fn a_backslash_in_quotes_always_escapes_the_next_character() {
+        // python-dotenv 1.2.3: `\\` before the quote is one backslash, and the quote closes.
+        let input = "A=\"C:\\\\dir\\\\\"\nB='x\\\\'\nC=after\n";
+        let expected = [("A", r"C:\dir\"), ("B", r"x\"), ("C", "after")];
+        assert_eq!(values(input), pairs(&expected));
         assert_eq!(values(r#"A="a\"b" # c"#), pairs(&[("A", "a\"b")]));
+        // A backslash before a newline keeps both; an unknown escape stays as written.
+        let expected = [("A", "a\\\nb"), ("B", "a\\\nb")];
+        assert_eq!(values("A=\"a\\\nb\"\nB='a\\\nb'"), pairs(&expected));
+    }
+
+    #[test]
+    fn an_escaped_quote_never_closes_the_value() {
+        // Before 1.2.3, python-dotenv let the last `\"` close a value that had no other end.
+        for (input, message) in [
+            (r#"A="C:\dir\""#, UNTERMINATED_DOUBLE_ESCAPE),
+            ("A='it\\'s\nB=2", UNTERMINATED_SINGLE_ESCAPE),
+            // A later quote closes it, and what follows that quote is left over.
+            ("A=\"x\\\"\nB=\"y\"", TEXT_AFTER_QUOTE),
+            ("A=\"abc\\", UNTERMINATED_DOUBLE),
+            ("A='abc\\", UNTERMINATED_SINGLE),
+        ] {
+            let err = error(input);
+            assert_eq!((err.line, err.message.as_str()), (1, message), "{input:?}");
+        }
     }
 
     #[test]
@@ -716,7 +765,8 @@ mod tests {
             ("A=1\n\nB=\"x\nC=1", 3, UNTERMINATED_DOUBLE),
             ("A='secret", 1, UNTERMINATED_SINGLE),
             ("A=\"x\" secret", 1, TEXT_AFTER_QUOTE),
-            ("A='it\\'s secret", 1, TEXT_AFTER_QUOTE),
+            ("A='it\\'s secret", 1, UNTERMINATED_SINGLE_ESCAPE),
+            ("A=\"C:\\secret\\\"\n", 1, UNTERMINATED_DOUBLE_ESCAPE),
             ("A=\"l1\nl2\"\nNOT VALID", 3, EXPECTED_EQUALS),
             ("=secret", 1, NO_KEY_BEFORE_EQUALS),
             ("export =secret", 1, NO_KEY_BEFORE_EQUALS),
