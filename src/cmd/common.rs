@@ -10,6 +10,7 @@ use zeroize::Zeroizing;
 use crate::backend::{Backend, Create};
 use crate::cli::GlobalArgs;
 use crate::client::Client;
+use crate::dotenv::ErrorKind;
 use crate::error::{Error, Result};
 use crate::model::{CreateOutcome, EnvName, OnConflict, SecretData, SecretName, SecretValue};
 use crate::output::{Output, Report};
@@ -321,11 +322,16 @@ pub fn read_text_file(path: &Path, what: &str) -> Result<Zeroizing<String>> {
 pub fn read_dotenv_file(path: &Path) -> Result<SecretData> {
     let text = read_text_file(path, "dotenv file")?;
     let lookup = |k: &str| std::env::var(k).ok();
-    let pairs = crate::dotenv::parse(&text, &lookup).map_err(|e| {
-        Error::invalid_with_hint(
+    let pairs = crate::dotenv::parse(&text, &lookup).map_err(|e| match e.kind {
+        ErrorKind::Syntax => Error::invalid_with_hint(
             format!("cannot parse `{}`: {e}", path.display()),
             "each line must be `KEY=VALUE`, `export KEY=VALUE`, a comment or blank",
-        )
+        ),
+        ErrorKind::TooLarge => Error::invalid_with_hint(
+            format!("cannot read `{}`: {e}", path.display()),
+            "look at the `${...}` references on that line; single-quote a value to keep `$` \
+             in it literal, and split a large secret into several",
+        ),
     })?;
     Ok(pairs
         .into_iter()
