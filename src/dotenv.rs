@@ -9,7 +9,9 @@
 //! - a key without `=` has the empty string as value (python-dotenv gives `None`);
 //! - single-quoted values are literal (python-dotenv expands `${VAR}` in them too);
 //! - a value past [`MAX_VALUE_BYTES`], or a file past [`MAX_SECRET_BYTES`], is an error,
-//!   found while `${VAR}` is expanded, so a few nested references cannot make gigabytes.
+//!   found while `${VAR}` is expanded, so a few nested references cannot make gigabytes;
+//! - the search takes regular files only (python-dotenv also takes a named pipe, which
+//!   would block the read until something writes to it).
 //!
 //! The fixtures in `tests/dotenv_corpus` hold python-dotenv's own output for each case;
 //! `scripts/dotenv_compare.py` regenerates them, and refuses any python-dotenv but 1.2.4.
@@ -67,7 +69,9 @@ pub fn parse(
     Ok(values.out)
 }
 
-/// Starting at `start` (if it is a file, its directory; if a directory, itself), walk up to the filesystem root and return the first `<dir>/<filename>` that is a file.
+/// Starting at `start` (if it is a file, its directory; if a directory, itself), walk up to the filesystem root and return the first `<dir>/<filename>` that is a regular file (or a link to one).
+/// Anything else of that name is passed over: a directory, and, unlike python-dotenv, a named
+/// pipe, socket or device, which a read could wait on forever or never reach the end of.
 /// Err carries every directory that was searched, in order, so the caller can say where it looked.
 pub fn find_upwards(start: &Path, filename: &str) -> Result<PathBuf, Vec<PathBuf>> {
     let absolute = absolute_lexical(start);
@@ -79,7 +83,7 @@ pub fn find_upwards(start: &Path, filename: &str) -> Result<PathBuf, Vec<PathBuf
     let mut searched = Vec::new();
     while let Some(current) = dir {
         let candidate = current.join(filename);
-        if is_file_or_fifo(&candidate) {
+        if candidate.is_file() {
             return Ok(candidate);
         }
         dir = current.parent().map(Path::to_path_buf);
@@ -109,16 +113,6 @@ fn absolute_lexical(path: &Path) -> PathBuf {
         }
     }
     out
-}
-
-/// python-dotenv also accepts a named pipe (e.g. a secret manager streaming the file).
-fn is_file_or_fifo(path: &Path) -> bool {
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.is_file() => true,
-        #[cfg(unix)]
-        Ok(meta) => std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type()),
-        _ => false,
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -1304,13 +1298,28 @@ mod tests {
         }
     }
 
+    /// python-dotenv takes a named pipe; reading one blocks until something writes to it.
     #[cfg(unix)]
     #[test]
-    fn a_named_pipe_counts_as_python_dotenv_allows_it() {
-        let (_root, deep) = tree();
-        let fifo = deep.join(".env");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    fn a_named_pipe_or_a_socket_is_passed_over() {
+        let (root, deep) = tree();
+        let made = std::process::Command::new("mkfifo")
+            .arg(deep.join(".env"))
+            .status();
         assert!(made.is_ok_and(|s| s.success()), "mkfifo failed");
-        assert_eq!(find_upwards(&deep, ".env"), Ok(fifo));
+        let _socket =
+            std::os::unix::net::UnixListener::bind(deep.join("../.env")).expect("bind a socket");
+        assert_eq!(find_upwards(&deep, ".env"), Ok(root.path().join("a/.env")));
+        std::fs::remove_file(root.path().join("a/.env")).expect("remove");
+        let searched = find_upwards(&deep, ".env").expect_err("only a pipe and a socket");
+        assert_eq!(searched.first(), Some(&deep));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_a_file_counts() {
+        let (root, deep) = tree();
+        std::os::unix::fs::symlink(root.path().join("a/.env"), deep.join(".env")).expect("symlink");
+        assert_eq!(find_upwards(&deep, ".env"), Ok(deep.join(".env")));
     }
 }
