@@ -48,9 +48,9 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keep;create'= {
-            cand --from-file 'Read KEY''s value from the file at PATH, byte for byte (repeatable)'
-            cand --from-dotenv 'Read variables from a dotenv file (python-dotenv syntax)'
-            cand --from-json 'Read variables from a JSON object of strings'
+            cand --from-file 'Read KEY''s value from the file at PATH, byte for byte (repeatable); `-` is stdin'
+            cand --from-dotenv 'Read variables from a dotenv file (python-dotenv syntax); `-` is stdin'
+            cand --from-json 'Read variables from a JSON object of strings; `-` is stdin'
             cand --server 'Use the `keep serve` at URL instead of the local store'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
             cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
@@ -106,7 +106,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --version 'Print version'
         }
         &'keep;update'= {
-            cand --from-file 'Read KEY''s value from the file at PATH, byte for byte (repeatable)'
+            cand --from-file 'Read KEY''s value from the file at PATH, byte for byte (repeatable); `-` is stdin'
             cand --unset 'Remove KEY from the secret (repeatable)'
             cand --server 'Use the `keep serve` at URL instead of the local store'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'

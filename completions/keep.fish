@@ -50,9 +50,9 @@ complete -c keep -n "__fish_keep_needs_command" -f -a "token" -d 'Manage the API
 complete -c keep -n "__fish_keep_needs_command" -f -a "audit" -d 'Show the server\'s audit log (admin)'
 complete -c keep -n "__fish_keep_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c keep -n "__fish_keep_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keep -n "__fish_keep_using_subcommand create" -l from-file -d 'Read KEY\'s value from the file at PATH, byte for byte (repeatable)' -r
-complete -c keep -n "__fish_keep_using_subcommand create" -l from-dotenv -d 'Read variables from a dotenv file (python-dotenv syntax)' -r -F
-complete -c keep -n "__fish_keep_using_subcommand create" -l from-json -d 'Read variables from a JSON object of strings' -r -F
+complete -c keep -n "__fish_keep_using_subcommand create" -l from-file -d 'Read KEY\'s value from the file at PATH, byte for byte (repeatable); `-` is stdin' -r
+complete -c keep -n "__fish_keep_using_subcommand create" -l from-dotenv -d 'Read variables from a dotenv file (python-dotenv syntax); `-` is stdin' -r -F
+complete -c keep -n "__fish_keep_using_subcommand create" -l from-json -d 'Read variables from a JSON object of strings; `-` is stdin' -r -F
 complete -c keep -n "__fish_keep_using_subcommand create" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
 complete -c keep -n "__fish_keep_using_subcommand create" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
 complete -c keep -n "__fish_keep_using_subcommand create" -s e -l env -d 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments' -r
@@ -96,7 +96,7 @@ complete -c keep -n "__fish_keep_using_subcommand show" -s q -l quiet -d 'Print 
 complete -c keep -n "__fish_keep_using_subcommand show" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c keep -n "__fish_keep_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand show" -s V -l version -d 'Print version'
-complete -c keep -n "__fish_keep_using_subcommand update" -l from-file -d 'Read KEY\'s value from the file at PATH, byte for byte (repeatable)' -r
+complete -c keep -n "__fish_keep_using_subcommand update" -l from-file -d 'Read KEY\'s value from the file at PATH, byte for byte (repeatable); `-` is stdin' -r
 complete -c keep -n "__fish_keep_using_subcommand update" -l unset -d 'Remove KEY from the secret (repeatable)' -r
 complete -c keep -n "__fish_keep_using_subcommand update" -l server -d 'Use the `keep serve` at URL instead of the local store' -r
 complete -c keep -n "__fish_keep_using_subcommand update" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F

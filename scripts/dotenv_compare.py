@@ -3,22 +3,29 @@
 
 The expectation is python-dotenv's `dotenv_values(path, interpolate=True)`, run with the
 fake environment FAKE_ENV below (src/dotenv.rs's corpus test uses the same one), with
-keep's four deliberate differences applied one at a time, each recorded in a "note":
+keep's three deliberate differences in the grammar applied one at a time, each recorded
+in a "note":
 
 1. a line python-dotenv cannot parse (it logs a warning and skips it) makes the whole
    file an error: {"error_line": N}, N being the line where the statement starts
    (python-dotenv counts from the blank lines before it);
-2. a UTF-8 BOM is ignored (python-dotenv makes it part of the first key);
-3. None (a key without `=`) is written as "";
-4. single-quoted values are literal (python-dotenv expands ${VAR} in them too).
+2. None (a key without `=`) is written as "";
+3. single-quoted values are literal (python-dotenv expands ${VAR} in them too).
+
+(keep's other differences are not a matter of grammar: the size limits, which no case
+here comes near, and the `.env` search passing over named pipes.)
 
 When the expectation differs from python-dotenv's raw answer, that answer is kept beside
 it ("python_dotenv" / "python_dotenv_error_line") so a reviewer can see both.
 
 Usage: python3 scripts/dotenv_compare.py [--check] [CORPUS_DIR]
   --check  compare with the JSON files already there instead of writing them; exit 1 on
-           any difference (e.g. after upgrading python-dotenv).
-Needs `pip install python-dotenv` (1.x). The Rust tests only read the JSON files.
+           any difference.
+Needs exactly python-dotenv 1.2.4 (`pip install python-dotenv==1.2.4`), the release the
+parser in src/dotenv.rs follows: any other version is refused, since its answers would
+silently become the expectation. To move to a new release, compare its dotenv/parser.py,
+main.py and variables.py with 1.2.4's, port what changed, then change PYTHON_DOTENV below.
+The Rust tests only read the JSON files.
 """
 
 import io
@@ -30,12 +37,26 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-import dotenv.main  # patched by literal_single_quotes
-import dotenv.parser  # patched by literal_single_quotes
-from dotenv import dotenv_values
-from dotenv.parser import parse_stream
-from dotenv.variables import Literal
-from dotenv.version import __version__
+PYTHON_DOTENV = "1.2.4"
+
+try:
+    from dotenv.version import __version__
+except ImportError:
+    __version__ = None
+if __version__ != PYTHON_DOTENV:
+    installed = f"python-dotenv {__version__} is installed" if __version__ else "python-dotenv is not installed"
+    print(
+        f"error: {installed}, but the corpus follows python-dotenv {PYTHON_DOTENV} exactly\n"
+        f"hint: pip install python-dotenv=={PYTHON_DOTENV}  (in a virtualenv if you need another version elsewhere)",
+        file=sys.stderr,
+    )
+    sys.exit(2)
+
+import dotenv.main  # noqa: E402  patched by literal_single_quotes
+import dotenv.parser  # noqa: E402  patched by literal_single_quotes
+from dotenv import dotenv_values  # noqa: E402
+from dotenv.parser import parse_stream  # noqa: E402
+from dotenv.variables import Literal  # noqa: E402
 
 FAKE_ENV = {
     "HOME_DIR": "/home/test",
@@ -119,8 +140,9 @@ def statement_line(text):
 
 def expected_for(path):
     raw, raw_warnings = python_values(dotenv_path=path)
-    # utf-8-sig drops a BOM; text mode applies universal newlines exactly as dotenv does.
-    with open(path, encoding="utf-8-sig") as f:
+    # Text mode applies universal newlines exactly as dotenv_values(path) does; the BOM is
+    # left for python-dotenv's own reader to drop, as it does since 1.2.3.
+    with open(path, encoding="utf-8") as f:
         text = f.read()
     notes = []
     expected = {}
@@ -137,7 +159,8 @@ def expected_for(path):
     else:
         values, _ = python_values(stream=io.StringIO(text))
         if values != raw:
-            notes.append("python-dotenv keeps the UTF-8 BOM as part of the first key; keep ignores it")
+            print(f"error: {path.name}: python-dotenv reads the file and its text differently", file=sys.stderr)
+            sys.exit(2)
         nones = [k for k, v in values.items() if v is None]
         if nones:
             notes.append(f"python-dotenv gives None for {', '.join(nones)} (no '='); keep gives \"\"")

@@ -1,27 +1,44 @@
 //! `.env` files in the python-dotenv dialect (what `dotenv_values(path)` returns), and the
 //! walk-to-root search for them.
 //!
-//! The parser is a port of python-dotenv 1.x's regex grammar (`dotenv/parser.py`) and
+//! The parser is a port of python-dotenv 1.2.4's regex grammar (`dotenv/parser.py`) and
 //! variable expansion (`dotenv/variables.py`, `resolve_variables` in `dotenv/main.py`), so a
 //! file gives the same values here as in `modal.Secret.from_dotenv`. Where we differ on
 //! purpose, it is said at the spot:
 //! - a line python-dotenv cannot parse (it logs a warning and skips it) is an error here;
-//! - a UTF-8 BOM is ignored (python-dotenv makes it part of the first key);
 //! - a key without `=` has the empty string as value (python-dotenv gives `None`);
-//! - single-quoted values are literal (python-dotenv expands `${VAR}` in them too).
+//! - single-quoted values are literal (python-dotenv expands `${VAR}` in them too);
+//! - a value past [`MAX_VALUE_BYTES`], or a file past [`MAX_SECRET_BYTES`], is an error,
+//!   found while `${VAR}` is expanded, so a few nested references cannot make gigabytes;
+//! - the search takes regular files only (python-dotenv also takes a named pipe, which
+//!   would block the read until something writes to it).
 //!
 //! The fixtures in `tests/dotenv_corpus` hold python-dotenv's own output for each case;
-//! `scripts/dotenv_compare.py` regenerates them.
+//! `scripts/dotenv_compare.py` regenerates them, and refuses any python-dotenv but 1.2.4.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
-/// A line the parser could not understand. Never contains a value: only the line number and what was wrong.
+use crate::model::{MAX_SECRET_BYTES, MAX_VALUE_BYTES};
+
+/// A statement the parser could not understand, or one that passes a size limit. Never
+/// contains a value: only the line number, the key for a size, and what was wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     pub line: usize,
+    pub kind: ErrorKind,
     pub message: String,
+}
+
+/// What a caller's hint depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The text is not python-dotenv's syntax.
+    Syntax,
+    /// A value or the file passes keep's size limits, `${VAR}` expanded.
+    TooLarge,
 }
 
 impl fmt::Display for ParseError {
@@ -41,16 +58,20 @@ pub fn parse(
 ) -> Result<Vec<(String, String)>, ParseError> {
     let text = normalize_newlines(input.strip_prefix('\u{feff}').unwrap_or(input));
     let mut cursor = Cursor::new(&text);
-    let mut bindings = Vec::new();
+    // Each statement is expanded as soon as it is read (python-dotenv's parse_stream is a
+    // generator too): only the keys kept so far are held, never every statement of the file.
+    let mut values = Values::default();
     while !cursor.is_empty() {
         if let Some(binding) = parse_statement(&mut cursor)? {
-            bindings.push(binding);
+            values.add(binding, lookup)?;
         }
     }
-    Ok(resolve(bindings, lookup))
+    Ok(values.out)
 }
 
-/// Starting at `start` (if it is a file, its directory; if a directory, itself), walk up to the filesystem root and return the first `<dir>/<filename>` that is a file.
+/// Starting at `start` (if it is a file, its directory; if a directory, itself), walk up to the filesystem root and return the first `<dir>/<filename>` that is a regular file (or a link to one).
+/// Anything else of that name is passed over: a directory, and, unlike python-dotenv, a named
+/// pipe, socket or device, which a read could wait on forever or never reach the end of.
 /// Err carries every directory that was searched, in order, so the caller can say where it looked.
 pub fn find_upwards(start: &Path, filename: &str) -> Result<PathBuf, Vec<PathBuf>> {
     let absolute = absolute_lexical(start);
@@ -62,7 +83,7 @@ pub fn find_upwards(start: &Path, filename: &str) -> Result<PathBuf, Vec<PathBuf
     let mut searched = Vec::new();
     while let Some(current) = dir {
         let candidate = current.join(filename);
-        if is_file_or_fifo(&candidate) {
+        if candidate.is_file() {
             return Ok(candidate);
         }
         dir = current.parent().map(Path::to_path_buf);
@@ -92,16 +113,6 @@ fn absolute_lexical(path: &Path) -> PathBuf {
         }
     }
     out
-}
-
-/// python-dotenv also accepts a named pipe (e.g. a secret manager streaming the file).
-fn is_file_or_fifo(path: &Path) -> bool {
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.is_file() => true,
-        #[cfg(unix)]
-        Ok(meta) => std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type()),
-        _ => false,
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -190,6 +201,8 @@ struct Binding {
     key: String,
     /// `None` for a key without `=`.
     value: Option<RawValue>,
+    /// Where the statement starts, for a size error found when it is expanded.
+    line: usize,
 }
 
 const NO_KEY_AFTER_EXPORT: &str = "expected a key after 'export'";
@@ -197,6 +210,10 @@ const NO_KEY_BEFORE_EQUALS: &str = "missing key before '='";
 const BAD_QUOTED_KEY: &str = "unterminated or empty single-quoted key";
 const UNTERMINATED_SINGLE: &str = "unterminated single-quoted value";
 const UNTERMINATED_DOUBLE: &str = "unterminated double-quoted value";
+const UNTERMINATED_SINGLE_ESCAPE: &str = "unterminated single-quoted value: a backslash escapes \
+     the character after it, so `\\'` is a quote inside the value (write `\\\\` for a backslash)";
+const UNTERMINATED_DOUBLE_ESCAPE: &str = "unterminated double-quoted value: a backslash escapes \
+     the character after it, so `\\\"` is a quote inside the value (write `\\\\` for a backslash)";
 const TEXT_AFTER_QUOTE: &str = "unexpected text after the closing quote";
 const EXPECTED_EQUALS: &str = "expected KEY=VALUE: unexpected text after the key";
 
@@ -213,6 +230,7 @@ fn parse_statement(cursor: &mut Cursor<'_>) -> Result<Option<Binding>, ParseErro
     let line = cursor.line;
     let fail = |message: &str| ParseError {
         line,
+        kind: ErrorKind::Syntax,
         message: message.to_string(),
     };
     let exported = skip_export(cursor);
@@ -225,8 +243,14 @@ fn parse_statement(cursor: &mut Cursor<'_>) -> Result<Option<Binding>, ParseErro
     cursor.take_while(is_inline_space);
     let value = if cursor.peek() == Some('=') {
         cursor.take(1);
-        cursor.take_while(is_inline_space);
-        Some(parse_value(cursor).map_err(fail)?)
+        let space = cursor.take_while(is_inline_space);
+        // Since python-dotenv 1.2.4, `KEY= # note` is an empty value and a comment, while
+        // `KEY=#x` (no space) is still the value `#x`.
+        if !space.is_empty() && cursor.peek() == Some('#') {
+            Some(RawValue::Expand(String::new()))
+        } else {
+            Some(parse_value(cursor).map_err(fail)?)
+        }
     } else {
         None
     };
@@ -240,7 +264,7 @@ fn parse_statement(cursor: &mut Cursor<'_>) -> Result<Option<Binding>, ParseErro
         };
         return Err(fail(message));
     }
-    Ok(Some(Binding { key, value }))
+    Ok(Some(Binding { key, value, line }))
 }
 
 /// `export` counts as the prefix only when inline whitespace follows it: `export=1` and a
@@ -280,13 +304,14 @@ fn parse_value(cursor: &mut Cursor<'_>) -> Result<RawValue, &'static str> {
     match cursor.peek() {
         Some(quote @ ('\'' | '"')) => {
             let body = &cursor.rest[1..];
-            let Some(end) = closing_quote(body, quote) else {
-                return Err(if quote == '"' {
-                    UNTERMINATED_DOUBLE
-                } else {
-                    UNTERMINATED_SINGLE
-                });
-            };
+            let end = closing_quote(body, quote).map_err(|escaped_quote| {
+                match (quote == '"', escaped_quote) {
+                    (true, false) => UNTERMINATED_DOUBLE,
+                    (true, true) => UNTERMINATED_DOUBLE_ESCAPE,
+                    (false, false) => UNTERMINATED_SINGLE,
+                    (false, true) => UNTERMINATED_SINGLE_ESCAPE,
+                }
+            })?;
             let raw = &cursor.take(end + 2)[1..=end];
             Ok(if quote == '"' {
                 RawValue::Expand(decode_escapes(raw, "\\'\"abfnrtv"))
@@ -301,26 +326,34 @@ fn parse_value(cursor: &mut Cursor<'_>) -> Result<RawValue, &'static str> {
     }
 }
 
-/// Where python-dotenv's `'((?:\\'|[^'])*)'` (or its `"` twin) closes, as a byte offset into
-/// `body`, the text after the opening quote. The regex prefers to read `\'` as an escaped
-/// quote, but when no plain quote follows it backtracks and lets the last `\'` close the
-/// value instead: `'abc\'` is `abc\`.
-fn closing_quote(body: &str, quote: char) -> Option<usize> {
+/// Where python-dotenv's `'((?:\\.|[^'\\])*)'` (or its `"` twin, both with DOTALL) closes, as a
+/// byte offset into `body`, the text after the opening quote. A backslash always takes the
+/// character after it along (python-dotenv 1.2.3 on), so `\'` never closes the value, `\\`
+/// before the quote does not stop it closing, and a backslash at the end of the text leaves
+/// the value open. Err(true) if it never closes and held an escaped quote: most likely a
+/// backslash meant literally, as in `"C:\dir\"`.
+fn closing_quote(body: &str, quote: char) -> Result<usize, bool> {
     let bytes = body.as_bytes();
     let quote = quote as u8;
-    let mut last_escaped_quote = None;
+    let mut escaped_quote = false;
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\\' && bytes.get(i + 1) == Some(&quote) {
-            last_escaped_quote = Some(i + 1);
+    while let Some(&byte) = bytes.get(i) {
+        if byte == quote {
+            return Ok(i);
+        }
+        if byte == b'\\' {
+            let Some(&next) = bytes.get(i + 1) else {
+                break;
+            };
+            escaped_quote |= next == quote;
+            // The escaped character may be several bytes long; those that follow are
+            // never a quote or a backslash, so stepping over its first byte is enough.
             i += 2;
-        } else if bytes[i] == quote {
-            return Some(i);
         } else {
             i += 1;
         }
     }
-    last_escaped_quote
+    Err(escaped_quote)
 }
 
 /// Replace `\c` for each `c` in `known` with what python's `unicode-escape` makes of it; any
@@ -392,32 +425,127 @@ fn end_of_line(cursor: &mut Cursor<'_>) -> bool {
 // Expansion
 // ---------------------------------------------------------------------------
 
-/// Expand each value in file order against the values resolved so far, then `lookup`
-/// (`dotenv_values` passes `override=True`: the file wins over the environment).
-fn resolve(
-    bindings: Vec<Binding>,
-    lookup: &dyn Fn(&str) -> Option<String>,
-) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for Binding { key, value } in bindings {
+/// The limit a value passed while it was built.
+#[derive(Clone, Copy)]
+enum Limit {
+    /// [`MAX_VALUE_BYTES`] for the value itself.
+    Value,
+    /// [`MAX_SECRET_BYTES`] for the keys and values of the file, as the secret would hold them.
+    Secret,
+    /// [`MAX_SECRET_BYTES`] for what references copied in all, counting a key assigned again.
+    Copied,
+}
+
+/// Why [`expand`] stopped.
+enum Overflow {
+    /// The value would pass its cap.
+    Cap,
+    /// The references of the file would copy more than [`MAX_SECRET_BYTES`].
+    Copied,
+}
+
+/// The values so far, in first-appearance order, with what the limits need to know.
+///
+/// Expansion is where a small file grows without bound (each `A2=${A1}${A1}` doubles), so
+/// the limits are checked as each value is built, before it is, never after: no value past
+/// [`MAX_VALUE_BYTES`], no file past [`MAX_SECRET_BYTES`] (keys and values, counted as
+/// `model::validate_data` counts them), and no more than [`MAX_SECRET_BYTES`] copied by
+/// references in all (a key assigned again and again keeps the file small but could copy
+/// without end). Memory and time stay within a few times the file and those limits.
+#[derive(Default)]
+struct Values {
+    out: Vec<(String, String)>,
+    index: HashMap<String, usize>,
+    /// The bytes of the keys and values in `out`.
+    size: usize,
+    /// The bytes references have copied, in all statements so far.
+    copied: usize,
+}
+
+impl Values {
+    /// Expand a statement's value against the values so far, then `lookup`
+    /// (`dotenv_values` passes `override=True`: the file wins over the environment), and
+    /// keep it: a key seen before keeps its place and takes the new value.
+    fn add(
+        &mut self,
+        Binding { key, value, line }: Binding,
+        lookup: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<(), ParseError> {
+        let slot = self.index.get(&key).copied();
+        let replaced = slot.map_or(0, |i| self.out[i].0.len() + self.out[i].1.len());
+        let expanded = matches!(&value, Some(RawValue::Expand(text)) if text.contains("${"));
+        let refuse = |limit| too_large(&key, line, limit, expanded);
+        let Some(room) = MAX_SECRET_BYTES.checked_sub(self.size - replaced + key.len()) else {
+            return Err(refuse(Limit::Secret));
+        };
+        let cap = room.min(MAX_VALUE_BYTES);
+        let hit = if cap < MAX_VALUE_BYTES {
+            Limit::Secret
+        } else {
+            Limit::Value
+        };
         let value = match value {
             None => String::new(),
             Some(RawValue::Literal(text)) => text,
-            Some(RawValue::Expand(text)) => expand(&text, &|name: &str| match index.get(name) {
-                Some(&i) => Some(out[i].1.clone()),
-                None => lookup_env(lookup, name),
-            }),
+            Some(RawValue::Expand(text)) => {
+                let (out, index) = (&self.out, &self.index);
+                let value_of = |name: &str| match index.get(name) {
+                    Some(&i) => Some(Cow::Borrowed(out[i].1.as_str())),
+                    None => lookup_env(lookup, name).map(Cow::Owned),
+                };
+                expand(&text, value_of, cap, &mut self.copied).map_err(|overflow| {
+                    refuse(match overflow {
+                        Overflow::Cap => hit,
+                        Overflow::Copied => Limit::Copied,
+                    })
+                })?
+            }
         };
-        match index.get(&key) {
-            Some(&i) => out[i].1 = value,
+        if value.len() > cap {
+            return Err(refuse(hit));
+        }
+        self.size = self.size - replaced + key.len() + value.len();
+        match slot {
+            Some(i) => self.out[i].1 = value,
             None => {
-                index.insert(key.clone(), out.len());
-                out.push((key, value));
+                self.index.insert(key.clone(), self.out.len());
+                self.out.push((key, value));
             }
         }
+        Ok(())
     }
-    out
+}
+
+/// The error for `key`'s statement at `line`; `expanded` if its value has references.
+fn too_large(key: &str, line: usize, limit: Limit, expanded: bool) -> ParseError {
+    // A key is shown as `model::check_key` shows one: escaped, and cut if it is long.
+    let key: String = key.chars().take(64).collect();
+    let key = key.escape_debug();
+    let value_kib = MAX_VALUE_BYTES / 1024;
+    let secret_mib = MAX_SECRET_BYTES / (1024 * 1024);
+    let once = if expanded {
+        " once `${...}` is expanded"
+    } else {
+        ""
+    };
+    let message = match limit {
+        Limit::Value => {
+            format!("the value of `{key}` is over {value_kib} KiB{once} (the limit for one value)")
+        }
+        Limit::Secret => format!(
+            "the keys and values up to `{key}` are over {secret_mib} MiB{once} (the limit for \
+             one secret)"
+        ),
+        Limit::Copied => format!(
+            "the `${{...}}` references up to `{key}` copy over {secret_mib} MiB in all (the \
+             limit for one secret; a key assigned again counts again)"
+        ),
+    };
+    ParseError {
+        line,
+        kind: ErrorKind::TooLarge,
+        message,
+    }
 }
 
 /// No environment variable can have an empty name or one with `=` or NUL in it, so those
@@ -433,41 +561,142 @@ fn lookup_env(lookup: &dyn Fn(&str) -> Option<String>, name: &str) -> Option<Str
 /// shell) the default is used only when NAME is undefined, not when it is empty, and it is
 /// not itself expanded. `$NAME` without braces is left alone, and so is a `${` that does
 /// not form a reference.
-fn expand(text: &str, value_of: &dyn Fn(&str) -> Option<String>) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("${") {
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        match variable_reference(rest) {
-            Some((name, default, len)) => {
-                let value = value_of(name).unwrap_or_else(|| default.unwrap_or("").to_string());
-                out.push_str(&value);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('$');
-                rest = &rest[1..];
-            }
+///
+/// Stops before the value passes `cap` bytes, or before `copied`, what references have
+/// copied so far in the file, passes [`MAX_SECRET_BYTES`].
+fn expand<'v>(
+    text: &str,
+    value_of: impl Fn(&str) -> Option<Cow<'v, str>>,
+    cap: usize,
+    copied: &mut usize,
+) -> Result<String, Overflow> {
+    let mut out = String::with_capacity(text.len().min(cap));
+    let push = |out: &mut String, piece: &str| {
+        if out.len() + piece.len() > cap {
+            return Err(Overflow::Cap);
         }
+        out.push_str(piece);
+        Ok(())
+    };
+    let mut literal_start = 0;
+    for reference in References::new(text) {
+        push(&mut out, &text[literal_start..reference.start])?;
+        match value_of(reference.name) {
+            Some(value) => {
+                if out.len() + value.len() > cap {
+                    return Err(Overflow::Cap);
+                }
+                *copied += value.len();
+                if *copied > MAX_SECRET_BYTES {
+                    return Err(Overflow::Copied);
+                }
+                out.push_str(&value);
+            }
+            None => push(&mut out, reference.default.unwrap_or(""))?,
+        }
+        literal_start = reference.end;
     }
-    out.push_str(rest);
-    out
+    push(&mut out, &text[literal_start..])?;
+    Ok(out)
 }
 
-/// Match python-dotenv's `\$\{(?P<name>[^}:]*)(?::-(?P<default>[^}]*))?\}` at the start of
-/// `text`: (name, default, length of the match).
-fn variable_reference(text: &str) -> Option<(&str, Option<&str>, usize)> {
-    let body = text.strip_prefix("${")?;
-    let name_end = body.find(['}', ':'])?;
-    let (name, after) = body.split_at(name_end);
-    if after.starts_with('}') {
-        return Some((name, None, 2 + name_end + 1));
+/// One match of python-dotenv's `\$\{(?P<name>[^}:]*)(?::-(?P<default>[^}]*))?\}`: byte
+/// offsets of the whole match, the name and the default.
+struct Reference<'t> {
+    start: usize,
+    end: usize,
+    name: &'t str,
+    default: Option<&'t str>,
+}
+
+/// The references of a value from left to right, as python's `finditer` finds them, in one
+/// pass: after a `${` that does not match, the search goes on one byte later, and the next
+/// `}`/`:` and next `}` it needs are remembered rather than searched for again (python's
+/// regex reads a long run of unclosed `${` once per `${`, in quadratic time).
+struct References<'t> {
+    text: &'t str,
+    at: usize,
+    /// The `}` or `:` that ends a name.
+    name_end: NextOf,
+    /// The `}` that ends a default.
+    brace: NextOf,
+}
+
+impl<'t> References<'t> {
+    fn new(text: &'t str) -> Self {
+        References {
+            text,
+            at: 0,
+            name_end: NextOf::new(b"}:"),
+            brace: NextOf::new(b"}"),
+        }
     }
-    let default_body = after.strip_prefix(":-")?;
-    let default_end = default_body.find('}')?;
-    let default = &default_body[..default_end];
-    Some((name, Some(default), 2 + name_end + 2 + default_end + 1))
+}
+
+impl<'t> Iterator for References<'t> {
+    type Item = Reference<'t>;
+
+    fn next(&mut self) -> Option<Reference<'t>> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        loop {
+            let start = self.at + text.get(self.at..)?.find("${")?;
+            let name_start = start + 2;
+            // Every match ends in `}`: with no `}` or `:` left, no later `${` matches either.
+            let name_end = self.name_end.find(bytes, name_start)?;
+            let name = &text[name_start..name_end];
+            if bytes.get(name_end) == Some(&b'}') {
+                self.at = name_end + 1;
+                return Some(Reference {
+                    start,
+                    end: name_end + 1,
+                    name,
+                    default: None,
+                });
+            }
+            if bytes.get(name_end + 1) == Some(&b'-') {
+                let close = self.brace.find(bytes, name_end + 2)?;
+                self.at = close + 1;
+                return Some(Reference {
+                    start,
+                    end: close + 1,
+                    name,
+                    default: Some(&text[name_end + 2..close]),
+                });
+            }
+            self.at = start + 1;
+        }
+    }
+}
+
+/// The first of some ASCII bytes at or after a position that only ever grows. The answer
+/// holds until the position passes it, so no byte is read twice.
+struct NextOf {
+    set: &'static [u8],
+    /// The position last searched from and what was found there (`None`: nothing after it).
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl NextOf {
+    fn new(set: &'static [u8]) -> Self {
+        NextOf { set, last: None }
+    }
+
+    fn find(&mut self, bytes: &[u8], from: usize) -> Option<usize> {
+        match self.last {
+            Some((searched, None)) if searched <= from => return None,
+            Some((searched, Some(found))) if searched <= from && from <= found => {
+                return Some(found);
+            }
+            _ => {}
+        }
+        let found = bytes
+            .get(from..)
+            .and_then(|rest| rest.iter().position(|b| self.set.contains(b)))
+            .map(|i| from + i);
+        self.last = Some((from, found));
+        found
+    }
 }
 
 #[cfg(test)]
@@ -535,9 +764,19 @@ mod tests {
         assert_eq!(values("A=foo #c"), pairs(&[("A", "foo")]));
         assert_eq!(values("A=foo\t#c # d"), pairs(&[("A", "foo")]));
         assert_eq!(values("A=a#b"), pairs(&[("A", "a#b")]));
-        // The whitespace after `=` belongs to the `=`, so this `#` starts the value.
-        assert_eq!(values("A= #c"), pairs(&[("A", "#c")]));
         assert_eq!(values("A=foo\u{a0}#c"), pairs(&[("A", "foo")]));
+    }
+
+    #[test]
+    fn space_then_hash_after_equals_is_an_empty_value_and_a_comment() {
+        // python-dotenv 1.2.4 (before, `# c` was the value).
+        let input = "A= # c\nB=\t#c\nexport C =  # c 'x'\nD=\u{a0}#c\nE= #\n";
+        let expected = [("A", ""), ("B", ""), ("C", ""), ("D", ""), ("E", "")];
+        assert_eq!(values(input), pairs(&expected));
+        // Without the space the `#` starts the value; quotes still protect it.
+        let input = "A=#c\nB= '#c'\nC=\"#c\" #d\nD=x #c";
+        let expected = [("A", "#c"), ("B", "#c"), ("C", "#c"), ("D", "x")];
+        assert_eq!(values(input), pairs(&expected));
     }
 
     #[test]
@@ -593,10 +832,31 @@ mod tests {
     }
 
     #[test]
-    fn escaped_closing_quote_falls_back_to_closing_the_value() {
-        // The regex backtracks: with no plain quote later, the last `\"` closes the value.
-        assert_eq!(values(r#"A="abc\""#), pairs(&[("A", r"abc\")]));
+    fn a_backslash_in_quotes_always_escapes_the_next_character() {
+        // python-dotenv 1.2.3: `\\` before the quote is one backslash, and the quote closes.
+        let input = "A=\"C:\\\\dir\\\\\"\nB='x\\\\'\nC=after\n";
+        let expected = [("A", r"C:\dir\"), ("B", r"x\"), ("C", "after")];
+        assert_eq!(values(input), pairs(&expected));
         assert_eq!(values(r#"A="a\"b" # c"#), pairs(&[("A", "a\"b")]));
+        // A backslash before a newline keeps both; an unknown escape stays as written.
+        let expected = [("A", "a\\\nb"), ("B", "a\\\nb")];
+        assert_eq!(values("A=\"a\\\nb\"\nB='a\\\nb'"), pairs(&expected));
+    }
+
+    #[test]
+    fn an_escaped_quote_never_closes_the_value() {
+        // Before 1.2.3, python-dotenv let the last `\"` close a value that had no other end.
+        for (input, message) in [
+            (r#"A="C:\dir\""#, UNTERMINATED_DOUBLE_ESCAPE),
+            ("A='it\\'s\nB=2", UNTERMINATED_SINGLE_ESCAPE),
+            // A later quote closes it, and what follows that quote is left over.
+            ("A=\"x\\\"\nB=\"y\"", TEXT_AFTER_QUOTE),
+            ("A=\"abc\\", UNTERMINATED_DOUBLE),
+            ("A='abc\\", UNTERMINATED_SINGLE),
+        ] {
+            let err = error(input);
+            assert_eq!((err.line, err.message.as_str()), (1, message), "{input:?}");
+        }
     }
 
     #[test]
@@ -716,7 +976,8 @@ mod tests {
             ("A=1\n\nB=\"x\nC=1", 3, UNTERMINATED_DOUBLE),
             ("A='secret", 1, UNTERMINATED_SINGLE),
             ("A=\"x\" secret", 1, TEXT_AFTER_QUOTE),
-            ("A='it\\'s secret", 1, TEXT_AFTER_QUOTE),
+            ("A='it\\'s secret", 1, UNTERMINATED_SINGLE_ESCAPE),
+            ("A=\"C:\\secret\\\"\n", 1, UNTERMINATED_DOUBLE_ESCAPE),
             ("A=\"l1\nl2\"\nNOT VALID", 3, EXPECTED_EQUALS),
             ("=secret", 1, NO_KEY_BEFORE_EQUALS),
             ("export =secret", 1, NO_KEY_BEFORE_EQUALS),
@@ -735,10 +996,150 @@ mod tests {
         }
     }
 
+    // -----------------------------------------------------------------------
+    // Size limits, checked while expanding
+    // -----------------------------------------------------------------------
+
+    /// `A0=` 1,000 x's, then each `A<n>=${A<n-1>}` written `fan` times.
+    fn nested(levels: usize, fan: usize) -> String {
+        let mut text = format!("A0={}\n", "x".repeat(1000));
+        for n in 1..=levels {
+            text.push_str(&format!(
+                "A{n}={}\n",
+                format!("${{A{}}}", n - 1).repeat(fan)
+            ));
+        }
+        text
+    }
+
+    fn too_large_at(input: &str) -> (usize, String) {
+        let err = error(input);
+        assert_eq!(err.kind, ErrorKind::TooLarge, "{err}");
+        assert!(!err.message.contains("xx"), "value leaked: {err}");
+        (err.line, err.message)
+    }
+
+    #[test]
+    fn a_nested_expansion_stops_at_the_value_limit_whatever_the_depth() {
+        // A1 is 10 KB and A2 would be 100 KB: the error names A2 and its line, and A3..A40
+        // (10^43 bytes, were they built) are never reached.
+        for levels in [8, 20, 40] {
+            let (line, message) = too_large_at(&nested(levels, 10));
+            assert_eq!(line, 3);
+            assert!(
+                message.starts_with("the value of `A2` is over 64 KiB"),
+                "{message}"
+            );
+        }
+        // Doubling: A6 is 64,000 bytes, A7 128,000.
+        let (line, message) = too_large_at(&nested(30, 2));
+        assert_eq!(line, 8);
+        assert!(message.contains("`A7`"), "{message}");
+    }
+
+    #[test]
+    fn a_value_may_be_exactly_the_limit() {
+        let at_limit = format!("A={}\nB=${{A}}\n", "x".repeat(MAX_VALUE_BYTES));
+        let parsed = values(&at_limit);
+        assert_eq!(parsed[1].1.len(), MAX_VALUE_BYTES);
+        let over = format!("A={}\nB=${{A}}y\n", "x".repeat(MAX_VALUE_BYTES));
+        assert_eq!(too_large_at(&over).0, 2);
+        // Without any reference too, and single-quoted.
+        let literal = format!("\n\nC='{}'\n", "x".repeat(MAX_VALUE_BYTES + 1));
+        assert_eq!(too_large_at(&literal).0, 3);
+        // A default counts as well.
+        let default = format!("D=${{NOPE:-{}}}", "x".repeat(MAX_VALUE_BYTES + 1));
+        assert_eq!(too_large_at(&default).0, 1);
+    }
+
+    #[test]
+    fn a_wide_expansion_stops_at_the_secret_limit() {
+        // 18 copies of 60,000 bytes: 1,080,000 bytes with the source, over 1 MiB at K17.
+        let mut text = format!("B={}\n", "x".repeat(60_000));
+        for k in 1..=1000 {
+            text.push_str(&format!("K{k}=${{B}}\n"));
+        }
+        let (line, message) = too_large_at(&text);
+        assert_eq!(line, 18);
+        assert!(
+            message.starts_with("the keys and values up to `K17` are over 1 MiB"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn reassigning_a_key_cannot_copy_without_end() {
+        // The file stays small (one key), but each line copies 60,000 bytes again.
+        let mut text = format!("B={}\n", "x".repeat(60_000));
+        text.push_str(&"K=${B}\n".repeat(100_000));
+        let (line, message) = too_large_at(&text);
+        assert_eq!(line, 19);
+        assert!(
+            message.contains("references up to `K` copy over 1 MiB"),
+            "{message}"
+        );
+        // The environment is copied from as well.
+        let big = |_: &str| Some("x".repeat(60_000));
+        let err = parse(&"K=${E}\n".repeat(100), &big).expect_err("too much copied");
+        assert_eq!((err.kind, err.line), (ErrorKind::TooLarge, 18));
+    }
+
+    #[test]
+    fn replacing_a_value_frees_its_room() {
+        let big = "x".repeat(60_000);
+        let mut text = String::new();
+        for _ in 0..40 {
+            text.push_str(&format!("K='{big}'\n"));
+        }
+        assert_eq!(values(&text), pairs(&[("K", &big)]));
+    }
+
+    #[test]
+    fn keys_count_toward_the_secret_limit() {
+        let long_key = "K".repeat(1000);
+        let text: String = (0..1100).map(|i| format!("{long_key}{i}\n")).collect();
+        let (line, message) = too_large_at(&text);
+        assert!(line > 1000 && line < 1100, "{line}");
+        assert!(message.contains("up to `KKKK"), "{message}");
+        assert!(message.len() < 200, "the key is cut: {message}");
+    }
+
+    #[test]
+    fn unclosed_references_take_linear_time() {
+        // python's regex would read the rest of the value again at each `${`.
+        let started = std::time::Instant::now();
+        for tail in ["", ":", ":-", "}", ":-}"] {
+            let text = format!("A={}{tail}", "${".repeat(50_000));
+            let _ = parse(&text, &fake_env);
+            let text = format!("A={}{tail}", "${x:".repeat(30_000));
+            let _ = parse(&text, &fake_env);
+        }
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn references_match_where_python_dotenv_matches_them() {
+        // Outputs of python-dotenv 1.2.4's resolve_variables for each value.
+        let cases = [
+            ("${${${HOME_DIR}", ""),
+            ("${x${x:-d}}", "d}"),
+            ("${x${x:-d}}}", "d}}"),
+            ("$${x:${HOME_DIR}", "$${x:/home/test"),
+            ("${a:b${HOME_DIR}", "${a:b/home/test"),
+            ("${a:-${b}:-c}}", "${b:-c}}"),
+            ("a${:-}b${}c", "abc"),
+        ];
+        for (value, expected) in cases {
+            let input = format!("A={value}");
+            assert_eq!(values(&input), pairs(&[("A", expected)]), "{value}");
+        }
+    }
+
     #[test]
     fn error_display() {
         let err = ParseError {
             line: 7,
+            kind: ErrorKind::Syntax,
             message: "unterminated double-quoted value".into(),
         };
         assert_eq!(err.to_string(), "line 7: unterminated double-quoted value");
@@ -897,13 +1298,28 @@ mod tests {
         }
     }
 
+    /// python-dotenv takes a named pipe; reading one blocks until something writes to it.
     #[cfg(unix)]
     #[test]
-    fn a_named_pipe_counts_as_python_dotenv_allows_it() {
-        let (_root, deep) = tree();
-        let fifo = deep.join(".env");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    fn a_named_pipe_or_a_socket_is_passed_over() {
+        let (root, deep) = tree();
+        let made = std::process::Command::new("mkfifo")
+            .arg(deep.join(".env"))
+            .status();
         assert!(made.is_ok_and(|s| s.success()), "mkfifo failed");
-        assert_eq!(find_upwards(&deep, ".env"), Ok(fifo));
+        let _socket =
+            std::os::unix::net::UnixListener::bind(deep.join("../.env")).expect("bind a socket");
+        assert_eq!(find_upwards(&deep, ".env"), Ok(root.path().join("a/.env")));
+        std::fs::remove_file(root.path().join("a/.env")).expect("remove");
+        let searched = find_upwards(&deep, ".env").expect_err("only a pipe and a socket");
+        assert_eq!(searched.first(), Some(&deep));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_a_file_counts() {
+        let (root, deep) = tree();
+        std::os::unix::fs::symlink(root.path().join("a/.env"), deep.join(".env")).expect("symlink");
+        assert_eq!(find_upwards(&deep, ".env"), Ok(deep.join(".env")));
     }
 }

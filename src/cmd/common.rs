@@ -2,11 +2,11 @@
 //! and the report of a write.
 
 use std::io::{self, Read};
-use std::path::Path;
 
 use serde::Serialize;
 use zeroize::Zeroizing;
 
+use super::input;
 use crate::backend::{Backend, Create};
 use crate::cli::GlobalArgs;
 use crate::client::Client;
@@ -173,7 +173,7 @@ pub struct ValueArgs {
     /// Variables as KEY=VALUE, or KEY=- to read the value from stdin or a hidden prompt
     #[arg(value_name = "KEY=VALUE")]
     pub pairs: Vec<String>,
-    /// Read KEY's value from the file at PATH, byte for byte (repeatable)
+    /// Read KEY's value from the file at PATH, byte for byte (repeatable); `-` is stdin
     #[arg(long, value_name = "KEY=PATH")]
     pub from_file: Vec<String>,
 }
@@ -183,10 +183,25 @@ impl ValueArgs {
         self.pairs.is_empty() && self.from_file.is_empty()
     }
 
-    /// The values, files overriding pairs.
-    pub fn read(&self, out: &Output) -> Result<SecretData> {
+    /// The values, files overriding pairs. `also_stdin` names the caller's other arguments
+    /// that read stdin (`--from-dotenv -`), which only one argument can.
+    pub fn read(&self, out: &Output, also_stdin: &[&str]) -> Result<SecretData> {
+        // On a terminal, `KEY=-` prompts instead.
+        let pairs = if out.stdin_tty {
+            &[][..]
+        } else {
+            &self.pairs[..]
+        };
+        let dash = |arg: &&String| arg.split_once('=').is_some_and(|(_, v)| v == "-");
+        let readers: Vec<String> = (pairs.iter().filter(dash))
+            .chain(self.from_file.iter().filter(dash))
+            .map(String::as_str)
+            .chain(also_stdin.iter().copied())
+            .map(|arg| format!("`{arg}`"))
+            .collect();
+        input::one_stdin_reader(&readers)?;
         let mut data = read_pairs(&self.pairs, out)?;
-        data.extend(read_value_files(&self.from_file)?);
+        data.extend(input::read_value_files(&self.from_file, out)?);
         Ok(data)
     }
 }
@@ -205,18 +220,9 @@ pub fn split_pair(arg: &str, position: usize) -> Result<(&str, &str)> {
 
 /// Reads `KEY=VALUE` and `KEY=-` arguments. `-` takes the value from stdin when it is not a
 /// terminal (all of it, one trailing newline trimmed) and from a hidden prompt when it is.
-pub fn read_pairs(pairs: &[String], out: &Output) -> Result<SecretData> {
+/// The caller has checked that stdin has only one reader.
+fn read_pairs(pairs: &[String], out: &Output) -> Result<SecretData> {
     let mut data = SecretData::new();
-    let dashes = pairs
-        .iter()
-        .filter(|p| p.split_once('=').is_some_and(|(_, v)| v == "-"))
-        .count();
-    if dashes > 1 && !out.stdin_tty {
-        return Err(Error::invalid_with_hint(
-            "only one `KEY=-` can read from stdin",
-            "read the other values from files with `--from-dotenv` or `--from-json`",
-        ));
-    }
     for (i, arg) in pairs.iter().enumerate() {
         let (key, value) = split_pair(arg, i + 1)?;
         let value = if value == "-" {
@@ -268,94 +274,4 @@ fn read_dash_value(key: &str, out: &Output) -> Result<SecretValue> {
         ));
     }
     out.prompt_secret(key)
-}
-
-/// Reads `--from-file KEY=PATH` arguments: each value is the whole file, byte for byte (no
-/// newline trimmed), for PEM keys and JSON credentials. It must be UTF-8.
-pub fn read_value_files(specs: &[String]) -> Result<SecretData> {
-    let mut data = SecretData::new();
-    for spec in specs {
-        let (key, path) = spec.split_once('=').ok_or_else(|| {
-            Error::invalid_with_hint(
-                format!("`--from-file {spec}` is not of the form KEY=PATH"),
-                "write `--from-file TLS_KEY=./key.pem`",
-            )
-        })?;
-        crate::model::check_key(key)?;
-        let text = read_text_file(Path::new(path), &format!("file for `{key}`"))?;
-        data.insert(key.to_owned(), SecretValue::new(text.as_str().to_owned()));
-    }
-    Ok(data)
-}
-
-/// Files larger than this cannot hold a valid secret (1 MiB of keys and values, plus room for
-/// quoting and comments); reading stops there instead of exhausting memory on `/dev/zero`.
-const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
-
-/// Reads a whole text file, naming it in every error.
-pub fn read_text_file(path: &Path, what: &str) -> Result<Zeroizing<String>> {
-    let cannot =
-        |e: io::Error| Error::invalid(format!("cannot read {what} `{}`: {e}", path.display()));
-    let mut bytes = Zeroizing::new(Vec::new());
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(cannot)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Error::invalid(format!(
-            "{what} `{}` is larger than 8 MiB",
-            path.display()
-        )));
-    }
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        Error::invalid(format!(
-            "{what} `{}` is not UTF-8 (byte {})",
-            path.display(),
-            e.valid_up_to()
-        ))
-    })?;
-    Ok(Zeroizing::new(text.to_owned()))
-}
-
-/// Parses a dotenv file into secret data (python-dotenv's dialect; `${VAR}` falls back to
-/// the process environment, which is read, never changed).
-pub fn read_dotenv_file(path: &Path) -> Result<SecretData> {
-    let text = read_text_file(path, "dotenv file")?;
-    let lookup = |k: &str| std::env::var(k).ok();
-    let pairs = crate::dotenv::parse(&text, &lookup).map_err(|e| {
-        Error::invalid_with_hint(
-            format!("cannot parse `{}`: {e}", path.display()),
-            "each line must be `KEY=VALUE`, `export KEY=VALUE`, a comment or blank",
-        )
-    })?;
-    Ok(pairs
-        .into_iter()
-        .map(|(k, v)| (k, SecretValue::new(v)))
-        .collect())
-}
-
-/// Parses a JSON file holding one flat object of string values.
-pub fn read_json_file(path: &Path) -> Result<SecretData> {
-    let text = read_text_file(path, "JSON file")?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        // serde_json's message gives line and column only, never the input text.
-        Error::invalid(format!("cannot parse JSON file `{}`: {e}", path.display()))
-    })?;
-    let serde_json::Value::Object(map) = value else {
-        return Err(Error::invalid_with_hint(
-            format!("JSON file `{}` is not an object", path.display()),
-            r#"write an object of strings, like {"KEY": "value"}"#,
-        ));
-    };
-    let mut data = SecretData::new();
-    for (k, v) in map {
-        let serde_json::Value::String(s) = v else {
-            return Err(Error::invalid_with_hint(
-                format!("value of `{k}` in `{}` is not a string", path.display()),
-                "quote numbers and booleans; nested objects are not supported",
-            ));
-        };
-        data.insert(k, SecretValue::new(s));
-    }
-    Ok(data)
 }

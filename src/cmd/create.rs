@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap_complete::ArgValueCandidates;
 
 use super::common::{self, ConflictArgs, Context, ValueArgs};
+use super::input;
 use crate::error::Result;
 use crate::model::SecretName;
 use crate::output::Output;
@@ -17,11 +18,17 @@ otherwise) or read them from files with --from-file KEY=PATH, --from-dotenv or -
 Later sources override earlier ones: pairs, then --from-file, then --from-dotenv, then
 --from-json.
 
+A file given as `-` is stdin, which one argument at most can read. A command's output can be \
+read without a file on disk as `<(command)` (bash and zsh pass it as /dev/fd/N). Other named \
+pipes, sockets and devices are refused, so keep never waits on a pipe that nobody writes to.
+
 Examples:
   $ keep create db DATABASE_URL=-                     # prompts without echo
   $ printf '%s' \"$PASSWORD\" | keep create db PASSWORD=-
   $ keep create tls --from-file TLS_KEY=key.pem --from-file TLS_CERT=cert.pem
   $ keep create app --from-dotenv .env.production
+  $ sops -d .env.enc | keep create app --from-dotenv -
+  $ keep create app --from-dotenv <(sops -d .env.enc)
   $ keep create app --from-json creds.json --force    # replace the existing values";
 
 /// Create a secret from KEY=VALUE pairs and files
@@ -33,10 +40,10 @@ pub struct Args {
     pub name: SecretName,
     #[command(flatten)]
     pub values: ValueArgs,
-    /// Read variables from a dotenv file (python-dotenv syntax)
+    /// Read variables from a dotenv file (python-dotenv syntax); `-` is stdin
     #[arg(long, value_name = "PATH")]
     pub from_dotenv: Option<PathBuf>,
-    /// Read variables from a JSON object of strings
+    /// Read variables from a JSON object of strings; `-` is stdin
     #[arg(long, value_name = "PATH")]
     pub from_json: Option<PathBuf>,
     #[command(flatten)]
@@ -51,12 +58,20 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         from_json,
         conflict,
     } = args;
-    let mut data = values.read(out)?;
+    let from_stdin = |path: &Option<PathBuf>| path.as_deref().is_some_and(input::is_stdin);
+    let also_stdin: Vec<&str> = [
+        (from_stdin(&from_dotenv), "--from-dotenv -"),
+        (from_stdin(&from_json), "--from-json -"),
+    ]
+    .into_iter()
+    .filter_map(|(reads, arg)| reads.then_some(arg))
+    .collect();
+    let mut data = values.read(out, &also_stdin)?;
     if let Some(path) = &from_dotenv {
-        data.extend(common::read_dotenv_file(path)?);
+        data.extend(input::read_dotenv_file(path, out)?);
     }
     if let Some(path) = &from_json {
-        data.extend(common::read_json_file(path)?);
+        data.extend(input::read_json_file(path, out)?);
     }
     common::write_secret(ctx, out, &name, &data, &conflict).await
 }

@@ -4,7 +4,8 @@
 //! back to exactly the same map. Most values are single-quoted: literal apart from the `\\`
 //! and `\'` escapes. Three things cannot be said inside single quotes:
 //! - a carriage return (a file's `\r` becomes `\n` when it is read, as in python);
-//! - a trailing backslash (`'a\\'` reads `\'` as an escaped quote and runs on);
+//! - a trailing backslash, for python-dotenv 1.2.2 and older: they read the `\'` of `'a\\'`
+//!   as an escaped quote and run on (1.2.3 on, and our parser, read `\\` as one backslash);
 //! - `${` (python-dotenv expands it even in single quotes; we do not, but the file should mean
 //!   the same to both).
 //!

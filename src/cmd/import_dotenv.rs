@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap_complete::ArgValueCandidates;
 
 use super::common::{self, ConflictArgs, Context};
+use super::input;
 use crate::dotenv;
 use crate::error::{Error, Result};
 use crate::model::SecretName;
@@ -13,7 +14,9 @@ use crate::output::Output;
 const AFTER_LONG_HELP: &str = "\
 Like Modal's `Secret.from_dotenv`: starting at PATH (a directory, or a file's directory) or \
 the current directory, keep walks up to the root and uses the first FILENAME it finds, and \
-says on stderr which file it used. The syntax is python-dotenv's: `export` prefixes, \
+says on stderr which file it used. Only a regular file (or a link to one) counts: a \
+directory, named pipe, socket or device of that name is passed over, so the search never \
+waits on a pipe. The syntax is python-dotenv 1.2.4's: `export` prefixes, \
 comments, single and double quotes, multi-line quoted values, escapes in double quotes, and \
 `${VAR}` / `${VAR:-default}` from earlier keys, then the environment.
 
@@ -100,6 +103,6 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         )
     })?;
     out.notice(&format!("using {}", file.display()));
-    let data = common::read_dotenv_file(&file)?;
+    let data = input::read_dotenv_file(&file, out)?;
     common::write_secret(ctx, out, &name, &data, &conflict).await
 }

@@ -9,6 +9,7 @@ pub mod export;
 mod export_format;
 pub mod import_dotenv;
 pub mod import_env;
+mod input;
 pub mod list;
 pub mod rotate_key;
 pub mod run;

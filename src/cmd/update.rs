@@ -79,7 +79,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     for key in &unset {
         check_key(key)?;
     }
-    let set = values.read(out)?;
+    let set = values.read(out, &[])?;
     let backend = ctx.backend().await?;
     let outcome = out
         .waiting("saving", backend.update(ctx.env(), &name, &set, &unset))

@@ -3,6 +3,7 @@
 mod api;
 mod commands;
 mod completion;
+mod dotenv_faults;
 mod export;
 mod faults;
 mod generated;
