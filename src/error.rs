@@ -150,6 +150,11 @@ impl Error {
     }
 
     /// The next step for the user, if there is an obvious one.
+    /// Whether this is a write refused because the store's disk is full.
+    pub fn is_disk_full(&self) -> bool {
+        matches!(self, Error::Database(m) if m.starts_with(DISK_FULL))
+    }
+
     pub fn hint(&self) -> Option<String> {
         match self {
             Error::Invalid { hint, .. } | Error::CannotRun { hint, .. } => hint.clone(),
@@ -179,7 +184,7 @@ impl Error {
                 "check the scheme (`http://` or `https://`) and the host name in the server URL; if the server's certificate comes from a private CA, pass the CA's certificate with `--ca-cert PEM` or `KEEP_CA_CERT`"
                     .into(),
             ),
-            Error::Database(m) if m.starts_with(DISK_FULL) => Some(
+            _ if self.is_disk_full() => Some(
                 "free some space on that disk and try again: nothing that was acknowledged is lost, \
                  and reads still work"
                     .into(),

@@ -73,6 +73,9 @@ impl From<Error> for ApiError {
             eprintln_server_error(&e);
             match e {
                 Error::Integrity(m) => format!("integrity check failed: {m}"),
+                _ if e.is_disk_full() => {
+                    "the server's disk is full, so the write was not made".to_owned()
+                }
                 _ => "the server could not complete the request".to_owned(),
             }
         } else {
