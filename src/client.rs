@@ -4,38 +4,22 @@ use std::path::Path;
 use std::sync::Once;
 use std::time::Duration;
 
-use reqwest::{Method, StatusCode, Url};
-use serde::Deserialize;
+use reqwest::{StatusCode, Url};
 use serde::de::DeserializeOwned;
-use serde_json::json;
 use zeroize::Zeroizing;
 
-use crate::error::{Error, Result};
-use crate::model::{
-    AuditPage, CreateOutcome, EnvName, IssuedToken, OnConflict, Page, Scope, SecretData,
-    SecretName, Shown, TokenInfo, TokenName, UpdateOutcome,
+use crate::api::{
+    self, AuditPage, AuditQuery, CreateOutcome, CreateSecret, CreateToken, Endpoint, Environments,
+    ErrorBody, IssuedToken, KeyStatus, ListQuery, OnConflict, Page, Scope, ShowQuery, Shown,
+    TokenInfo, TokenList, UpdateOutcome, UpdateSecret,
 };
-use crate::service::{AuditQuery, KeyStatus, ListQuery, ShowQuery};
+use crate::error::{Error, Result};
+use crate::model::{EnvName, SecretData, SecretName, TokenName};
 
 pub struct Client {
     http: reqwest::Client,
     base: Url,
     token: Option<Zeroizing<String>>,
-}
-
-#[derive(Deserialize)]
-struct ErrorBody {
-    error: ErrorDetail,
-}
-
-#[derive(Deserialize)]
-struct ErrorDetail {
-    code: String,
-    message: String,
-    #[serde(default)]
-    keys: Vec<String>,
-    #[serde(default)]
-    hint: Option<String>,
 }
 
 fn install_crypto_provider() {
@@ -177,29 +161,28 @@ impl Client {
     }
 
     /// `BASE/v1/<segments...>`, each segment percent-encoded.
-    fn api_url(&self, segments: &[&str]) -> Result<Url> {
+    /// The URL of `endpoint` with its `{placeholders}` filled from `args`, in order.
+    fn url(&self, endpoint: &Endpoint, args: &[&str]) -> Result<Url> {
         let mut url = self.base.clone();
         url.path_segments_mut()
             .map_err(|()| Error::invalid("the server URL cannot take a path"))?
             .pop_if_empty()
-            .push("v1")
-            .extend(segments);
+            .extend(endpoint.segments(args));
         Ok(url)
     }
 
-    fn url(&self, env: &EnvName, name: Option<&SecretName>) -> Result<Url> {
-        let mut url = self.base.clone();
-        {
-            let mut segs = url
-                .path_segments_mut()
-                .map_err(|()| Error::invalid("the server URL cannot take a path"))?;
-            segs.pop_if_empty()
-                .extend(["v1", "environments", env.as_str(), "secrets"]);
-            if let Some(name) = name {
-                segs.push(name.as_str());
-            }
+    /// A request to `endpoint`, with `query` as its query string.
+    fn request(
+        &self,
+        endpoint: &Endpoint,
+        args: &[&str],
+        query: &[(&str, &str)],
+    ) -> Result<reqwest::RequestBuilder> {
+        let mut url = self.url(endpoint, args)?;
+        if !query.is_empty() {
+            url.query_pairs_mut().extend_pairs(query);
         }
-        Ok(url)
+        Ok(self.http.request(endpoint.method.clone(), url))
     }
 
     async fn send<T: DeserializeOwned>(
@@ -305,51 +288,35 @@ impl Client {
         data: &SecretData,
         on_conflict: OnConflict,
     ) -> Result<CreateOutcome> {
-        let body = json!({ "name": name, "values": data, "on_conflict": on_conflict });
-        let req = self
-            .http
-            .request(Method::POST, self.url(env, None)?)
-            .json(&body);
-        self.send(req, Some((env, name))).await
+        let body = CreateSecret {
+            name: name.to_string(),
+            values: data.clone(),
+            on_conflict,
+        };
+        let req = self.request(&api::CREATE_SECRET, &[env.as_str()], &[])?;
+        self.send(req.json(&body), Some((env, name))).await
     }
 
     pub async fn environments(&self) -> Result<Vec<String>> {
-        #[derive(Deserialize)]
-        struct Envs {
-            environments: Vec<String>,
-        }
-        let url = self.api_url(&["environments"])?;
-        let envs: Envs = self.send(self.http.get(url), None).await?;
+        let req = self.request(&api::LIST_ENVIRONMENTS, &[], &[])?;
+        let envs: Environments = self.send(req, None).await?;
         Ok(envs.environments)
     }
 
     pub async fn list(&self, env: &EnvName, query: &ListQuery) -> Result<Page> {
-        let mut url = self.url(env, None)?;
-        {
-            let mut q = url.query_pairs_mut();
-            q.append_pair("limit", &query.limit.to_string());
-            if let Some(t) = query.created_before {
-                q.append_pair("created_before", &t.to_string());
-            }
-            if let Some(c) = &query.cursor {
-                q.append_pair("cursor", c);
-            }
-        }
-        self.send(self.http.get(url), None).await
+        let limit = query.limit.to_string();
+        let before = query.created_before.map(|t| t.to_string());
+        let mut pairs = vec![("limit", limit.as_str())];
+        pairs.extend(before.as_deref().map(|b| ("created_before", b)));
+        pairs.extend(query.cursor.as_deref().map(|c| ("cursor", c)));
+        let req = self.request(&api::LIST_SECRETS, &[env.as_str()], &pairs)?;
+        self.send(req, None).await
     }
 
     pub async fn show(&self, env: &EnvName, name: &SecretName, query: &ShowQuery) -> Result<Shown> {
-        let mut url = self.url(env, Some(name))?;
-        if query.reveal || !query.require.is_empty() {
-            let mut q = url.query_pairs_mut();
-            if query.reveal {
-                q.append_pair("reveal", "true");
-            }
-            for key in &query.require {
-                q.append_pair("require", key);
-            }
-        }
-        self.send(self.http.get(url), Some((env, name))).await
+        let args = [env.as_str(), name.as_str()];
+        let req = self.request(&api::SHOW_SECRET, &args, &query.pairs())?;
+        self.send(req, Some((env, name))).await
     }
 
     pub async fn update(
@@ -359,18 +326,18 @@ impl Client {
         set: &SecretData,
         unset: &[String],
     ) -> Result<UpdateOutcome> {
-        let body = json!({ "set": set, "unset": unset });
-        let req = self
-            .http
-            .request(Method::PATCH, self.url(env, Some(name))?)
-            .json(&body);
-        self.send(req, Some((env, name))).await
+        let body = UpdateSecret {
+            set: set.clone(),
+            unset: unset.to_vec(),
+        };
+        let req = self.request(&api::UPDATE_SECRET, &[env.as_str(), name.as_str()], &[])?;
+        self.send(req.json(&body), Some((env, name))).await
     }
 
     pub async fn delete(&self, env: &EnvName, name: &SecretName) -> Result<bool> {
-        let url = self.url(env, Some(name))?;
+        let req = self.request(&api::DELETE_SECRET, &[env.as_str(), name.as_str()], &[])?;
         match self
-            .send::<serde_json::Value>(self.http.delete(url), Some((env, name)))
+            .send::<api::Deleted>(req, Some((env, name)))
             .await
         {
             Ok(_) => Ok(true),
@@ -399,58 +366,47 @@ impl Client {
         scope: &Scope,
         expires_in: Option<&str>,
     ) -> Result<IssuedToken> {
-        let body = json!({
-            "name": name,
-            "admin": scope.admin,
-            "environments": scope.environments,
-            "read_only": scope.read_only,
-            "expires_in": expires_in,
-        });
-        let req = self.http.post(self.api_url(&["tokens"])?).json(&body);
-        self.send(req, None).await
+        let body = CreateToken {
+            name: name.to_string(),
+            admin: scope.admin,
+            environments: scope.environments.clone(),
+            read_only: scope.read_only,
+            expires_in: expires_in.map(str::to_owned),
+            expires_at: None,
+        };
+        let req = self.request(&api::CREATE_TOKEN, &[], &[])?;
+        self.send(req.json(&body), None).await
     }
 
     pub async fn list_tokens(&self) -> Result<Vec<TokenInfo>> {
-        #[derive(Deserialize)]
-        struct Tokens {
-            tokens: Vec<TokenInfo>,
-        }
-        let t: Tokens = self
-            .send(self.http.get(self.api_url(&["tokens"])?), None)
-            .await?;
-        Ok(t.tokens)
+        let req = self.request(&api::LIST_TOKENS, &[], &[])?;
+        let list: TokenList = self.send(req, None).await?;
+        Ok(list.tokens)
     }
 
     pub async fn revoke_token(&self, name: &TokenName) -> Result<()> {
-        let url = self.api_url(&["tokens", name.as_str()])?;
-        self.send::<serde_json::Value>(self.http.delete(url), None)
-            .await
-            .map(|_| ())
+        let req = self.request(&api::REVOKE_TOKEN, &[name.as_str()], &[])?;
+        self.send::<api::Revoked>(req, None).await.map(|_| ())
     }
 
     pub async fn audit(&self, query: &AuditQuery) -> Result<AuditPage> {
-        let mut url = self.api_url(&["audit"])?;
-        {
-            let mut q = url.query_pairs_mut();
-            q.append_pair("limit", &query.limit.to_string());
-            if let Some(t) = query.since {
-                q.append_pair("since", &t.to_string());
-            }
-            if let Some(c) = &query.cursor {
-                q.append_pair("cursor", c);
-            }
-        }
-        self.send(self.http.get(url), None).await
+        let limit = query.limit.to_string();
+        let since = query.since.map(|t| t.to_string());
+        let mut pairs = vec![("limit", limit.as_str())];
+        pairs.extend(since.as_deref().map(|s| ("since", s)));
+        pairs.extend(query.cursor.as_deref().map(|c| ("cursor", c)));
+        let req = self.request(&api::READ_AUDIT, &[], &pairs)?;
+        self.send(req, None).await
     }
 
     pub async fn key_status(&self) -> Result<KeyStatus> {
-        self.send(self.http.get(self.api_url(&["keys"])?), None)
+        self.send(self.request(&api::KEY_STATUS, &[], &[])?, None)
             .await
     }
 
     pub async fn rotate_key(&self) -> Result<KeyStatus> {
-        let req = self.http.post(self.api_url(&["keys", "rotate"])?);
-        self.send(req, None).await
+        self.send(self.request(&api::ROTATE_KEY, &[], &[])?, None)
+            .await
     }
 }
 

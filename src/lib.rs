@@ -3,6 +3,7 @@
 //! Data flows one way: parse (`cli`) -> resolve (`cmd::Context`) -> execute (`cmd`, over
 //! `backend` -> `service` or `client`) -> render (`output`).
 
+pub mod api;
 pub mod backend;
 pub mod cli;
 pub mod client;

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use jiff::Timestamp;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
@@ -224,63 +225,74 @@ pub fn validate_data(data: &SecretData) -> Result<()> {
 }
 
 /// What is known about a secret without decrypting it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct SecretInfo {
+    /// Stable for the life of the secret, across replaces and updates.
+    #[schemars(regex(pattern = r"^st-[0-9A-Za-z]{22}$"))]
     pub id: String,
+    #[schemars(with = "SecretName")]
     pub name: String,
+    #[schemars(with = "EnvName")]
     pub environment: String,
     pub created_at: Timestamp,
+    /// The name of the token that created it.
     pub created_by: String,
     pub updated_at: Timestamp,
     pub last_used_at: Option<Timestamp>,
+    /// Sorted.
+    #[schemars(with = "Vec<crate::api::Key>", extend("uniqueItems" = true))]
     pub keys: Vec<String>,
 }
 
-/// What to do when a secret with the same name already exists.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// What to do when the secret exists: refuse (409), keep it, or replace its values.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OnConflict {
-    /// Refuse (exit 4).
+    // Plain comments: a doc comment here would turn each variant into a schema of its own.
+    // Refuse (exit 4).
     #[default]
     Fail,
-    /// Keep the existing secret untouched and succeed (Modal's `allow_existing`).
+    // Keep the existing secret untouched and succeed (Modal's `allow_existing`).
     AllowExisting,
-    /// Replace the existing values.
+    // Replace the existing values.
     Force,
 }
 
 /// The result of a create: what is stored now and what happened.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 pub struct CreateOutcome {
     pub secret: SecretInfo,
     /// A new secret came into being.
     pub created: bool,
-    /// An existing secret's values were overwritten (`--force`).
+    /// An existing secret's values were replaced (`force`).
     pub replaced: bool,
 }
 
 /// The result of an update: what is stored now, and which of the keys asked to be unset
 /// were there to remove.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 pub struct UpdateOutcome {
     pub secret: SecretInfo,
+    /// The keys of `unset` that were there to remove.
+    #[schemars(with = "Vec<crate::api::Key>")]
     pub removed: Vec<String>,
 }
 
 /// One page of a listing, newest first.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 pub struct Page {
     pub secrets: Vec<SecretInfo>,
-    /// Pass back as `cursor` for the next page; `None` on the last page.
+    /// Pass back as `cursor` for the next page; `null` on the last page.
     pub next_cursor: Option<String>,
 }
 
 /// A secret's metadata, plus its values when they were asked for.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 pub struct Shown {
     #[serde(flatten)]
     pub info: SecretInfo,
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[schemars(schema_with = "crate::api::values_revealed")]
     pub values: Option<SecretData>,
     /// Why this read could not be recorded as the secret's last use (a warning, not a
     /// failure: the values were read). Never sent over the wire.
@@ -290,10 +302,11 @@ pub struct Shown {
 
 /// What a token may do: every environment or only some, read-only or read-write, and the
 /// token and audit endpoints (admin).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Scope {
     pub admin: bool,
-    /// `None`: every environment.
+    /// `null`: every environment.
+    #[schemars(with = "Option<Vec<EnvName>>")]
     pub environments: Option<Vec<String>>,
     pub read_only: bool,
 }
@@ -337,7 +350,7 @@ impl Scope {
 }
 
 /// A token's state at the time it was listed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TokenStatus {
     Active,
@@ -346,47 +359,61 @@ pub enum TokenStatus {
 }
 
 /// What is known about a token: never the token itself, which is shown once at creation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct TokenInfo {
+    #[schemars(regex(pattern = r"^tk-[0-9A-Za-z]{22}$"))]
     pub id: String,
+    #[schemars(with = "TokenName")]
     pub name: String,
     pub admin: bool,
     /// `null`: every environment.
+    #[schemars(with = "Option<Vec<EnvName>>")]
     pub environments: Option<Vec<String>>,
     pub read_only: bool,
     pub created_at: Timestamp,
+    /// The token that issued it (`keep serve` for the first admin token).
     pub created_by: String,
     pub expires_at: Option<Timestamp>,
     pub revoked_at: Option<Timestamp>,
     pub status: TokenStatus,
 }
 
-/// A token just created: the only time its value is shown (`Debug` redacts it).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+/// A token just created: the only time its value is shown.
+// `Debug` redacts the token.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 pub struct IssuedToken {
+    /// The token itself, shown this once.
+    #[schemars(with = "String", regex(pattern = r"^keep_[0-9A-Za-z]{43}$"))]
     pub token: SecretValue,
     #[serde(flatten)]
     pub info: TokenInfo,
 }
 
 /// One audit record as the API and `keep audit --json` show it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct AuditEvent {
+    #[schemars(range(min = 1))]
     pub id: i64,
     pub at: Timestamp,
     /// The token's name; empty when no valid token was presented.
     pub actor: String,
+    /// The client's address.
     pub client: String,
+    /// Such as `secret.create`, `secret.reveal`, `token.revoke` or `key.rotate`; `other` for a
+    /// request of no listed kind.
     pub action: String,
     pub environment: Option<String>,
+    /// The secret or token named.
     pub target: Option<String>,
+    #[schemars(extend("enum" = ["ok", "unauthorized", "forbidden", "not_found", "conflict", "rate_limited", "invalid", "error"]))]
     pub outcome: String,
 }
 
 /// One page of the audit log, newest first.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 pub struct AuditPage {
     pub events: Vec<AuditEvent>,
+    /// Pass back as `cursor` for the next page; `null` on the last page.
     pub next_cursor: Option<String>,
 }
 

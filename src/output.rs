@@ -7,7 +7,6 @@ use std::io::{self, IsTerminal, Write};
 use comfy_table::{Cell, ContentArrangement, Table, presets};
 use jiff::Timestamp;
 use serde::Serialize;
-use serde_json::json;
 
 use crate::error::{Error, Result};
 use crate::model::SecretValue;
@@ -135,14 +134,8 @@ impl Output {
     /// Reports a failure: `error: ...` and `hint: ...`, or a JSON document with `--json`.
     pub fn error(&self, e: &Error) {
         if self.json {
-            let mut err = json!({ "code": e.code(), "message": e.to_string() });
-            if let Some(h) = e.hint() {
-                err["hint"] = json!(h);
-            }
-            if let Error::MissingKeys { keys, .. } = e {
-                err["keys"] = json!(keys);
-            }
-            eprintln!("{}", json!({ "error": err }));
+            let body = serde_json::to_string(&crate::api::ErrorBody::of(e)).unwrap_or_default();
+            eprintln!("{body}");
             return;
         }
         eprintln!("{} {e}", self.paint(self.color_err, "1;31", "error:"));

@@ -8,47 +8,27 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::{Extension, Json};
 use jiff::Timestamp;
-use serde::Deserialize;
-use serde_json::{Value, json};
 
 use super::AppState;
-use super::auth::Caller;
+use super::auth::{Admin, Caller};
 use super::error::ApiError;
 use super::handlers::{ApiJson, ApiResult, ObjectOnly, Path, Query, audited, with_target};
+use crate::api::{AuditQuery, CreateToken, KeyStatus, Revoked, TokenList, WhoAmI};
 use crate::error::Error;
 use crate::model::{AuditPage, Scope, TokenName, parse_span};
-use crate::service::{AuditQuery, KeyStatus, NewToken};
+use crate::service::NewToken;
 
-pub async fn whoami(Extension(caller): Extension<Caller>) -> Json<Value> {
-    Json(json!({
-        "name": caller.name,
-        "admin": caller.scope.admin,
-        "environments": caller.scope.environments,
-        "read_only": caller.scope.read_only,
-    }))
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TokenBody {
-    name: String,
-    #[serde(default)]
-    environments: Option<Vec<String>>,
-    #[serde(default)]
-    read_only: bool,
-    #[serde(default)]
-    admin: bool,
-    /// A span from now, such as `30d`.
-    #[serde(default)]
-    expires_in: Option<String>,
-    #[serde(default)]
-    expires_at: Option<Timestamp>,
+pub async fn whoami(Extension(caller): Extension<Caller>) -> Json<WhoAmI> {
+    Json(WhoAmI {
+        name: caller.name,
+        scope: caller.scope,
+    })
 }
 
 pub async fn create_token(
     State(state): State<Arc<AppState>>,
-    Extension(caller): Extension<Caller>,
-    body: Result<ApiJson<ObjectOnly<TokenBody>>, ApiError>,
+    Admin(caller): Admin,
+    body: Result<ApiJson<ObjectOnly<CreateToken>>, ApiError>,
 ) -> Response {
     let name = body.as_ref().ok().map(|b| b.0.0.name.clone());
     with_target(name, create_token_inner(&state, &caller, body).await)
@@ -57,9 +37,8 @@ pub async fn create_token(
 async fn create_token_inner(
     state: &AppState,
     caller: &Caller,
-    body: Result<ApiJson<ObjectOnly<TokenBody>>, ApiError>,
+    body: Result<ApiJson<ObjectOnly<CreateToken>>, ApiError>,
 ) -> ApiResult<Response> {
-    caller.check_admin()?;
     let ApiJson(ObjectOnly(body)) = body?;
     let expires_at = match (&body.expires_in, body.expires_at) {
         (Some(_), Some(_)) => {
@@ -87,52 +66,38 @@ async fn create_token_inner(
 
 pub async fn list_tokens(
     State(state): State<Arc<AppState>>,
-    Extension(caller): Extension<Caller>,
-) -> ApiResult<Json<Value>> {
-    caller.check_admin()?;
-    Ok(Json(
-        json!({ "tokens": state.service.list_tokens().await? }),
-    ))
+    Admin(_): Admin,
+) -> ApiResult<Json<TokenList>> {
+    Ok(Json(TokenList {
+        tokens: state.service.list_tokens().await?,
+    }))
 }
 
 pub async fn revoke_token(
     State(state): State<Arc<AppState>>,
-    Extension(caller): Extension<Caller>,
+    Admin(caller): Admin,
     Path(name): Path<String>,
 ) -> ApiResult<Response> {
-    caller.check_admin()?;
     let name = TokenName::parse(&name)?;
     state.service.revoke_token(&name, &caller.actor()).await?;
-    Ok(audited(Json(json!({ "name": name, "revoked": true }))))
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AuditParams {
-    since: Option<Timestamp>,
-    limit: Option<u32>,
-    cursor: Option<String>,
+    Ok(audited(Json(Revoked {
+        name: name.to_string(),
+        revoked: true,
+    })))
 }
 
 pub async fn audit_log(
     State(state): State<Arc<AppState>>,
-    Extension(caller): Extension<Caller>,
-    Query(params): Query<AuditParams>,
+    Admin(_): Admin,
+    Query(query): Query<AuditQuery>,
 ) -> ApiResult<Json<AuditPage>> {
-    caller.check_admin()?;
-    let query = AuditQuery {
-        since: params.since,
-        limit: params.limit.unwrap_or(100),
-        cursor: params.cursor,
-    };
     Ok(Json(state.service.audit_log(&query).await?))
 }
 
 pub async fn key_status(
     State(state): State<Arc<AppState>>,
-    Extension(caller): Extension<Caller>,
+    Admin(_): Admin,
 ) -> ApiResult<Json<KeyStatus>> {
-    caller.check_admin()?;
     Ok(Json(state.service.key_status().await?))
 }
 
@@ -140,9 +105,8 @@ pub async fn key_status(
 /// rewrapped in the background. Answers with the key status at the start (202).
 pub async fn rotate_key(
     State(state): State<Arc<AppState>>,
-    Extension(caller): Extension<Caller>,
+    Admin(_): Admin,
 ) -> ApiResult<(StatusCode, Json<KeyStatus>)> {
-    caller.check_admin()?;
     super::keys::rotate(&state).await?;
     Ok((
         StatusCode::ACCEPTED,

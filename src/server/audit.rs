@@ -3,13 +3,14 @@
 
 use std::sync::Arc;
 
-use axum::extract::{MatchedPath, Request};
-use axum::http::{Method, StatusCode};
+use axum::extract::Request;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use super::AppState;
 use super::error::ApiError;
 
+use crate::api::{Action, Endpoint};
 use crate::db::{AuditRow, Db, GroupCommit};
 use crate::service::now_micros;
 
@@ -21,10 +22,16 @@ pub struct Audited;
 #[derive(Clone, Debug)]
 pub struct AuditTarget(pub String);
 
-/// The action a request asks for, read from its route before the handler runs.
+/// The action a request turned out to be, when it is not its endpoint's (a show that
+/// revealed values is `secret.reveal`): set by the handler on its response.
+#[derive(Clone, Copy, Debug)]
+pub struct AuditAction(pub Action);
+
+/// What the audit log will record of a request: its endpoint's action, and the environment
+/// and secret or token its path names.
 #[derive(Clone, Debug, Default)]
 pub struct Event {
-    action: Option<&'static str>,
+    action: Option<Action>,
     environment: Option<String>,
     target: Option<String>,
 }
@@ -37,43 +44,20 @@ fn segment(s: &str) -> String {
 }
 
 impl Event {
-    pub fn of(req: &Request) -> Self {
-        let Some(route) = req.extensions().get::<MatchedPath>() else {
-            return Self::default();
+    pub fn of(endpoint: &Endpoint, req: &Request) -> Self {
+        let mut event = Self {
+            action: endpoint.action,
+            ..Self::default()
         };
-        // Read as the handler reads it, so the log says `reveal` exactly when values went out.
-        let reveal = super::handlers::parse_show_query(req.uri().query()).is_ok_and(|q| q.reveal);
-        let action = match (req.method().clone(), route.as_str()) {
-            (Method::GET, "/v1/environments") => "environment.list",
-            (Method::GET, "/v1/environments/{env}/secrets") => "secret.list",
-            (Method::POST, "/v1/environments/{env}/secrets") => "secret.create",
-            (Method::GET, "/v1/environments/{env}/secrets/{name}") if reveal => "secret.reveal",
-            (Method::GET, "/v1/environments/{env}/secrets/{name}") => "secret.read",
-            (Method::PATCH, "/v1/environments/{env}/secrets/{name}") => "secret.update",
-            (Method::DELETE, "/v1/environments/{env}/secrets/{name}") => "secret.delete",
-            (Method::GET, "/v1/tokens") => "token.list",
-            (Method::POST, "/v1/tokens") => "token.create",
-            (Method::DELETE, "/v1/tokens/{name}") => "token.revoke",
-            (Method::GET, "/v1/whoami") => "token.whoami",
-            (Method::GET, "/v1/audit") => "audit.read",
-            (Method::GET, "/v1/keys") => "key.status",
-            (Method::POST, "/v1/keys/rotate") => "key.rotate",
-            _ => "other",
-        };
-        let parts: Vec<&str> = req.uri().path().split('/').collect();
-        let (environment, target) = match parts.as_slice() {
-            ["", "v1", "environments", env, "secrets"] => (Some(segment(env)), None),
-            ["", "v1", "environments", env, "secrets", name] => {
-                (Some(segment(env)), Some(segment(name)))
+        let template = endpoint.path.split('/');
+        for (name, value) in template.zip(req.uri().path().split('/')) {
+            match name {
+                "{env}" => event.environment = Some(segment(value)),
+                "{name}" => event.target = Some(segment(value)),
+                _ => {}
             }
-            ["", "v1", "tokens", name] => (None, Some(segment(name))),
-            _ => (None, None),
-        };
-        Self {
-            action: Some(action),
-            environment,
-            target,
         }
+        event
     }
 }
 
@@ -103,6 +87,10 @@ pub async fn finish(
     let Some(action) = event.action else {
         return response;
     };
+    let action = response
+        .extensions()
+        .get::<AuditAction>()
+        .map_or(action, |a| a.0);
     let target = response
         .extensions()
         .get::<AuditTarget>()
@@ -113,7 +101,7 @@ pub async fn finish(
         at: now_micros(),
         actor: actor.to_owned(),
         client: client.to_owned(),
-        action: action.to_owned(),
+        action: action.as_str().to_owned(),
         environment: event.environment.clone(),
         target,
         outcome: outcome(response.status()).to_owned(),

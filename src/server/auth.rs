@@ -5,7 +5,8 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -13,6 +14,8 @@ use axum::response::{IntoResponse, Response};
 use super::AppState;
 use super::audit::{self, Audited};
 use super::error::ApiError;
+use crate::api::Endpoint;
+use crate::error::Error;
 use crate::model::{Access, Scope};
 use crate::service::Actor;
 
@@ -36,9 +39,29 @@ impl Caller {
         Ok(self.scope.check(&self.name, env, access)?)
     }
 
-    pub fn check_admin(&self) -> Result<(), ApiError> {
-        Ok(self.scope.check_admin(&self.name)?)
+}
+
+/// An admin caller: a handler that takes one runs only for admin tokens (others get 403).
+pub struct Admin(pub Caller);
+
+impl<S: Send + Sync> FromRequestParts<S> for Admin {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        let caller = parts
+            .extensions
+            .get::<Caller>()
+            .cloned()
+            .ok_or_else(|| ApiError::from(Error::Internal("no caller for an admin route".into())))?;
+        caller.scope.check_admin(&caller.name)?;
+        Ok(Admin(caller))
     }
+}
+
+/// What the gate of one route knows: the server, and the route's endpoint.
+#[derive(Clone)]
+pub struct Gate {
+    pub state: Arc<AppState>,
+    pub endpoint: &'static Endpoint,
 }
 
 fn unauthorized() -> ApiError {
@@ -58,13 +81,14 @@ fn peer(req: &Request) -> Option<IpAddr> {
 
 /// Authenticates, runs the handler, and records what happened. A request is answered only
 /// after its audit record is stored: if that fails, the answer is a 503, never a silent gap.
-pub async fn gate(State(state): State<Arc<AppState>>, mut req: Request, next: Next) -> Response {
+pub async fn gate(State(gate): State<Gate>, mut req: Request, next: Next) -> Response {
+    let state = gate.state;
     let ip = peer(&req);
     let client = ip.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string());
     if let Some(retry) = state.limiter.blocked(ip) {
         return too_many(retry);
     }
-    let event = audit::Event::of(&req);
+    let event = audit::Event::of(gate.endpoint, &req);
     let token = req
         .headers()
         .get(header::AUTHORIZATION)

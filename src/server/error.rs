@@ -4,8 +4,8 @@ use axum::Json;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
 
+use crate::api::ErrorBody;
 use crate::error::Error;
 
 /// The server's error type: client mistakes are 4xx, only the server's own faults are 5xx.
@@ -146,14 +146,7 @@ impl From<QueryRejection> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut error = json!({ "code": self.code, "message": self.message });
-        if !self.keys.is_empty() {
-            error["keys"] = json!(self.keys);
-        }
-        if let Some(hint) = self.hint {
-            error["hint"] = json!(hint);
-        }
-        let body = json!({ "error": error });
+        let body = ErrorBody::new(self.code, self.message, self.hint, self.keys);
         (self.status, Json(body)).into_response()
     }
 }

@@ -1,6 +1,5 @@
 //! One handler per endpoint; each parses, calls the service, and returns JSON.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use axum::extract::{FromRequest, FromRequestParts, RawQuery, State};
@@ -8,20 +7,18 @@ use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use jiff::Timestamp;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use serde_json::{Value, json};
 
 use super::AppState;
-use super::audit::{AuditTarget, Audited};
+use super::audit::{AuditAction, AuditTarget, Audited};
 use super::auth::Caller;
 use super::error::ApiError;
-use crate::error::Error;
-use crate::model::{
-    Access, EnvName, OnConflict, Page, SecretData, SecretName, SecretValue, Shown, UpdateOutcome,
+use crate::api::{
+    Action, CreateSecret, Deleted, Environments, Health, ListQuery, ShowQuery, UpdateSecret,
 };
-use crate::service::{ListQuery, ShowQuery};
+use crate::error::Error;
+use crate::model::{Access, EnvName, Page, SecretData, SecretName, UpdateOutcome};
 
 /// `Json` whose rejections are our JSON errors.
 #[derive(FromRequest)]
@@ -97,36 +94,29 @@ fn env_and_name(env: &str, name: &str) -> Result<(EnvName, SecretName), ApiError
     Ok((EnvName::parse(env)?, SecretName::parse(name)?))
 }
 
-pub async fn health() -> Json<Value> {
-    Json(json!({ "status": "ok" }))
+pub async fn health() -> Json<Health> {
+    Json(Health {
+        status: "ok".into(),
+    })
 }
 
 /// The environments holding secrets that this token may see.
 pub async fn environments(
     State(state): State<Arc<AppState>>,
     Extension(caller): Extension<Caller>,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<Json<Environments>> {
     let mut environments = state.service.environments().await?;
     if let Some(allowed) = &caller.scope.environments {
         environments.retain(|e| allowed.contains(e));
     }
-    Ok(Json(json!({ "environments": environments })))
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CreateBody {
-    name: String,
-    values: BTreeMap<String, SecretValue>,
-    #[serde(default)]
-    on_conflict: OnConflict,
+    Ok(Json(Environments { environments }))
 }
 
 pub async fn create(
     State(state): State<Arc<AppState>>,
     Extension(caller): Extension<Caller>,
     Path(env): Path<String>,
-    body: Result<ApiJson<ObjectOnly<CreateBody>>, ApiError>,
+    body: Result<ApiJson<ObjectOnly<CreateSecret>>, ApiError>,
 ) -> Response {
     let name = body.as_ref().ok().map(|b| b.0.0.name.clone());
     with_target(name, create_inner(&state, &caller, &env, body).await)
@@ -136,7 +126,7 @@ async fn create_inner(
     state: &AppState,
     caller: &Caller,
     env: &str,
-    body: Result<ApiJson<ObjectOnly<CreateBody>>, ApiError>,
+    body: Result<ApiJson<ObjectOnly<CreateSecret>>, ApiError>,
 ) -> ApiResult<Response> {
     let env = EnvName::parse(env)?;
     caller.check(env.as_str(), Access::Write)?;
@@ -156,58 +146,15 @@ async fn create_inner(
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ListParams {
-    limit: Option<u32>,
-    created_before: Option<Timestamp>,
-    cursor: Option<String>,
-}
-
 pub async fn list(
     State(state): State<Arc<AppState>>,
     Extension(caller): Extension<Caller>,
     Path(env): Path<String>,
-    Query(params): Query<ListParams>,
+    Query(query): Query<ListQuery>,
 ) -> ApiResult<Json<Page>> {
     let env = EnvName::parse(&env)?;
     caller.check(env.as_str(), Access::Read)?;
-    let query = ListQuery {
-        limit: params.limit.unwrap_or(100),
-        created_before: params.created_before,
-        cursor: params.cursor,
-    };
     Ok(Json(state.service.list(&env, &query).await?))
-}
-
-/// `?reveal=true&require=A&require=B`: repeated `require` is why this is parsed by hand.
-pub(super) fn parse_show_query(raw: Option<&str>) -> Result<ShowQuery, ApiError> {
-    let mut query = ShowQuery::default();
-    for (k, v) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
-        match k.as_ref() {
-            "reveal" => {
-                query.reveal = match v.as_ref() {
-                    "true" | "1" => true,
-                    "false" | "0" => false,
-                    _ => {
-                        return Err(Error::invalid(
-                            "query parameter `reveal` must be `true` or `false`",
-                        )
-                        .into());
-                    }
-                }
-            }
-            "require" => query.require.push(v.into_owned()),
-            other => {
-                return Err(Error::invalid(format!(
-                    "unknown query parameter `{}`",
-                    other.escape_debug()
-                ))
-                .into());
-            }
-        }
-    }
-    Ok(query)
 }
 
 pub async fn show(
@@ -215,27 +162,30 @@ pub async fn show(
     Extension(caller): Extension<Caller>,
     Path((env, name)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
-) -> ApiResult<Json<Shown>> {
-    let (env, name) = env_and_name(&env, &name)?;
-    caller.check(env.as_str(), Access::Read)?;
-    let query = parse_show_query(raw.as_deref())?;
-    Ok(Json(state.service.show(&env, &name, &query).await?))
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateBody {
-    #[serde(default)]
-    set: BTreeMap<String, SecretValue>,
-    #[serde(default)]
-    unset: Vec<String>,
+) -> Response {
+    let query = ShowQuery::parse(raw.as_deref());
+    let reveal = query.as_ref().is_ok_and(|q| q.reveal);
+    let shown = async {
+        let (env, name) = env_and_name(&env, &name)?;
+        caller.check(env.as_str(), Access::Read)?;
+        let query = query?;
+        ApiResult::Ok(Json(state.service.show(&env, &name, &query).await?))
+    };
+    let mut response = shown.await.into_response();
+    // The log says `reveal` exactly when values were asked for, however it ended.
+    if reveal {
+        response
+            .extensions_mut()
+            .insert(AuditAction(Action::SecretReveal));
+    }
+    response
 }
 
 pub async fn update(
     State(state): State<Arc<AppState>>,
     Extension(caller): Extension<Caller>,
     Path((env, name)): Path<(String, String)>,
-    body: Result<ApiJson<ObjectOnly<UpdateBody>>, ApiError>,
+    body: Result<ApiJson<ObjectOnly<UpdateSecret>>, ApiError>,
 ) -> ApiResult<Response> {
     let (env, name) = env_and_name(&env, &name)?;
     caller.check(env.as_str(), Access::Write)?;
@@ -258,9 +208,11 @@ pub async fn delete(
     let (env, name) = env_and_name(&env, &name)?;
     caller.check(env.as_str(), Access::Write)?;
     if state.service.delete(&env, &name, &caller.actor()).await? {
-        Ok(audited(Json(
-            json!({ "name": name, "environment": env, "deleted": true }),
-        )))
+        Ok(audited(Json(Deleted {
+            name: name.to_string(),
+            environment: env.to_string(),
+            deleted: true,
+        })))
     } else {
         Err(Error::NotFound {
             name: name.to_string(),

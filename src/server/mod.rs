@@ -23,6 +23,7 @@ mod keys;
 mod linger;
 mod listen;
 pub mod openapi;
+mod routes;
 mod tls;
 
 use std::future::Future;
@@ -32,7 +33,6 @@ use std::sync::Arc;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware;
-use axum::routing::{delete, get, post};
 use jiff::Timestamp;
 
 pub use self::auth::AuthLimiter;
@@ -40,6 +40,7 @@ pub use self::error::{ApiError, status_of};
 pub use self::keys::KeySource;
 pub use self::listen::ServeOptions;
 pub use self::tls::server_config as tls_config;
+use crate::api::Requires;
 use crate::crypto::{self, Crypto, MasterKey};
 use crate::db::{Db, Inserted, TokenRow};
 use crate::error::{Error, Result};
@@ -85,33 +86,25 @@ pub struct Store {
     pub rewrap_pending: bool,
 }
 
+/// The API's router, built from the route table: every route that needs a token passes its
+/// own gate (which knows the route's endpoint: its action and scope).
 pub fn router(state: Arc<AppState>) -> Router {
-    let api = Router::new()
-        .route("/v1/whoami", get(admin::whoami))
-        .route(
-            "/v1/tokens",
-            get(admin::list_tokens).post(admin::create_token),
-        )
-        .route("/v1/tokens/{name}", delete(admin::revoke_token))
-        .route("/v1/audit", get(admin::audit_log))
-        .route("/v1/keys", get(admin::key_status))
-        .route("/v1/keys/rotate", post(admin::rotate_key))
-        .route("/v1/environments", get(handlers::environments))
-        .route(
-            "/v1/environments/{env}/secrets",
-            get(handlers::list).post(handlers::create),
-        )
-        .route(
-            "/v1/environments/{env}/secrets/{name}",
-            get(handlers::show)
-                .patch(handlers::update)
-                .delete(handlers::delete),
-        )
-        .route_layer(middleware::from_fn_with_state(state.clone(), auth::gate));
-    Router::new()
-        .route("/v1/health", get(handlers::health))
-        .route("/v1/openapi.json", get(openapi::serve))
-        .merge(api)
+    let mut router = Router::new();
+    for route in routes::routes() {
+        let handler = if route.endpoint.requires == Requires::Nothing {
+            route.handler
+        } else {
+            let gate = auth::Gate {
+                state: state.clone(),
+                endpoint: route.endpoint,
+            };
+            route
+                .handler
+                .route_layer(middleware::from_fn_with_state(gate, auth::gate))
+        };
+        router = router.route(route.endpoint.path, handler);
+    }
+    router
         .fallback(handlers::not_found)
         .method_not_allowed_fallback(handlers::method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -1,19 +1,10 @@
 //! Reading the audit log (records are written by the writes themselves and by the server).
 
-use jiff::Timestamp;
-
 use super::{Service, decode_cursor, encode_cursor, page, timestamp};
 use crate::db::{AuditCursor, AuditRow};
 use crate::error::Result;
+use crate::api::AuditQuery;
 use crate::model::{AuditEvent, AuditPage};
-
-/// A request for a page of the audit log.
-#[derive(Clone, Debug, Default)]
-pub struct AuditQuery {
-    pub since: Option<Timestamp>,
-    pub limit: u32,
-    pub cursor: Option<String>,
-}
 
 impl AuditRow {
     fn event(&self) -> Result<AuditEvent> {

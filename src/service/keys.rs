@@ -1,8 +1,7 @@
 //! Master keys at rest: the token key, and rewrapping data keys after a rotation.
 
-use serde::{Deserialize, Serialize};
-
 use super::Service;
+use crate::api::{KeyStatus, KeyUsage};
 use crate::crypto::MasterKey;
 use crate::error::{Error, Result};
 
@@ -10,30 +9,12 @@ use crate::error::{Error, Result};
 /// that a million rows take minutes.
 const REWRAP_BATCH: i64 = 200;
 
-/// Which master keys wrap how many secrets.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct KeyStatus {
-    /// The key that seals everything new.
-    pub active_key_id: String,
-    /// Every key this server holds, the active one first.
-    pub loaded_key_ids: Vec<String>,
-    pub keys: Vec<KeyUsage>,
-    /// Secrets still wrapped by a key other than the active one.
-    pub remaining: i64,
-}
-
 /// What one rewrap pass did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Rewrapped {
     pub rewrapped: u64,
     /// Rows that failed their integrity check or whose key is not loaded.
     pub failed: u64,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct KeyUsage {
-    pub key_id: String,
-    pub secrets: i64,
 }
 
 /// The key check of the key a store was created with (the first writer's).

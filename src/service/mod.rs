@@ -10,9 +10,10 @@ mod tokens;
 
 use jiff::Timestamp;
 
-pub use self::audit::AuditQuery;
-pub use self::keys::{KeyStatus, KeyUsage, Rewrapped};
+pub use self::keys::Rewrapped;
+pub use crate::api::{AuditQuery, KeyStatus, KeyUsage, ListQuery, ShowQuery};
 pub use self::tokens::{Authenticated, NewToken};
+use crate::api::Action;
 use crate::crypto::{self, Crypto, RowBinding, Sealed};
 use crate::db::{AuditRow, Cursor, Db, GroupCommit, Inserted, SecretRow};
 use crate::error::{Error, Result};
@@ -25,21 +26,6 @@ use crate::model::{
 pub const MAX_PAGE: u32 = 1000;
 /// A create tries this many times while other writers create and delete the same name.
 const MAX_RETRIES: usize = 32;
-
-/// A listing request.
-#[derive(Clone, Debug, Default)]
-pub struct ListQuery {
-    pub limit: u32,
-    pub created_before: Option<Timestamp>,
-    pub cursor: Option<String>,
-}
-
-/// A show request: which values to return and which keys must exist.
-#[derive(Clone, Debug, Default)]
-pub struct ShowQuery {
-    pub reveal: bool,
-    pub require: Vec<String>,
-}
 
 /// Who is asking: their name is recorded as `created_by`, and on the server (`client` set)
 /// every successful write is recorded in the audit log in the write's own transaction.
@@ -57,14 +43,14 @@ impl Actor {
     }
 
     /// The audit record of a successful `action` on `target`, if this actor is audited.
-    pub fn record(&self, action: &str, env: Option<&str>, target: &str) -> Option<AuditRow> {
+    pub fn record(&self, action: Action, env: Option<&str>, target: &str) -> Option<AuditRow> {
         let client = self.client.as_ref()?;
         Some(AuditRow {
             id: 0,
             at: now_micros(),
             actor: self.name.clone(),
             client: client.clone(),
-            action: action.to_owned(),
+            action: action.as_str().to_owned(),
             environment: env.map(str::to_owned),
             target: Some(target.to_owned()),
             outcome: "ok".to_owned(),
@@ -336,7 +322,7 @@ impl Service {
                 backoff(attempt).await;
             }
             if on_conflict == OnConflict::Force {
-                let record = actor.record("secret.replace", Some(env.as_str()), name.as_str());
+                let record = actor.record(Action::SecretReplace, Some(env.as_str()), name.as_str());
                 let replaced = self
                     .modify(
                         env,
@@ -358,7 +344,7 @@ impl Service {
             }
             let row = self.new_row(env, name, data, actor)?;
             let secret = row.info()?;
-            let record = actor.record("secret.create", Some(env.as_str()), name.as_str());
+            let record = actor.record(Action::SecretCreate, Some(env.as_str()), name.as_str());
             if self.insert(row, record).await? == Inserted::Yes {
                 return Ok(CreateOutcome {
                     secret,
@@ -511,7 +497,7 @@ impl Service {
         }
         self.verify_key().await?;
         self.seal_legacy_rows().await?;
-        let record = actor.record("secret.update", Some(env.as_str()), name.as_str());
+        let record = actor.record(Action::SecretUpdate, Some(env.as_str()), name.as_str());
         let mut removed = Vec::new();
         let next = self
             .modify(
@@ -552,7 +538,7 @@ impl Service {
 
     /// Deletes a secret for good; false if there was none.
     pub async fn delete(&self, env: &EnvName, name: &SecretName, actor: &Actor) -> Result<bool> {
-        let record = actor.record("secret.delete", Some(env.as_str()), name.as_str());
+        let record = actor.record(Action::SecretDelete, Some(env.as_str()), name.as_str());
         self.db
             .delete_secret(env.as_str(), name.as_str(), record.as_ref())
             .await

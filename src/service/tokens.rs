@@ -3,6 +3,7 @@
 use jiff::Timestamp;
 
 use super::{Actor, Service, now_micros, timestamp};
+use crate::api::Action;
 use crate::crypto;
 use crate::db::{Inserted, Revoked, TokenRow};
 use crate::error::{Error, Result};
@@ -118,7 +119,7 @@ impl Service {
             seal: None,
         };
         self.seal_token(&mut row);
-        let record = actor.record("token.create", None, new.name.as_str());
+        let record = actor.record(Action::TokenCreate, None, new.name.as_str());
         if self.db().insert_token(&row, record.as_ref()).await? == Inserted::Conflict {
             return Err(Error::Conflict(format!(
                 "a token named `{}` already exists",
@@ -146,7 +147,7 @@ impl Service {
 
     /// Revokes a token for good. The last usable admin token cannot be revoked.
     pub async fn revoke_token(&self, name: &TokenName, actor: &Actor) -> Result<()> {
-        let record = actor.record("token.revoke", None, name.as_str());
+        let record = actor.record(Action::TokenRevoke, None, name.as_str());
         self.seal_legacy_rows().await?;
         let now = now_micros();
         let revoke = |mut row: TokenRow| {

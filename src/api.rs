@@ -1,0 +1,655 @@
+//! Wire types: every endpoint, request, query, response and error body that `keep serve` and
+//! its client exchange, each defined once, with the JSON Schemas that the OpenAPI document is
+//! generated from. The server's route table (`server::routes`) gives each endpoint its handler.
+
+use std::borrow::Cow;
+
+use http::Method;
+use jiff::Timestamp;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+pub use crate::model::{
+    AuditEvent, AuditPage, CreateOutcome, IssuedToken, OnConflict, Page, Scope, SecretInfo,
+    Shown, TokenInfo, TokenStatus, UpdateOutcome,
+};
+use crate::model::{EnvName, MAX_KEY_BYTES, MAX_NAME_LEN, MAX_VALUE_BYTES, SecretName};
+use crate::model::{SecretData, SecretValue, TokenName};
+
+// --- Endpoints -------------------------------------------------------------------------------
+
+/// What an endpoint needs from the caller's token (published as `x-keep-scope`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Requires {
+    /// No token at all.
+    Nothing,
+    /// Any valid token.
+    AnyToken,
+    /// A token that may use the environment in the path.
+    Read,
+    /// A token that may use the environment in the path and is not read-only.
+    Write,
+    /// An admin token.
+    Admin,
+}
+
+impl Requires {
+    pub fn name(self) -> &'static str {
+        match self {
+            Requires::Nothing => "none",
+            Requires::AnyToken => "any",
+            Requires::Read => "read",
+            Requires::Write => "write",
+            Requires::Admin => "admin",
+        }
+    }
+}
+
+/// What the audit log calls a request or a write. Writes record theirs with the write itself;
+/// the server records every other request under its endpoint's action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    EnvironmentList,
+    SecretList,
+    SecretCreate,
+    SecretReplace,
+    SecretRead,
+    SecretReveal,
+    SecretUpdate,
+    SecretDelete,
+    TokenWhoami,
+    TokenList,
+    TokenCreate,
+    TokenRevoke,
+    AuditRead,
+    KeyStatus,
+    KeyRotate,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::EnvironmentList => "environment.list",
+            Action::SecretList => "secret.list",
+            Action::SecretCreate => "secret.create",
+            Action::SecretReplace => "secret.replace",
+            Action::SecretRead => "secret.read",
+            Action::SecretReveal => "secret.reveal",
+            Action::SecretUpdate => "secret.update",
+            Action::SecretDelete => "secret.delete",
+            Action::TokenWhoami => "token.whoami",
+            Action::TokenList => "token.list",
+            Action::TokenCreate => "token.create",
+            Action::TokenRevoke => "token.revoke",
+            Action::AuditRead => "audit.read",
+            Action::KeyStatus => "key.status",
+            Action::KeyRotate => "key.rotate",
+        }
+    }
+}
+
+/// One endpoint: method, path template (`{env}`, `{name}`), what it needs, and the action the
+/// audit log records for it (`None`: not audited, as it needs no token).
+#[derive(Clone, Debug)]
+pub struct Endpoint {
+    pub method: Method,
+    pub path: &'static str,
+    pub requires: Requires,
+    pub action: Option<Action>,
+}
+
+const fn endpoint(
+    method: Method,
+    path: &'static str,
+    requires: Requires,
+    action: Option<Action>,
+) -> Endpoint {
+    Endpoint {
+        method,
+        path,
+        requires,
+        action,
+    }
+}
+
+const SECRETS: &str = "/v1/environments/{env}/secrets";
+const SECRET: &str = "/v1/environments/{env}/secrets/{name}";
+
+pub static HEALTH: Endpoint = endpoint(Method::GET, "/v1/health", Requires::Nothing, None);
+pub static OPENAPI: Endpoint = endpoint(Method::GET, "/v1/openapi.json", Requires::Nothing, None);
+pub static WHOAMI: Endpoint = endpoint(
+    Method::GET,
+    "/v1/whoami",
+    Requires::AnyToken,
+    Some(Action::TokenWhoami),
+);
+pub static LIST_ENVIRONMENTS: Endpoint = endpoint(
+    Method::GET,
+    "/v1/environments",
+    Requires::AnyToken,
+    Some(Action::EnvironmentList),
+);
+pub static LIST_SECRETS: Endpoint =
+    endpoint(Method::GET, SECRETS, Requires::Read, Some(Action::SecretList));
+pub static CREATE_SECRET: Endpoint = endpoint(
+    Method::POST,
+    SECRETS,
+    Requires::Write,
+    Some(Action::SecretCreate),
+);
+/// Recorded as `secret.reveal` instead when the values are returned.
+pub static SHOW_SECRET: Endpoint =
+    endpoint(Method::GET, SECRET, Requires::Read, Some(Action::SecretRead));
+pub static UPDATE_SECRET: Endpoint = endpoint(
+    Method::PATCH,
+    SECRET,
+    Requires::Write,
+    Some(Action::SecretUpdate),
+);
+pub static DELETE_SECRET: Endpoint = endpoint(
+    Method::DELETE,
+    SECRET,
+    Requires::Write,
+    Some(Action::SecretDelete),
+);
+pub static LIST_TOKENS: Endpoint = endpoint(
+    Method::GET,
+    "/v1/tokens",
+    Requires::Admin,
+    Some(Action::TokenList),
+);
+pub static CREATE_TOKEN: Endpoint = endpoint(
+    Method::POST,
+    "/v1/tokens",
+    Requires::Admin,
+    Some(Action::TokenCreate),
+);
+pub static REVOKE_TOKEN: Endpoint = endpoint(
+    Method::DELETE,
+    "/v1/tokens/{name}",
+    Requires::Admin,
+    Some(Action::TokenRevoke),
+);
+pub static READ_AUDIT: Endpoint = endpoint(
+    Method::GET,
+    "/v1/audit",
+    Requires::Admin,
+    Some(Action::AuditRead),
+);
+pub static KEY_STATUS: Endpoint = endpoint(
+    Method::GET,
+    "/v1/keys",
+    Requires::Admin,
+    Some(Action::KeyStatus),
+);
+pub static ROTATE_KEY: Endpoint = endpoint(
+    Method::POST,
+    "/v1/keys/rotate",
+    Requires::Admin,
+    Some(Action::KeyRotate),
+);
+
+impl Endpoint {
+    /// The path segments after `/`, with `{placeholders}` taken from `args` in order.
+    pub fn segments<'a>(&self, args: &[&'a str]) -> Vec<Cow<'a, str>> {
+        let mut args = args.iter();
+        self.path
+            .trim_start_matches('/')
+            .split('/')
+            .map(|seg| {
+                if seg.starts_with('{') {
+                    Cow::Borrowed(args.next().copied().unwrap_or_default())
+                } else {
+                    Cow::Owned(seg.to_owned())
+                }
+            })
+            .collect()
+    }
+}
+
+// --- Requests and queries ----------------------------------------------------------------------
+
+/// A secret to create (`POST /v1/environments/{env}/secrets`).
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "CreateSecret")]
+pub struct CreateSecret {
+    #[schemars(with = "SecretName")]
+    pub name: String,
+    #[schemars(schema_with = "values_at_least_one")]
+    pub values: SecretData,
+    #[serde(default)]
+    pub on_conflict: OnConflict,
+}
+
+/// Keys to set and unset (`PATCH /v1/environments/{env}/secrets/{name}`).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "UpdateSecret")]
+pub struct UpdateSecret {
+    /// Keys to add or change.
+    #[serde(default)]
+    #[schemars(schema_with = "values_any")]
+    pub set: SecretData,
+    /// Keys to remove; a key the secret lacks is ignored.
+    #[serde(default)]
+    #[schemars(with = "Vec<Key>")]
+    pub unset: Vec<String>,
+}
+
+/// A token to issue (`POST /v1/tokens`). An admin token cannot be limited to environments or
+/// to reading; give `expires_in` or `expires_at`, not both.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "CreateToken")]
+#[schemars(extend("allOf" = [
+    { "not": { "required": ["expires_in", "expires_at"],
+               "properties": { "expires_in": { "type": "string" }, "expires_at": { "type": "string" } } } },
+    { "not": { "required": ["admin", "read_only"],
+               "properties": { "admin": { "const": true }, "read_only": { "const": true } } } },
+    { "not": { "required": ["admin", "environments"],
+               "properties": { "admin": { "const": true }, "environments": { "type": "array" } } } },
+]))]
+pub struct CreateToken {
+    #[schemars(with = "TokenName")]
+    pub name: String,
+    /// The only environments the token may use; `null` or absent: every environment.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<EnvName>>", length(min = 1))]
+    pub environments: Option<Vec<String>>,
+    #[serde(default)]
+    pub read_only: bool,
+    #[serde(default)]
+    pub admin: bool,
+    /// A positive span from now in weeks, days, hours or minutes (a day is 24 hours), such as
+    /// `30d`, `12h` or `2w`.
+    #[serde(default)]
+    #[schemars(example = "30d")]
+    pub expires_in: Option<String>,
+    /// A time in the future.
+    #[serde(default)]
+    pub expires_at: Option<Timestamp>,
+}
+
+fn default_limit() -> u32 {
+    100
+}
+
+/// `GET /v1/environments/{env}/secrets`: one page of a listing.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    /// How many items a page holds (default 100); values outside 1 to 1000 are taken as the
+    /// nearest of the two.
+    #[serde(default = "default_limit")]
+    pub limit: u32,
+    /// Only secrets created before this time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_before: Option<Timestamp>,
+    /// Opaque: a `next_cursor` passed back exactly as received. (The pattern is only what the
+    /// server parses; anything else is a 400.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[+-]?[0-9]{1,19}\.st-[0-9A-Za-z]+$"))]
+    pub cursor: Option<String>,
+}
+
+impl Default for ListQuery {
+    fn default() -> Self {
+        Self {
+            limit: default_limit(),
+            created_before: None,
+            cursor: None,
+        }
+    }
+}
+
+/// `GET /v1/audit`: one page of the audit log.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AuditQuery {
+    /// Only events at or after this time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<Timestamp>,
+    /// How many items a page holds (default 100); values outside 1 to 1000 are taken as the
+    /// nearest of the two.
+    #[serde(default = "default_limit")]
+    pub limit: u32,
+    /// Opaque: a `next_cursor` passed back exactly as received. (The pattern is only what the
+    /// server parses; anything else is a 400.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[+-]?[0-9]{1,19}\.[+-]?[0-9]{1,19}$"))]
+    pub cursor: Option<String>,
+}
+
+impl Default for AuditQuery {
+    fn default() -> Self {
+        Self {
+            since: None,
+            limit: default_limit(),
+            cursor: None,
+        }
+    }
+}
+
+/// `GET /v1/environments/{env}/secrets/{name}`: which values to return and which keys must
+/// exist. Written and read by hand: `require` repeats (`?require=A&require=B`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, JsonSchema)]
+pub struct ShowQuery {
+    /// Include the values (`1` and `0` are also accepted).
+    #[schemars(extend("default" = false, "example" = true))]
+    pub reveal: bool,
+    /// Keys the secret must have, repeated for several (`?require=A&require=B`); any missing
+    /// is a 422 that lists them.
+    #[schemars(extend("example" = ["DATABASE_URL"]))]
+    pub require: Vec<String>,
+}
+
+impl ShowQuery {
+    /// Parses a raw query string; unknown parameters and bad values are refused.
+    pub fn parse(raw: Option<&str>) -> Result<Self> {
+        let mut query = ShowQuery::default();
+        for (k, v) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
+            match k.as_ref() {
+                "reveal" => {
+                    query.reveal = match v.as_ref() {
+                        "true" | "1" => true,
+                        "false" | "0" => false,
+                        _ => {
+                            return Err(Error::invalid(
+                                "query parameter `reveal` must be `true` or `false`",
+                            ));
+                        }
+                    }
+                }
+                "require" => query.require.push(v.into_owned()),
+                other => {
+                    return Err(Error::invalid(format!(
+                        "unknown query parameter `{}`",
+                        other.escape_debug()
+                    )));
+                }
+            }
+        }
+        Ok(query)
+    }
+
+    /// The query's `(name, value)` pairs, as [`ShowQuery::parse`] reads them.
+    pub fn pairs(&self) -> Vec<(&'static str, &str)> {
+        let mut pairs = Vec::new();
+        if self.reveal {
+            pairs.push(("reveal", "true"));
+        }
+        pairs.extend(self.require.iter().map(|k| ("require", k.as_str())));
+        pairs
+    }
+}
+
+// --- Responses -----------------------------------------------------------------------------
+
+/// The server is up (`GET /v1/health`).
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+pub struct Health {
+    #[schemars(extend("const" = "ok"))]
+    pub status: String,
+}
+
+/// The environments holding secrets that the token may use, sorted.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+pub struct Environments {
+    #[schemars(with = "Vec<EnvName>")]
+    pub environments: Vec<String>,
+}
+
+/// A secret that was deleted.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+pub struct Deleted {
+    #[schemars(with = "SecretName")]
+    pub name: String,
+    #[schemars(with = "EnvName")]
+    pub environment: String,
+    #[schemars(extend("const" = true))]
+    pub deleted: bool,
+}
+
+/// A token that was revoked.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+pub struct Revoked {
+    #[schemars(with = "TokenName")]
+    pub name: String,
+    #[schemars(extend("const" = true))]
+    pub revoked: bool,
+}
+
+/// Every token ever issued, oldest first.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+pub struct TokenList {
+    pub tokens: Vec<TokenInfo>,
+}
+
+/// The calling token's name and what it may do.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "WhoAmI")]
+pub struct WhoAmI {
+    #[schemars(with = "TokenName")]
+    pub name: String,
+    #[serde(flatten)]
+    pub scope: Scope,
+}
+
+/// Which master keys wrap how many secrets.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct KeyStatus {
+    /// The key that seals everything new.
+    #[schemars(with = "KeyId")]
+    pub active_key_id: String,
+    /// Every master key this server holds, the active one first.
+    #[schemars(with = "Vec<KeyId>", length(min = 1))]
+    pub loaded_key_ids: Vec<String>,
+    pub keys: Vec<KeyUsage>,
+    /// Secrets still wrapped by a key other than the active one.
+    #[schemars(range(min = 0))]
+    pub remaining: i64,
+}
+
+/// How many secrets one master key wraps.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct KeyUsage {
+    #[schemars(with = "KeyId")]
+    pub key_id: String,
+    #[schemars(range(min = 0))]
+    pub secrets: i64,
+}
+
+/// The body of every error: `{"error": {"code", "message"}}`, with `hint` when there is an
+/// obvious next step and `keys` for `missing_keys`.
+// The server, the client and the CLI's `--json` errors all use it.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+/// What went wrong.
+// Fields in alphabetical order: the order every version of keep has printed them in.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+pub struct ErrorDetail {
+    /// What kind of failure it is, for programs.
+    pub code: String,
+    /// The next step, when there is an obvious one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// The keys that are missing, in the order asked (`missing_keys` only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(min = 1))]
+    pub keys: Vec<String>,
+    /// For people: names the field, name or key at fault, never a value.
+    #[schemars(length(min = 1))]
+    pub message: String,
+}
+
+impl ErrorBody {
+    pub fn new(code: &str, message: String, hint: Option<String>, keys: Vec<String>) -> Self {
+        Self {
+            error: ErrorDetail {
+                code: code.to_owned(),
+                hint,
+                keys,
+                message,
+            },
+        }
+    }
+
+    /// The body that reports `e`.
+    pub fn of(e: &Error) -> Self {
+        let keys = match e {
+            Error::MissingKeys { keys, .. } => keys.clone(),
+            _ => Vec::new(),
+        };
+        Self::new(e.code(), e.to_string(), e.hint(), keys)
+    }
+}
+
+// --- Schemas of the validated types ------------------------------------------------------
+
+/// The schema every name shares (secrets, environments, tokens).
+fn name_schema() -> Schema {
+    json_schema!({
+        "type": "string",
+        "description": "A secret, environment or token name: 1 to 63 of `A-Z a-z 0-9 . _ -`, \
+            not only dots, and not `st-` followed only by letters and digits.",
+        "minLength": 1,
+        "maxLength": MAX_NAME_LEN,
+        "pattern": "^[A-Za-z0-9._-]+$",
+        "not": { "anyOf": [{ "pattern": "^\\.+$" }, { "pattern": "^st-[A-Za-z0-9]+$" }] },
+        "examples": ["db", "main", "ci"],
+    })
+}
+
+macro_rules! named_schema {
+    ($($ty:ty),*) => {$(
+        impl JsonSchema for $ty {
+            fn schema_name() -> Cow<'static, str> {
+                "Name".into()
+            }
+            fn schema_id() -> Cow<'static, str> {
+                "keep::Name".into()
+            }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                name_schema()
+            }
+        }
+    )*};
+}
+
+named_schema!(SecretName, EnvName, TokenName);
+
+/// An environment variable name, for schemas (keys are plain strings in the types).
+pub struct Key;
+
+impl JsonSchema for Key {
+    fn schema_name() -> Cow<'static, str> {
+        "Key".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "An environment variable name: non-empty, at most 256 bytes of UTF-8 \
+                (`maxLength` counts characters), without `=` or NUL.",
+            "minLength": 1,
+            "maxLength": MAX_KEY_BYTES,
+            "pattern": "^[^=\\u0000]+$",
+            "examples": ["DATABASE_URL"],
+        })
+    }
+}
+
+/// A master key's public fingerprint, for schemas.
+pub struct KeyId;
+
+impl JsonSchema for KeyId {
+    fn schema_name() -> Cow<'static, str> {
+        "KeyId".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[0-9a-f]{16}$",
+            "description": "A master key's public fingerprint.",
+        })
+    }
+}
+
+impl JsonSchema for SecretValue {
+    fn schema_name() -> Cow<'static, str> {
+        "Value".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "UTF-8 text without NUL, at most 65536 bytes (`maxLength` counts \
+                characters).",
+            "maxLength": MAX_VALUE_BYTES,
+            "pattern": "^[^\\u0000]*$",
+        })
+    }
+}
+
+/// A map of keys to values with at least `min` keys.
+fn values(generator: &mut SchemaGenerator, min: usize, description: &str) -> Schema {
+    let key = generator.subschema_for::<Key>();
+    let value = generator.subschema_for::<SecretValue>();
+    json_schema!({
+        "type": "object",
+        "description": description,
+        "minProperties": min,
+        "propertyNames": key,
+        "additionalProperties": value,
+    })
+}
+
+fn values_at_least_one(generator: &mut SchemaGenerator) -> Schema {
+    values(
+        generator,
+        1,
+        "At least one key; at most 1 MiB of keys and values in all.",
+    )
+}
+
+fn values_any(generator: &mut SchemaGenerator) -> Schema {
+    values(generator, 0, "Keys to add or change.")
+}
+
+/// The revealed values of a secret.
+pub fn values_revealed(generator: &mut SchemaGenerator) -> Schema {
+    values(generator, 1, "Only with `reveal=true`.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn show_queries_read_back_what_they_write() {
+        let q = ShowQuery {
+            reveal: true,
+            require: vec!["A".into(), "B C".into()],
+        };
+        let raw: String = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(q.pairs())
+            .finish();
+        assert_eq!(ShowQuery::parse(Some(&raw)).expect("parse"), q);
+        assert!(ShowQuery::parse(Some("reveal=yes")).is_err());
+        assert!(ShowQuery::parse(Some("other=1")).is_err());
+        assert_eq!(
+            ShowQuery::parse(Some("reveal=0")).expect("parse"),
+            ShowQuery::default()
+        );
+    }
+
+    #[test]
+    fn endpoints_fill_their_placeholders() {
+        let segs = SHOW_SECRET.segments(&["main", "db"]);
+        assert_eq!(segs, ["v1", "environments", "main", "secrets", "db"]);
+        assert_eq!(WHOAMI.segments(&[]), ["v1", "whoami"]);
+    }
+}
