@@ -1,18 +1,9 @@
 //! `keep serve`: the HTTP API over the same domain layer as the embedded store.
 //!
-//! Routes (JSON in and out, bearer token on all but the health check and the API description):
-//! - `GET    /v1/health`, `GET /v1/openapi.json`
-//! - `GET    /v1/environments`
-//! - `GET    /v1/environments/{env}/secrets?limit=&created_before=&cursor=`
-//! - `POST   /v1/environments/{env}/secrets` `{"name", "values": {..}, "on_conflict"}`
-//! - `GET    /v1/environments/{env}/secrets/{name}?reveal=true&require=KEY`
-//! - `PATCH  /v1/environments/{env}/secrets/{name}` `{"set": {..}, "unset": [..]}`
-//! - `DELETE /v1/environments/{env}/secrets/{name}`
-//! - `GET /v1/whoami`; admin only: `GET|POST /v1/tokens`, `DELETE /v1/tokens/{name}`,
-//!   `GET /v1/audit?since=&limit=&cursor=`, `GET /v1/keys`, `POST /v1/keys/rotate`
-//!
-//! `GET /v1/openapi.json` describes all of it (OpenAPI 3.1, built in `openapi.rs`, committed as
-//! `openapi.json`): parameters and their limits, bodies, every status and the scopes.
+//! The endpoints are declared in `crate::api`, given their handlers and descriptions in
+//! `routes`, and described by `GET /v1/openapi.json` (OpenAPI 3.1, built in `openapi.rs`,
+//! committed as `openapi.json`). JSON in and out, a bearer token on all but the health check
+//! and the API description, each request audited by its route's gate (`auth`, `audit`).
 
 mod admin;
 mod audit;

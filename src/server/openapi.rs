@@ -169,20 +169,19 @@ fn operation(route: &Route, gens: &mut Generators) -> Value {
     op
 }
 
-/// The path parameters of a path, from its `{placeholders}`.
+/// The path parameters of a path, from its `{placeholders}` and the segment before each.
 fn path_parameters(path: &str) -> Vec<Value> {
-    let param = |name: &str| json!({ "$ref": format!("#/components/parameters/{name}") });
-    let mut params = Vec::new();
-    if path.contains("{env}") {
-        params.push(param("env"));
-    }
-    if path.starts_with("/v1/environments/") && path.contains("{name}") {
-        params.push(param("secret"));
-    }
-    if path.starts_with("/v1/tokens/") {
-        params.push(param("token"));
-    }
-    params
+    let segments: Vec<&str> = path.split('/').collect();
+    segments
+        .windows(2)
+        .filter_map(|w| match (w[0], w[1]) {
+            (_, "{env}") => Some("env"),
+            ("secrets", "{name}") => Some("secret"),
+            ("tokens", "{name}") => Some("token"),
+            _ => None,
+        })
+        .map(|name| json!({ "$ref": format!("#/components/parameters/{name}") }))
+        .collect()
 }
 
 /// `(method, path)` of every documented operation, the methods in upper case.
