@@ -99,96 +99,40 @@ pub struct Endpoint {
     pub action: Option<Action>,
 }
 
-const fn endpoint(
-    method: Method,
-    path: &'static str,
-    requires: Requires,
-    action: Option<Action>,
-) -> Endpoint {
-    Endpoint {
-        method,
-        path,
-        requires,
-        action,
-    }
+/// Declares each endpoint as a `static`, one line each.
+macro_rules! endpoints {
+    ($($(#[$doc:meta])* $name:ident = $method:ident $path:expr, $requires:ident, $action:expr;)*) => {$(
+        $(#[$doc])*
+        pub static $name: Endpoint = Endpoint {
+            method: Method::$method,
+            path: $path,
+            requires: Requires::$requires,
+            action: $action,
+        };
+    )*};
 }
 
 const SECRETS: &str = "/v1/environments/{env}/secrets";
 const SECRET: &str = "/v1/environments/{env}/secrets/{name}";
 
-pub static HEALTH: Endpoint = endpoint(Method::GET, "/v1/health", Requires::Nothing, None);
-pub static OPENAPI: Endpoint = endpoint(Method::GET, "/v1/openapi.json", Requires::Nothing, None);
-pub static WHOAMI: Endpoint = endpoint(
-    Method::GET,
-    "/v1/whoami",
-    Requires::AnyToken,
-    Some(Action::TokenWhoami),
-);
-pub static LIST_ENVIRONMENTS: Endpoint = endpoint(
-    Method::GET,
-    "/v1/environments",
-    Requires::AnyToken,
-    Some(Action::EnvironmentList),
-);
-pub static LIST_SECRETS: Endpoint =
-    endpoint(Method::GET, SECRETS, Requires::Read, Some(Action::SecretList));
-pub static CREATE_SECRET: Endpoint = endpoint(
-    Method::POST,
-    SECRETS,
-    Requires::Write,
-    Some(Action::SecretCreate),
-);
-/// Recorded as `secret.reveal` instead when the values are returned.
-pub static SHOW_SECRET: Endpoint =
-    endpoint(Method::GET, SECRET, Requires::Read, Some(Action::SecretRead));
-pub static UPDATE_SECRET: Endpoint = endpoint(
-    Method::PATCH,
-    SECRET,
-    Requires::Write,
-    Some(Action::SecretUpdate),
-);
-pub static DELETE_SECRET: Endpoint = endpoint(
-    Method::DELETE,
-    SECRET,
-    Requires::Write,
-    Some(Action::SecretDelete),
-);
-pub static LIST_TOKENS: Endpoint = endpoint(
-    Method::GET,
-    "/v1/tokens",
-    Requires::Admin,
-    Some(Action::TokenList),
-);
-pub static CREATE_TOKEN: Endpoint = endpoint(
-    Method::POST,
-    "/v1/tokens",
-    Requires::Admin,
-    Some(Action::TokenCreate),
-);
-pub static REVOKE_TOKEN: Endpoint = endpoint(
-    Method::DELETE,
-    "/v1/tokens/{name}",
-    Requires::Admin,
-    Some(Action::TokenRevoke),
-);
-pub static READ_AUDIT: Endpoint = endpoint(
-    Method::GET,
-    "/v1/audit",
-    Requires::Admin,
-    Some(Action::AuditRead),
-);
-pub static KEY_STATUS: Endpoint = endpoint(
-    Method::GET,
-    "/v1/keys",
-    Requires::Admin,
-    Some(Action::KeyStatus),
-);
-pub static ROTATE_KEY: Endpoint = endpoint(
-    Method::POST,
-    "/v1/keys/rotate",
-    Requires::Admin,
-    Some(Action::KeyRotate),
-);
+endpoints! {
+    HEALTH = GET "/v1/health", Nothing, None;
+    OPENAPI = GET "/v1/openapi.json", Nothing, None;
+    WHOAMI = GET "/v1/whoami", AnyToken, Some(Action::TokenWhoami);
+    LIST_ENVIRONMENTS = GET "/v1/environments", AnyToken, Some(Action::EnvironmentList);
+    LIST_SECRETS = GET SECRETS, Read, Some(Action::SecretList);
+    CREATE_SECRET = POST SECRETS, Write, Some(Action::SecretCreate);
+    /// Recorded as `secret.reveal` instead when the values are asked for.
+    SHOW_SECRET = GET SECRET, Read, Some(Action::SecretRead);
+    UPDATE_SECRET = PATCH SECRET, Write, Some(Action::SecretUpdate);
+    DELETE_SECRET = DELETE SECRET, Write, Some(Action::SecretDelete);
+    LIST_TOKENS = GET "/v1/tokens", Admin, Some(Action::TokenList);
+    CREATE_TOKEN = POST "/v1/tokens", Admin, Some(Action::TokenCreate);
+    REVOKE_TOKEN = DELETE "/v1/tokens/{name}", Admin, Some(Action::TokenRevoke);
+    READ_AUDIT = GET "/v1/audit", Admin, Some(Action::AuditRead);
+    KEY_STATUS = GET "/v1/keys", Admin, Some(Action::KeyStatus);
+    ROTATE_KEY = POST "/v1/keys/rotate", Admin, Some(Action::KeyRotate);
+}
 
 impl Endpoint {
     /// The path segments after `/`, with `{placeholders}` taken from `args` in order.

@@ -207,6 +207,13 @@ pub struct Cursor {
     pub id: String,
 }
 
+/// The tables whose rows are sealed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sealed {
+    Secrets,
+    Tokens,
+}
+
 /// The outcome of an insert that may hit the `(environment, name)` uniqueness constraint.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Inserted {
@@ -451,13 +458,20 @@ impl Db {
             .await?))
     }
 
-    /// Seals a secret written before seals, if it is still the version that was read.
-    pub async fn set_secret_seal(&self, row: &SecretRow, seal: &[u8]) -> Result<()> {
-        let sql = "UPDATE secrets SET seal = $1 WHERE id = $2 AND version = $3 AND seal IS NULL";
+    /// Seals a row of `table` written before seals, if it is still the version that was read.
+    pub async fn set_seal(&self, table: Sealed, id: &str, version: i64, seal: &[u8]) -> Result<()> {
+        let sql = match table {
+            Sealed::Secrets => {
+                "UPDATE secrets SET seal = $1 WHERE id = $2 AND version = $3 AND seal IS NULL"
+            }
+            Sealed::Tokens => {
+                "UPDATE tokens SET seal = $1 WHERE id = $2 AND version = $3 AND seal IS NULL"
+            }
+        };
         with_writer!(self, |pool| sqlx::query(sql)
             .bind(seal)
-            .bind(&row.id)
-            .bind(row.version)
+            .bind(id)
+            .bind(version)
             .execute(pool)
             .await?
             .rows_affected());

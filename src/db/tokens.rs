@@ -132,19 +132,6 @@ impl Db {
             .fetch_all(pool)
             .await?))
     }
-
-    /// Seals a token written before seals, if it is still the version that was read.
-    pub async fn set_token_seal(&self, row: &TokenRow, seal: &[u8]) -> Result<()> {
-        let sql = "UPDATE tokens SET seal = $1 WHERE id = $2 AND version = $3 AND seal IS NULL";
-        with_writer!(self, |pool| sqlx::query(sql)
-            .bind(seal)
-            .bind(&row.id)
-            .bind(row.version)
-            .execute(pool)
-            .await?
-            .rows_affected());
-        Ok(())
-    }
 }
 
 /// The outcome of [`Db::revoke_token`].

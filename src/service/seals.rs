@@ -14,7 +14,7 @@ use std::sync::atomic::Ordering;
 
 use super::Service;
 use crate::crypto;
-use crate::db::{SecretRow, TokenRow};
+use crate::db::{SecretRow, Sealed, TokenRow};
 use crate::error::{Error, Result};
 
 /// Set in `meta` once every row of the store is sealed.
@@ -81,34 +81,14 @@ impl Service {
     /// Refuses a secret row whose seal does not match its fields. `legacy_ok`: whether an
     /// unsealed row may be one written before seals (see [`Service::legacy_ok`]).
     pub(crate) fn verify_secret(&self, row: &SecretRow, legacy_ok: bool) -> Result<()> {
-        let good = match &row.seal {
-            Some(seal) => crypto::ct_eq_bytes(&secret_seal(self, row), seal),
-            None => legacy_ok,
-        };
-        if good {
-            return Ok(());
-        }
-        Err(Error::Integrity(format!(
-            "the stored record of secret `{}` in `{}` failed its integrity check: it was \
-             changed outside keep",
-            row.name, row.environment
-        )))
+        let what = || format!("secret `{}` in `{}`", row.name, row.environment);
+        verify(&secret_seal(self, row), row.seal.as_deref(), legacy_ok, what)
     }
 
     /// Refuses a token row whose seal does not match its fields.
     pub(crate) fn verify_token(&self, row: &TokenRow, legacy_ok: bool) -> Result<()> {
-        let good = match &row.seal {
-            Some(seal) => crypto::ct_eq_bytes(&token_seal(self, row), seal),
-            None => legacy_ok,
-        };
-        if good {
-            return Ok(());
-        }
-        Err(Error::Integrity(format!(
-            "the stored record of token `{}` failed its integrity check: it was changed \
-             outside keep",
-            row.id
-        )))
+        let what = || format!("token `{}`", row.id);
+        verify(&token_seal(self, row), row.seal.as_deref(), legacy_ok, what)
     }
 
     /// Whether an unsealed row may be one written before seals: only while the store has not
@@ -153,7 +133,9 @@ impl Service {
         let db = self.db();
         let mut sealed = 0;
         for row in db.unsealed_tokens().await? {
-            db.set_token_seal(&row, &token_seal(self, &row)).await?;
+            let seal = token_seal(self, &row);
+            db.set_seal(Sealed::Tokens, &row.id, row.version, &seal)
+                .await?;
             sealed += 1;
         }
         let mut after = String::new();
@@ -162,7 +144,9 @@ impl Service {
             let Some(last) = rows.last() else { break };
             after = last.id.clone();
             for row in &rows {
-                db.set_secret_seal(row, &secret_seal(self, row)).await?;
+                let seal = secret_seal(self, row);
+                db.set_seal(Sealed::Secrets, &row.id, row.version, &seal)
+                    .await?;
                 sealed += 1;
             }
         }
@@ -170,4 +154,22 @@ impl Service {
         self.rows_sealed.store(true, Ordering::Relaxed);
         Ok(sealed)
     }
+}
+
+/// Whether a row whose fields seal to `expected` is intact: its `stored` seal matches, or it
+/// has none and may be from before seals (`legacy_ok`). `what` names it in the error.
+fn verify(
+    expected: &[u8],
+    stored: Option<&[u8]>,
+    legacy_ok: bool,
+    what: impl FnOnce() -> String,
+) -> Result<()> {
+    let intact = stored.map_or(legacy_ok, |seal| crypto::ct_eq_bytes(expected, seal));
+    if intact {
+        return Ok(());
+    }
+    Err(Error::Integrity(format!(
+        "the stored record of {} failed its integrity check: it was changed outside keep",
+        what()
+    )))
 }
