@@ -449,3 +449,46 @@ fn shared_arguments_validate_alike_in_every_command() {
     }
     assert!(!env.path("keep-home").exists(), "a store was created");
 }
+
+/// Color is decided once, from `--color`, `NO_COLOR` and `CLICOLOR_FORCE` (and the terminal,
+/// absent here): `error:` and `hint:` are styled or not, and the message never is.
+#[test]
+fn colors_follow_the_flag_then_the_environment() {
+    let env = crate::support::Env::new(crate::support::Mode::Local);
+    let error = "\x1b[1m\x1b[31merror:\x1b[0m secret `nope` not found";
+    let hint = "\x1b[1m\x1b[36mhint:\x1b[0m ";
+    let stderr = |args: &[&str], vars: &[(&str, &str)]| -> String {
+        let mut cmd = env.keep();
+        cmd.args(["show", "nope"]).args(args);
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().expect("run");
+        assert_eq!(out.status.code(), Some(3));
+        String::from_utf8(out.stderr).expect("utf8")
+    };
+    for (args, vars) in [
+        (&["--color", "always"][..], &[("NO_COLOR", "1")][..]),
+        (&[], &[("CLICOLOR_FORCE", "1")]),
+        (&[], &[("CLICOLOR_FORCE", "1"), ("TERM", "dumb")]),
+    ] {
+        let text = stderr(args, vars);
+        assert!(text.starts_with(error), "{args:?} {vars:?}: {text:?}");
+        assert!(text.contains(hint), "{args:?} {vars:?}: {text:?}");
+    }
+    for (args, vars) in [
+        (&[][..], &[][..]),
+        (&["--color", "never"], &[("CLICOLOR_FORCE", "1")]),
+        (&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]),
+        (&[], &[("CLICOLOR_FORCE", "0")]),
+        (&["--color", "auto"], &[("CI", "true"), ("TERM", "xterm")]),
+    ] {
+        let text = stderr(args, vars);
+        assert!(!text.contains('\x1b'), "{args:?} {vars:?}: {text:?}");
+        assert!(
+            text.starts_with("error: secret `nope` not found"),
+            "{text:?}"
+        );
+        assert!(text.contains("\nhint: "), "{text:?}");
+    }
+}
