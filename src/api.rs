@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 pub use crate::model::{
-    AuditEvent, AuditPage, CreateOutcome, IssuedToken, OnConflict, Page, Scope, SecretInfo,
-    Shown, TokenInfo, TokenStatus, UpdateOutcome,
+    AuditEvent, AuditPage, CreateOutcome, IssuedToken, OnConflict, Page, Scope, SecretInfo, Shown,
+    TokenInfo, TokenStatus, UpdateOutcome,
 };
 use crate::model::{EnvName, MAX_KEY_BYTES, MAX_NAME_LEN, MAX_VALUE_BYTES, SecretName};
 use crate::model::{SecretData, SecretValue, TokenName};

@@ -336,10 +336,7 @@ impl Client {
 
     pub async fn delete(&self, env: &EnvName, name: &SecretName) -> Result<bool> {
         let req = self.request(&api::DELETE_SECRET, &[env.as_str(), name.as_str()], &[])?;
-        match self
-            .send::<api::Deleted>(req, Some((env, name)))
-            .await
-        {
+        match self.send::<api::Deleted>(req, Some((env, name))).await {
             Ok(_) => Ok(true),
             Err(Error::NotFound { .. }) => Ok(false),
             Err(e) => Err(e),

@@ -8,6 +8,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use clap::CommandFactory;
 use clap_complete::CompletionCandidate;
 
 use crate::backend::{Backend, Create};
@@ -19,6 +20,9 @@ const DEADLINE: Duration = Duration::from_millis(300);
 
 /// Candidates for a secret name in the environment the command line names.
 pub fn secret_names() -> Vec<CompletionCandidate> {
+    if completes_trailing_command(&words_before_cursor()) {
+        return Vec::new();
+    }
     let target = Target::from_invocation();
     run(async move {
         let env = target.env.clone();
@@ -61,6 +65,35 @@ fn run(fut: impl Future<Output = Result<Vec<CompletionCandidate>>>) -> Vec<Compl
         .ok()
         .and_then(Result::ok)
         .unwrap_or_default()
+}
+
+/// The words of the command line before the one being completed. The shell calls
+/// `keep -- keep <words>`; bash (and elvish) pass the whole line and the index of the word
+/// being completed, the others the words up to it.
+fn words_before_cursor() -> Vec<String> {
+    let words: Vec<String> = std::env::args().skip_while(|a| a != "--").skip(1).collect();
+    let current = std::env::var("_CLAP_COMPLETE_INDEX")
+        .ok()
+        .and_then(|i| i.parse::<usize>().ok())
+        .unwrap_or(words.len().saturating_sub(1));
+    words.into_iter().take(current).collect()
+}
+
+/// Whether the word being completed follows `--` in a command that ends with a program and
+/// its arguments (`keep run NAME... -- COMMAND...`): those are the program's words, not
+/// secret names, but clap_complete 4.6.11 does not know `last` positionals and offers the
+/// candidates of `NAME...` there.
+fn completes_trailing_command(before: &[String]) -> bool {
+    let Some(escape) = before.iter().position(|w| w == "--") else {
+        return false;
+    };
+    let cli = crate::cli::Cli::command();
+    before
+        .iter()
+        .take(escape)
+        .skip(1)
+        .find_map(|w| cli.find_subcommand(w))
+        .is_some_and(|sub| sub.get_positionals().any(clap::Arg::is_last_set))
 }
 
 /// Where the command being completed points: its flags, else the environment variables.
@@ -125,6 +158,20 @@ fn flag_value(words: &[OsString], long: &str, short: Option<&str>) -> Option<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_after_the_escape_of_keep_run_are_the_programs() {
+        let words = |line: &str| -> Vec<String> { line.split(' ').map(str::to_owned).collect() };
+        assert!(completes_trailing_command(&words("keep run db --")));
+        assert!(completes_trailing_command(&words(
+            "keep -e x run a b -- env"
+        )));
+        assert!(!completes_trailing_command(&words("keep run db")));
+        assert!(!completes_trailing_command(&words("keep run")));
+        // `--` elsewhere only ends the options: a name may follow.
+        assert!(!completes_trailing_command(&words("keep show --")));
+        assert!(!completes_trailing_command(&words("keep --")));
+    }
 
     #[test]
     fn flags_are_read_from_the_words_being_completed() {

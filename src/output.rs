@@ -1,9 +1,10 @@
 //! The only code that writes to stdout and stderr, and the one place that decides, once,
 //! whether they are terminals, whether to use color, and whether prompting is allowed.
-#![allow(clippy::print_stdout, clippy::print_stderr)]
 
+use std::fmt;
 use std::io::{self, IsTerminal, Write};
 
+use anstyle::{AnsiColor, Style};
 use comfy_table::{Cell, ContentArrangement, Table, presets};
 use jiff::Timestamp;
 use serde::Serialize;
@@ -19,6 +20,15 @@ pub enum ColorChoice {
     Always,
     Never,
 }
+
+/// Success chatter.
+const STATUS: Style = AnsiColor::Green.on_default();
+/// `warning:`.
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+/// `error:`.
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+/// `hint:`.
+const HINT: Style = AnsiColor::Cyan.on_default().bold();
 
 /// A command's result: serializable for `--json`, and able to render itself for people.
 pub trait Report: Serialize {
@@ -105,42 +115,54 @@ impl Output {
         out.flush()
     }
 
-    fn paint(&self, on: bool, code: &str, s: &str) -> String {
-        if on {
-            format!("\x1b[{code}m{s}\x1b[0m")
+    /// `s` in `style` on stderr, if color was chosen for it.
+    fn paint(&self, style: Style, s: &str) -> String {
+        paint(self.color_err, style, s)
+    }
+
+    /// One line on stderr. Styles come only from `paint`, when color was chosen; the stream
+    /// never strips anything, so text that names user input reaches stderr as given, color
+    /// or not. anstream renders the styles for the console they reach (on an old Windows
+    /// console, through its API).
+    fn eprintln(&self, line: fmt::Arguments<'_>) {
+        let choice = if self.color_err {
+            anstream::ColorChoice::Always
         } else {
-            s.to_owned()
-        }
+            anstream::ColorChoice::AlwaysAnsi
+        };
+        let mut err = anstream::AutoStream::new(io::stderr().lock(), choice);
+        // Nowhere is left to report a failure to write to stderr.
+        let _ = writeln!(err, "{line}");
     }
 
     /// Success chatter: stderr, on a terminal only, silenced by `-q`.
     pub fn status(&self, msg: &str) {
         if self.stderr_tty && !self.quiet && !self.json {
-            eprintln!("{}", self.paint(self.color_err, "32", msg));
+            self.eprintln(format_args!("{}", self.paint(STATUS, msg)));
         }
     }
 
     /// Information a log should keep (such as which file was read): stderr unless `-q`.
     pub fn notice(&self, msg: &str) {
         if !self.quiet {
-            eprintln!("{msg}");
+            self.eprintln(format_args!("{msg}"));
         }
     }
 
     pub fn warn(&self, msg: &str) {
-        eprintln!("{} {msg}", self.paint(self.color_err, "1;33", "warning:"));
+        self.eprintln(format_args!("{} {msg}", self.paint(WARNING, "warning:")));
     }
 
     /// Reports a failure: `error: ...` and `hint: ...`, or a JSON document with `--json`.
     pub fn error(&self, e: &Error) {
         if self.json {
             let body = serde_json::to_string(&crate::api::ErrorBody::of(e)).unwrap_or_default();
-            eprintln!("{body}");
+            self.eprintln(format_args!("{body}"));
             return;
         }
-        eprintln!("{} {e}", self.paint(self.color_err, "1;31", "error:"));
+        self.eprintln(format_args!("{} {e}", self.paint(ERROR, "error:")));
         if let Some(h) = e.hint() {
-            eprintln!("{} {h}", self.paint(self.color_err, "1;36", "hint:"));
+            self.eprintln(format_args!("{} {h}", self.paint(HINT, "hint:")));
         }
     }
 
@@ -240,6 +262,15 @@ impl Output {
     }
 }
 
+/// `s` between `style` and a reset when `on`, else `s` as it is.
+fn paint(on: bool, style: Style, s: &str) -> String {
+    if on {
+        format!("{style}{s}{style:#}")
+    } else {
+        s.to_owned()
+    }
+}
+
 /// Control characters (newlines, tabs, escape sequences) are shown escaped in tables, so a
 /// key or value can neither break the row structure nor drive the terminal. `--json` carries
 /// the exact text.
@@ -276,6 +307,33 @@ impl crate::model::Shown {
     pub fn warn_unrecorded(&self, out: &Output) {
         if let Some(warning) = &self.unrecorded {
             out.warn(warning);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn styles_are_sgr_sequences_and_absent_without_color() {
+        assert_eq!(paint(true, STATUS, "done"), "\x1b[32mdone\x1b[0m");
+        assert_eq!(
+            paint(true, WARNING, "warning:"),
+            "\x1b[1m\x1b[33mwarning:\x1b[0m"
+        );
+        assert_eq!(paint(true, ERROR, "error:"), "\x1b[1m\x1b[31merror:\x1b[0m");
+        assert_eq!(paint(true, HINT, "hint:"), "\x1b[1m\x1b[36mhint:\x1b[0m");
+        for style in [STATUS, WARNING, ERROR, HINT] {
+            assert_eq!(paint(false, style, "a\x1b[31mb"), "a\x1b[31mb");
+        }
+    }
+
+    #[test]
+    fn an_explicit_choice_ignores_terminal_and_environment() {
+        for tty in [false, true] {
+            assert!(use_color(ColorChoice::Always, tty));
+            assert!(!use_color(ColorChoice::Never, tty));
         }
     }
 }

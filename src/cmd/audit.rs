@@ -5,6 +5,7 @@ use std::io;
 use jiff::Timestamp;
 use serde::Serialize;
 
+use super::args::{Paging, with_help};
 use super::common::{Context, collect_pages};
 use super::list::parse_date;
 use crate::error::Result;
@@ -26,16 +27,16 @@ Examples:
 /// Show the server's audit log (admin)
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = AFTER_LONG_HELP)]
+#[command(mut_args(with_help(&[
+    ("max", "Show at most N records"),
+    ("all", "Show every record, however many"),
+])))]
 pub struct Args {
     /// Only records at or after DATE (a day, an RFC 3339 time, or a span back: 7d, 12h)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<Timestamp>,
-    /// Show at most N records
-    #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..))]
-    pub max: u64,
-    /// Show every record, however many
-    #[arg(long, conflicts_with = "max")]
-    pub all: bool,
+    #[command(flatten)]
+    pub paging: Paging,
 }
 
 #[derive(Serialize)]
@@ -79,8 +80,8 @@ impl Report for AuditReport {
 }
 
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
-    let Args { since, max, all } = args;
-    let wanted = if all { u64::MAX } else { max };
+    let Args { since, paging } = args;
+    let wanted = paging.wanted();
     let client = ctx.server("audit records")?;
     let (events, more) = collect_pages(wanted, |limit, cursor| {
         let query = AuditQuery {
@@ -98,7 +99,8 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     out.emit(&AuditReport(events))?;
     if more {
         out.status(&format!(
-            "showing the newest {max}; pass `--max N` or `--all` for more"
+            "showing the newest {}; pass `--max N` or `--all` for more",
+            paging.max
         ));
     }
     Ok(())

@@ -2,12 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap_complete::ArgValueCandidates;
-
+use super::args::{SecretArg, with_help};
 use super::common::{self, ConflictArgs, Context, ValueArgs};
 use super::input;
 use crate::error::Result;
-use crate::model::SecretName;
 use crate::output::Output;
 
 const AFTER_LONG_HELP: &str = "\
@@ -34,10 +32,10 @@ Examples:
 /// Create a secret from KEY=VALUE pairs and files
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = AFTER_LONG_HELP)]
+#[command(mut_args(with_help(&[("name", "Name of the secret: letters, digits, `.`, `_`, `-`")])))]
 pub struct Args {
-    /// Name of the secret: letters, digits, `.`, `_`, `-`
-    #[arg(value_parser = SecretName::parse, add = ArgValueCandidates::new(crate::complete::secret_names))]
-    pub name: SecretName,
+    #[command(flatten)]
+    pub secret: SecretArg,
     #[command(flatten)]
     pub values: ValueArgs,
     /// Read variables from a dotenv file (python-dotenv syntax); `-` is stdin
@@ -52,7 +50,7 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args {
-        name,
+        secret: SecretArg { name },
         values,
         from_dotenv,
         from_json,

@@ -4,11 +4,9 @@ use std::io;
 
 use serde::Serialize;
 
-use clap_complete::ArgValueCandidates;
-
+use super::args::SecretArg;
 use super::common::Context;
 use crate::error::{Error, Result};
-use crate::model::SecretName;
 use crate::output::{Output, Report};
 use crate::service::ShowQuery;
 
@@ -24,9 +22,8 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = AFTER_LONG_HELP)]
 pub struct Args {
-    /// Name of the secret
-    #[arg(value_parser = SecretName::parse, add = ArgValueCandidates::new(crate::complete::secret_names))]
-    pub name: SecretName,
+    #[command(flatten)]
+    pub secret: SecretArg,
     /// Succeed if the secret does not exist
     #[arg(long)]
     pub allow_missing: bool,
@@ -61,7 +58,7 @@ impl Report for DeleteReport {
 
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args {
-        name,
+        secret: SecretArg { name },
         allow_missing,
         yes,
     } = args;

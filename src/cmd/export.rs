@@ -3,6 +3,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::args::SecretArg;
 use super::common::Context;
 use super::export_format::{self, Format};
 use crate::error::{Error, Result};
@@ -36,9 +37,8 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = AFTER_LONG_HELP)]
 pub struct Args {
-    /// Name of the secret
-    #[arg(value_parser = SecretName::parse)]
-    pub name: SecretName,
+    #[command(flatten)]
+    pub secret: SecretArg,
     /// Output format [default: dotenv; json with --json]
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
@@ -52,7 +52,7 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args {
-        name,
+        secret: SecretArg { name },
         format,
         output,
         reveal,

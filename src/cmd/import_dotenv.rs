@@ -2,13 +2,11 @@
 
 use std::path::PathBuf;
 
-use clap_complete::ArgValueCandidates;
-
+use super::args::SecretArg;
 use super::common::{self, ConflictArgs, Context};
 use super::input;
 use crate::dotenv;
 use crate::error::{Error, Result};
-use crate::model::SecretName;
 use crate::output::Output;
 
 const AFTER_LONG_HELP: &str = "\
@@ -28,9 +26,8 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = AFTER_LONG_HELP)]
 pub struct Args {
-    /// Name of the secret
-    #[arg(value_parser = SecretName::parse, add = ArgValueCandidates::new(crate::complete::secret_names))]
-    pub name: SecretName,
+    #[command(flatten)]
+    pub secret: SecretArg,
     /// Where to start looking [default: the current directory]
     pub path: Option<PathBuf>,
     /// Name of the file to look for
@@ -66,7 +63,7 @@ fn check_not_another_dotenv(path: &std::path::Path, filename: &str) -> Result<()
 
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args {
-        name,
+        secret: SecretArg { name },
         path,
         filename,
         conflict,

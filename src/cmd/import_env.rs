@@ -1,10 +1,9 @@
 //! `keep import-env`: a secret from variables of the current environment.
 
-use clap_complete::ArgValueCandidates;
-
+use super::args::SecretArg;
 use super::common::{self, ConflictArgs, Context};
 use crate::error::{Error, Result};
-use crate::model::{SecretData, SecretName, SecretValue, check_key};
+use crate::model::{SecretData, SecretValue, check_key};
 use crate::output::Output;
 
 const AFTER_LONG_HELP: &str = "\
@@ -17,9 +16,8 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = AFTER_LONG_HELP)]
 pub struct Args {
-    /// Name of the secret
-    #[arg(value_parser = SecretName::parse, add = ArgValueCandidates::new(crate::complete::secret_names))]
-    pub name: SecretName,
+    #[command(flatten)]
+    pub secret: SecretArg,
     /// Names of the environment variables to store
     #[arg(value_name = "KEY", required = true)]
     pub keys: Vec<String>,
@@ -29,7 +27,7 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args {
-        name,
+        secret: SecretArg { name },
         keys,
         conflict,
     } = args;

@@ -5,6 +5,7 @@ use std::io;
 use jiff::{Span, Timestamp, Zoned, civil::DateTime, tz::TimeZone};
 use serde::Serialize;
 
+use super::args::{Paging, with_help};
 use super::common::{Context, collect_pages};
 use crate::error::{Error, Result};
 use crate::model::SecretInfo;
@@ -24,13 +25,13 @@ Examples:
 /// List secrets, newest first
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = AFTER_LONG_HELP)]
+#[command(mut_args(with_help(&[
+    ("max", "Show at most N secrets"),
+    ("all", "Show every secret, however many"),
+])))]
 pub struct Args {
-    /// Show at most N secrets
-    #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..))]
-    pub max: u64,
-    /// Show every secret, however many
-    #[arg(long, conflicts_with = "max")]
-    pub all: bool,
+    #[command(flatten)]
+    pub paging: Paging,
     /// Only secrets created before DATE
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub created_before: Option<Timestamp>,
@@ -90,11 +91,10 @@ impl Report for ListReport {
 
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args {
-        max,
-        all,
+        paging,
         created_before,
     } = args;
-    let wanted = if all { u64::MAX } else { max };
+    let wanted = paging.wanted();
     let backend = ctx.backend().await?;
     let fetched = collect_pages(wanted, |limit, cursor| {
         let query = ListQuery {
@@ -116,7 +116,8 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     out.emit(&ListReport(secrets))?;
     if more {
         out.status(&format!(
-            "showing the newest {max}; pass `--max N` or `--all` for more"
+            "showing the newest {}; pass `--max N` or `--all` for more",
+            paging.max
         ));
     }
     Ok(())

@@ -1,5 +1,6 @@
 //! The subcommand table: one file per subcommand, each with its `Args` and `run`.
 
+mod args;
 pub mod audit;
 mod common;
 pub mod completions;

@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsString;
 use std::process::Command;
 
+use super::args::{SecretsArg, with_help};
 use super::common::Context;
 use crate::backend::Backend;
 use crate::error::{Error, Result};
@@ -38,10 +39,10 @@ Examples:
 /// Run a program with secrets' variables in its environment
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = AFTER_LONG_HELP)]
+#[command(mut_args(with_help(&[("names", "Secrets whose variables to add (later ones win)")])))]
 pub struct Args {
-    /// Secrets whose variables to add (later ones win)
-    #[arg(required = true, value_name = "NAME", value_parser = SecretName::parse)]
-    pub names: Vec<SecretName>,
+    #[command(flatten)]
+    pub secrets: SecretsArg,
     /// Fail before starting anything unless some secret has KEY (repeatable)
     #[arg(long, value_name = "KEY")]
     pub require: Vec<String>,
@@ -61,7 +62,7 @@ const MAX_ENV_STRING: usize = 32 * 4096;
 
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args {
-        names,
+        secrets: SecretsArg { names },
         require,
         no_inherit_env,
         command,

@@ -2,11 +2,10 @@
 
 use std::io;
 
-use clap_complete::ArgValueCandidates;
-
+use super::args::SecretArg;
 use super::common::Context;
 use crate::error::Result;
-use crate::model::{SecretName, Shown, check_key};
+use crate::model::{Shown, check_key};
 use crate::output::{Output, Report};
 use crate::service::ShowQuery;
 
@@ -24,9 +23,8 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = AFTER_LONG_HELP)]
 pub struct Args {
-    /// Name of the secret
-    #[arg(value_parser = SecretName::parse, add = ArgValueCandidates::new(crate::complete::secret_names))]
-    pub name: SecretName,
+    #[command(flatten)]
+    pub secret: SecretArg,
     /// Print the values instead of masking them
     #[arg(long)]
     pub reveal: bool,
@@ -68,7 +66,7 @@ impl Report for Shown {
 
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args {
-        name,
+        secret: SecretArg { name },
         reveal,
         require,
     } = args;

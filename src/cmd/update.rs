@@ -4,11 +4,10 @@ use std::io;
 
 use serde::Serialize;
 
-use clap_complete::ArgValueCandidates;
-
+use super::args::SecretArg;
 use super::common::{Context, ValueArgs};
 use crate::error::{Error, Result};
-use crate::model::{SecretName, UpdateOutcome, check_key};
+use crate::model::{UpdateOutcome, check_key};
 use crate::output::{Output, Report};
 
 const AFTER_LONG_HELP: &str = "\
@@ -27,9 +26,8 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = AFTER_LONG_HELP)]
 pub struct Args {
-    /// Name of the secret
-    #[arg(value_parser = SecretName::parse, add = ArgValueCandidates::new(crate::complete::secret_names))]
-    pub name: SecretName,
+    #[command(flatten)]
+    pub secret: SecretArg,
     #[command(flatten)]
     pub values: ValueArgs,
     /// Remove KEY from the secret (repeatable)
@@ -66,7 +64,7 @@ impl Report for UpdateReport {
 
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args {
-        name,
+        secret: SecretArg { name },
         values,
         unset,
     } = args;

@@ -38,7 +38,6 @@ impl Caller {
     pub fn check(&self, env: &str, access: Access) -> Result<(), ApiError> {
         Ok(self.scope.check(&self.name, env, access)?)
     }
-
 }
 
 /// An admin caller: a handler that takes one runs only for admin tokens (others get 403).
@@ -47,11 +46,9 @@ pub struct Admin(pub Caller);
 impl<S: Send + Sync> FromRequestParts<S> for Admin {
     type Rejection = ApiError;
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
-        let caller = parts
-            .extensions
-            .get::<Caller>()
-            .cloned()
-            .ok_or_else(|| ApiError::from(Error::Internal("no caller for an admin route".into())))?;
+        let caller = parts.extensions.get::<Caller>().cloned().ok_or_else(|| {
+            ApiError::from(Error::Internal("no caller for an admin route".into()))
+        })?;
         caller.scope.check_admin(&caller.name)?;
         Ok(Admin(caller))
     }

@@ -84,7 +84,8 @@ impl Doc {
         self
     }
     fn ok(mut self, status: u16, description: &'static str, schema: SchemaFn) -> Self {
-        self.answers.push((status, Answer::Body(description, schema)));
+        self.answers
+            .push((status, Answer::Body(description, schema)));
         self
     }
     fn error(mut self, status: u16, name: &'static str) -> Self {
@@ -310,11 +311,12 @@ fn admin_routes() -> Vec<Route> {
         route!(
             api::KEY_STATUS,
             admin::key_status,
-            doc("keyStatus", "keys", "Which master keys wrap how many secrets").ok(
-                200,
-                "The key status.",
-                schema_of::<api::KeyStatus>
+            doc(
+                "keyStatus",
+                "keys",
+                "Which master keys wrap how many secrets"
             )
+            .ok(200, "The key status.", schema_of::<api::KeyStatus>)
         ),
         route!(
             api::ROTATE_KEY,

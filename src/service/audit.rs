@@ -1,9 +1,9 @@
 //! Reading the audit log (records are written by the writes themselves and by the server).
 
 use super::{Service, decode_cursor, encode_cursor, page, timestamp};
+use crate::api::AuditQuery;
 use crate::db::{AuditCursor, AuditRow};
 use crate::error::Result;
-use crate::api::AuditQuery;
 use crate::model::{AuditEvent, AuditPage};
 
 impl AuditRow {

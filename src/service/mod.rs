@@ -11,9 +11,9 @@ mod tokens;
 use jiff::Timestamp;
 
 pub use self::keys::Rewrapped;
-pub use crate::api::{AuditQuery, KeyStatus, KeyUsage, ListQuery, ShowQuery};
 pub use self::tokens::{Authenticated, NewToken};
 use crate::api::Action;
+pub use crate::api::{AuditQuery, KeyStatus, KeyUsage, ListQuery, ShowQuery};
 use crate::crypto::{self, Crypto, RowBinding, Sealed};
 use crate::db::{AuditRow, Cursor, Db, GroupCommit, Inserted, SecretRow};
 use crate::error::{Error, Result};

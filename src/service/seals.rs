@@ -14,7 +14,7 @@ use std::sync::atomic::Ordering;
 
 use super::Service;
 use crate::crypto;
-use crate::db::{SecretRow, Sealed, TokenRow};
+use crate::db::{Sealed, SecretRow, TokenRow};
 use crate::error::{Error, Result};
 
 /// Set in `meta` once every row of the store is sealed.
@@ -82,7 +82,12 @@ impl Service {
     /// unsealed row may be one written before seals (see [`Service::legacy_ok`]).
     pub(crate) fn verify_secret(&self, row: &SecretRow, legacy_ok: bool) -> Result<()> {
         let what = || format!("secret `{}` in `{}`", row.name, row.environment);
-        verify(&secret_seal(self, row), row.seal.as_deref(), legacy_ok, what)
+        verify(
+            &secret_seal(self, row),
+            row.seal.as_deref(),
+            legacy_ok,
+            what,
+        )
     }
 
     /// Refuses a token row whose seal does not match its fields.

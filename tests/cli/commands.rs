@@ -392,3 +392,103 @@ fn a_closed_stdout_is_not_an_error() {
         );
     }
 }
+
+/// The secret-name and paging arguments are one definition each: every command that takes
+/// them refuses the same bad input the same way, before touching any store.
+#[test]
+fn shared_arguments_validate_alike_in_every_command() {
+    let env = crate::support::Env::new(crate::support::Mode::Local);
+    let with_name = |cmd: &str, name: &str| -> Vec<String> {
+        let mut args = vec![cmd.to_owned(), name.to_owned()];
+        let rest: &[&str] = match cmd {
+            "create" | "update" => &["K=v"],
+            "import-env" => &["HOME"],
+            "run" => &["--", "true"],
+            _ => &[],
+        };
+        args.extend(rest.iter().map(|s| (*s).to_owned()));
+        args
+    };
+    for cmd in [
+        "create",
+        "show",
+        "update",
+        "delete",
+        "import-dotenv",
+        "import-env",
+        "run",
+        "export",
+    ] {
+        let args = with_name(cmd, "a b");
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let e = json(&env, &args, 2);
+        assert_eq!(e["error"]["code"], "invalid_input", "{cmd}");
+        assert!(
+            e["error"]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("invalid secret name")),
+            "{cmd}: {e}"
+        );
+        // No name at all is a usage error.
+        let e = json(&env, &[cmd], 2);
+        assert_eq!(e["error"]["code"], "usage", "{cmd}");
+    }
+    let e = json(&env, &["run", "ok", "a b", "--", "true"], 2);
+    assert_eq!(e["error"]["code"], "invalid_input", "run, second name");
+    for cmd in ["list", "audit"] {
+        for bad in [
+            &["--max", "0"][..],
+            &["--max", "x"],
+            &["--max", "2", "--all"],
+        ] {
+            let mut args = vec![cmd];
+            args.extend(bad);
+            let e = json(&env, &args, 2);
+            assert_eq!(e["error"]["code"], "usage", "{args:?}");
+        }
+    }
+    assert!(!env.path("keep-home").exists(), "a store was created");
+}
+
+/// Color is decided once, from `--color`, `NO_COLOR` and `CLICOLOR_FORCE` (and the terminal,
+/// absent here): `error:` and `hint:` are styled or not, and the message never is.
+#[test]
+fn colors_follow_the_flag_then_the_environment() {
+    let env = crate::support::Env::new(crate::support::Mode::Local);
+    let error = "\x1b[1m\x1b[31merror:\x1b[0m secret `nope` not found";
+    let hint = "\x1b[1m\x1b[36mhint:\x1b[0m ";
+    let stderr = |args: &[&str], vars: &[(&str, &str)]| -> String {
+        let mut cmd = env.keep();
+        cmd.args(["show", "nope"]).args(args);
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().expect("run");
+        assert_eq!(out.status.code(), Some(3));
+        String::from_utf8(out.stderr).expect("utf8")
+    };
+    for (args, vars) in [
+        (&["--color", "always"][..], &[("NO_COLOR", "1")][..]),
+        (&[], &[("CLICOLOR_FORCE", "1")]),
+        (&[], &[("CLICOLOR_FORCE", "1"), ("TERM", "dumb")]),
+    ] {
+        let text = stderr(args, vars);
+        assert!(text.starts_with(error), "{args:?} {vars:?}: {text:?}");
+        assert!(text.contains(hint), "{args:?} {vars:?}: {text:?}");
+    }
+    for (args, vars) in [
+        (&[][..], &[][..]),
+        (&["--color", "never"], &[("CLICOLOR_FORCE", "1")]),
+        (&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]),
+        (&[], &[("CLICOLOR_FORCE", "0")]),
+        (&["--color", "auto"], &[("CI", "true"), ("TERM", "xterm")]),
+    ] {
+        let text = stderr(args, vars);
+        assert!(!text.contains('\x1b'), "{args:?} {vars:?}: {text:?}");
+        assert!(
+            text.starts_with("error: secret `nope` not found"),
+            "{text:?}"
+        );
+        assert!(text.contains("\nhint: "), "{text:?}");
+    }
+}

@@ -61,6 +61,50 @@ both_modes!(
     }
 );
 
+both_modes!(
+    fn run_and_export_complete_secret_names(env) {
+        for name in ["db-prod", "db-dev", "web"] {
+            json(env, &["create", name, "A=1"], 0);
+        }
+        json(env, &["create", "api", "A=1", "-e", "staging"], 0);
+        for shell in ["bash", "zsh", "fish"] {
+            for cmd in ["run", "export"] {
+                let mut got = complete(env, shell, &["keep", cmd, "db"]);
+                got.sort();
+                assert_eq!(got, ["db-dev", "db-prod"], "{shell}: keep {cmd}");
+                let got = complete(env, shell, &["keep", cmd, "-e", "staging", "a"]);
+                assert_eq!(got, ["api"], "{shell}: keep {cmd} -e staging");
+            }
+            // `keep run` takes several names, each completed; after `--` come the program's
+            // words, which are not secret names.
+            let got = complete(env, shell, &["keep", "run", "db-dev", "w"]);
+            assert_eq!(got, ["web"], "{shell}");
+            let got = complete(env, shell, &["keep", "run", "web", "--", ""]);
+            assert!(got.is_empty(), "{shell}: {got:?}");
+            let got = complete(env, shell, &["keep", "run", "web", "--", "w"]);
+            assert!(got.is_empty(), "{shell}: {got:?}");
+            assert_eq!(
+                complete(env, shell, &["keep", "export", "--form"]),
+                ["--format"],
+                "{shell}"
+            );
+        }
+        // Every command that takes a secret name completes it.
+        for cmd in [
+            "create",
+            "show",
+            "update",
+            "delete",
+            "import-dotenv",
+            "import-env",
+            "run",
+            "export",
+        ] {
+            assert_eq!(complete(env, "bash", &["keep", cmd, "w"]), ["web"], "{cmd}");
+        }
+    }
+);
+
 #[test]
 fn completion_never_creates_a_store_or_prints_errors() {
     let env = Env::new(crate::support::Mode::Local);
@@ -107,6 +151,9 @@ fn a_bash_session_completes_through_the_registered_function() {
             printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' '; echo
         }
         complete_line "keep show al"
+        complete_line "keep run al"
+        complete_line "keep run alpha be"
+        complete_line "keep export al"
         complete_line "keep del"
         complete_line "keep delete --allow"
         complete -p keep
@@ -133,7 +180,10 @@ fn a_bash_session_completes_through_the_registered_function() {
     );
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines[0].trim(), "alpha alps");
-    assert_eq!(lines[1].trim(), "delete");
-    assert_eq!(lines[2].trim(), "--allow-missing");
-    assert!(lines[3].contains("_clap_complete_keep"), "{stdout}");
+    assert_eq!(lines[1].trim(), "alpha alps", "keep run");
+    assert_eq!(lines[2].trim(), "beta", "keep run, second name");
+    assert_eq!(lines[3].trim(), "alpha alps", "keep export");
+    assert_eq!(lines[4].trim(), "delete");
+    assert_eq!(lines[5].trim(), "--allow-missing");
+    assert!(lines[6].contains("_clap_complete_keep"), "{stdout}");
 }

@@ -4,7 +4,6 @@
 
 use serde_json::{Value, json};
 
-
 pub const DESCRIPTION: &str = "\
 JSON over HTTP. Every request but `GET /v1/health` and `GET /v1/openapi.json` needs \
 `Authorization: Bearer <token>`; the first admin token is written to the server's \
@@ -68,7 +67,8 @@ fn error_response(body: &Value, description: &str, codes: &[&str]) -> Value {
 
 /// The error responses operations share, by name; `body` refers to the error body's schema.
 pub fn responses(body: &Value) -> Value {
-    let error_response = |description: &str, codes: &[&str]| error_response(body, description, codes);
+    let error_response =
+        |description: &str, codes: &[&str]| error_response(body, description, codes);
     let invalid = ["invalid_input"];
     let mut rate_limited = error_response(
         "Too many failed authentications from this client address: retry after `Retry-After` seconds.",

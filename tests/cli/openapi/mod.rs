@@ -253,7 +253,10 @@ fn the_strict_validator_catches_undocumented_fields_and_bad_times() {
         "created_at": "2026-01-02T03:04:05.000006Z", "created_by": "admin",
         "updated_at": "2026-01-02T03:04:05Z", "last_used_at": null, "keys": ["A"],
     });
-    assert_eq!(validator(&doc, true).errors(&info, &good), Vec::<String>::new());
+    assert_eq!(
+        validator(&doc, true).errors(&info, &good),
+        Vec::<String>::new()
+    );
     let mut extra = good.clone();
     extra["surprise"] = serde_json::json!(1);
     assert!(validator(&doc, false).errors(&info, &extra).is_empty());
@@ -265,8 +268,8 @@ fn the_strict_validator_catches_undocumented_fields_and_bad_times() {
     bad_name["name"] = serde_json::json!("st-abc");
     assert!(!validator(&doc, false).errors(&info, &bad_name).is_empty());
     // An error answer: the shared body with the response's own codes.
-    let forbidden = &doc["components"]["responses"]["ForbiddenAdmin"]["content"]
-        ["application/json"]["schema"];
+    let forbidden =
+        &doc["components"]["responses"]["ForbiddenAdmin"]["content"]["application/json"]["schema"];
     let body = serde_json::json!({ "error": { "code": "forbidden", "message": "no" } });
     assert!(validator(&doc, true).errors(forbidden, &body).is_empty());
     let wrong = serde_json::json!({ "error": { "code": "not_found", "message": "no" } });
