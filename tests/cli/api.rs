@@ -10,7 +10,7 @@ use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde_json::{Value, json};
 
-use crate::support::{Reply, Server, http_client, read_reply, runtime, send};
+use crate::support::{Api, Reply, Server, read_reply, runtime, send};
 
 const SECRETS: &str = "/v1/environments/main/secrets";
 /// Appears in secret values only; no response may ever contain it unless values were revealed.
@@ -75,90 +75,49 @@ pub(crate) fn assert_error(what: &str, reply: &Reply, status: StatusCode, code: 
     }
 }
 
-/// One running server and a client for it.
-struct Api {
-    server: Server,
-    http: reqwest::Client,
+/// A server of its own, and the admin's client for it.
+fn start() -> (Server, Api) {
+    start_in(&[])
 }
 
-impl Api {
-    fn start() -> Self {
-        Self::start_in(&[])
-    }
+/// A server that never rate-limits failed authentications: for tests that fail on purpose.
+fn unlimited() -> (Server, Api) {
+    start_in(&[("KEEP_AUTH_FAILURE_LIMIT", "0")])
+}
 
-    /// A server that never rate-limits failed authentications: for tests that fail on purpose.
-    fn unlimited() -> Self {
-        Self::start_in(&[("KEEP_AUTH_FAILURE_LIMIT", "0")])
-    }
+fn start_in(env: &[(&str, &str)]) -> (Server, Api) {
+    let server = Server::start_in(tempfile::tempdir().expect("tempdir"), env);
+    assert!(!server.token.is_empty(), "the server wrote no admin token");
+    let api = server.api();
+    (server, api)
+}
 
-    fn start_in(env: &[(&str, &str)]) -> Self {
-        let server = Server::start_in(tempfile::tempdir().expect("tempdir"), env);
-        assert!(!server.token.is_empty(), "the server wrote no admin token");
-        Self {
-            server,
-            http: http_client(),
-        }
-    }
+/// A fresh TCP connection to the server, whose reads give up after `read_timeout`.
+fn connect(api: &Api, read_timeout: Duration) -> TcpStream {
+    let addr = api
+        .url
+        .strip_prefix("http://")
+        .expect("the server URL is plain http");
+    let stream = TcpStream::connect(addr).expect("connect to the server");
+    stream
+        .set_read_timeout(Some(read_timeout))
+        .expect("set a read timeout");
+    stream
+}
 
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.server.url)
+/// Writes `bytes` on a fresh connection and reads whatever comes back until the server
+/// hangs up. With `half_close`, our side is shut for writing first, for input the server
+/// would otherwise wait on; the server may then drop the connection without answering.
+fn raw(api: &Api, bytes: &[u8], half_close: bool) -> Vec<u8> {
+    let mut stream = connect(api, Duration::from_secs(10));
+    // The server may hang up before reading everything: that is fine.
+    let _ = stream.write_all(bytes);
+    if half_close {
+        let _ = stream.shutdown(Shutdown::Write);
     }
-
-    /// A request without credentials.
-    fn anon(&self, method: Method, path: &str) -> RequestBuilder {
-        self.http.request(method, self.url(path))
-    }
-
-    /// A request with the admin token.
-    fn req(&self, method: Method, path: &str) -> RequestBuilder {
-        self.anon(method, path).bearer_auth(&self.server.token)
-    }
-
-    async fn create(&self, env: &str, body: Value) -> Reply {
-        let path = format!("/v1/environments/{env}/secrets");
-        send(self.req(Method::POST, &path).json(&body)).await
-    }
-
-    async fn show(&self, env: &str, name: &str, query: &str) -> Reply {
-        let path = format!("/v1/environments/{env}/secrets/{name}{query}");
-        send(self.req(Method::GET, &path)).await
-    }
-
-    async fn health(&self) -> Reply {
-        send(self.anon(Method::GET, "/v1/health")).await
-    }
-
-    fn addr(&self) -> String {
-        self.server
-            .url
-            .strip_prefix("http://")
-            .expect("the server URL is plain http")
-            .to_owned()
-    }
-
-    /// A fresh TCP connection to the server, whose reads give up after `read_timeout`.
-    fn connect(&self, read_timeout: Duration) -> TcpStream {
-        let stream = TcpStream::connect(self.addr()).expect("connect to the server");
-        stream
-            .set_read_timeout(Some(read_timeout))
-            .expect("set a read timeout");
-        stream
-    }
-
-    /// Writes `bytes` on a fresh connection and reads whatever comes back until the server
-    /// hangs up. With `half_close`, our side is shut for writing first, for input the server
-    /// would otherwise wait on; the server may then drop the connection without answering.
-    fn raw(&self, bytes: &[u8], half_close: bool) -> Vec<u8> {
-        let mut stream = self.connect(Duration::from_secs(10));
-        // The server may hang up before reading everything: that is fine.
-        let _ = stream.write_all(bytes);
-        if half_close {
-            let _ = stream.shutdown(Shutdown::Write);
-        }
-        let mut out = Vec::new();
-        let _ = stream.read_to_end(&mut out);
-        out
-    }
+    let mut out = Vec::new();
+    let _ = stream.read_to_end(&mut out);
+    out
 }
 
 /// `{"name": name, "values": {"K": v, ..}}` from pairs.
@@ -187,7 +146,7 @@ fn timestamp(v: &Value, what: &str) -> jiff::Timestamp {
 
 #[test]
 fn every_endpoint_but_health_requires_a_valid_bearer_token() {
-    let api = Api::unlimited();
+    let (server, api) = unlimited();
     runtime().block_on(async {
         let health = api.health().await;
         assert_eq!(health.status, StatusCode::OK, "{health:?}");
@@ -196,7 +155,7 @@ fn every_endpoint_but_health_requires_a_valid_bearer_token() {
         let created = api.create("main", body("kept", &[("K", "v")])).await;
         assert_eq!(created.status, StatusCode::CREATED, "{created:?}");
 
-        let token = api.server.token.clone();
+        let token = server.token.clone();
         let changed = {
             let (head, last) = token.split_at(token.len() - 1);
             format!("{head}{}", if last == "x" { "y" } else { "x" })
@@ -304,7 +263,7 @@ fn every_endpoint_but_health_requires_a_valid_bearer_token() {
             shown.json("show")["last_used_at"].is_null(),
             "an unauthorized reveal counted as a use: {shown:?}"
         );
-        let deleted = send(api.req(Method::DELETE, &format!("{SECRETS}/kept"))).await;
+        let deleted = api.delete("main", "kept").await;
         assert_eq!(deleted.status, StatusCode::OK, "{deleted:?}");
 
         // Health needs no token, and a bad one does not break it.
@@ -884,7 +843,7 @@ fn malformed_path_and_query_cases() -> Vec<Case> {
 
 #[test]
 fn malformed_create_bodies_get_json_client_errors() {
-    let api = Api::start();
+    let (_server, api) = start();
     runtime().block_on(async {
         run_cases(&api, &malformed_create_cases()).await;
         // None of them stored anything.
@@ -914,7 +873,7 @@ fn malformed_create_bodies_get_json_client_errors() {
 
 #[test]
 fn malformed_paths_queries_routes_and_methods_get_json_client_errors() {
-    let api = Api::start();
+    let (_server, api) = start();
     runtime().block_on(async {
         run_cases(&api, &malformed_path_and_query_cases()).await;
         // The well-formed forms of the same requests work.
@@ -934,7 +893,7 @@ fn malformed_paths_queries_routes_and_methods_get_json_client_errors() {
             StatusCode::NOT_FOUND,
             "not_found",
         );
-        let reply = send(api.req(Method::DELETE, &format!("{SECRETS}/nosuch"))).await;
+        let reply = api.delete("main", "nosuch").await;
         assert_error(
             "delete of a missing secret",
             &reply,
@@ -946,8 +905,8 @@ fn malformed_paths_queries_routes_and_methods_get_json_client_errors() {
 
 #[test]
 fn raw_garbage_over_tcp_does_not_take_the_server_down() {
-    let api = Api::start();
-    let token = api.server.token.clone();
+    let (server, api) = start();
+    let token = server.token.clone();
     let garbage: Vec<Vec<u8>> = vec![
         (0..=255u8).collect(),
         (0..=255u8).rev().cycle().take(64 * 1024).collect(),
@@ -968,7 +927,7 @@ fn raw_garbage_over_tcp_does_not_take_the_server_down() {
         b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\x00\x00\x00\x04\x00\x00\x00\x00\x00".to_vec(),
     ];
     for bytes in &garbage {
-        let reply = api.raw(bytes, true);
+        let reply = raw(&api, bytes, true);
         assert!(
             !reply.starts_with(b"HTTP/1.1 5"),
             "garbage {:?}... got a server error: {}",
@@ -1011,7 +970,7 @@ fn raw_garbage_over_tcp_does_not_take_the_server_down() {
         ),
     ];
     for (bytes, status) in &over_limits {
-        let reply = String::from_utf8_lossy(&api.raw(bytes, false)).into_owned();
+        let reply = String::from_utf8_lossy(&raw(&api, bytes, false)).into_owned();
         assert!(
             reply.starts_with(&format!("HTTP/1.1 {status} ")),
             "{:?}...: {reply}",
@@ -1092,7 +1051,7 @@ fn raw_garbage_over_tcp_does_not_take_the_server_down() {
         ),
     ];
     for (bytes, status, code) in &json_errors {
-        let reply = String::from_utf8_lossy(&api.raw(bytes, false)).into_owned();
+        let reply = String::from_utf8_lossy(&raw(&api, bytes, false)).into_owned();
         let request = String::from_utf8_lossy(&bytes[..bytes.len().min(60)]).into_owned();
         assert!(
             reply.starts_with("HTTP/1.") && reply.get(9..13) == Some(&format!("{status} ")),
@@ -1300,7 +1259,7 @@ fn bodies_hiding_the_marker() -> Vec<(&'static str, Vec<u8>)> {
 
 #[test]
 fn error_responses_never_contain_secret_values() {
-    let api = Api::unlimited();
+    let (_server, api) = unlimited();
     runtime().block_on(async {
         let mut failures = Vec::new();
         for (what, bytes) in bodies_hiding_the_marker() {
@@ -1374,7 +1333,7 @@ fn error_responses_never_contain_secret_values() {
             revealed.json("reveal")["values"],
             json!({ "K": MARKER, "M": MARKER })
         );
-        let deleted = send(api.req(Method::DELETE, &format!("{SECRETS}/real"))).await;
+        let deleted = api.delete("main", "real").await;
         assert_eq!(deleted.status, StatusCode::OK, "{deleted:?}");
         assert!(!deleted.text.contains(MARKER), "delete showed a value: {deleted:?}");
     });
@@ -1405,7 +1364,7 @@ fn leak_or_shape_problem(reply: &Reply) -> Option<String> {
 
 #[test]
 fn create_conflict_show_require_reveal_and_delete_round_trip() {
-    let api = Api::start();
+    let (_server, api) = start();
     runtime().block_on(async {
         // Create.
         let reply = api.create("main", body("db", &[("USER", "alice"), ("PASS", "s3cret")])).await;
@@ -1517,13 +1476,13 @@ fn create_conflict_show_require_reveal_and_delete_round_trip() {
         assert_ne!(reply.json("create")["secret"]["id"], id.as_str());
 
         // Delete, then it is gone.
-        let reply = send(api.req(Method::DELETE, &format!("{SECRETS}/db"))).await;
+        let reply = api.delete("main", "db").await;
         assert_eq!(reply.status, StatusCode::OK, "{reply:?}");
         let deleted = reply.json("delete");
         assert_eq!(deleted["deleted"], true, "{deleted}");
         assert_eq!(deleted["name"], "db", "{deleted}");
         assert_eq!(deleted["environment"], "main", "{deleted}");
-        let reply = send(api.req(Method::DELETE, &format!("{SECRETS}/db"))).await;
+        let reply = api.delete("main", "db").await;
         assert_error("second delete", &reply, StatusCode::NOT_FOUND, "not_found");
         let reply = api.show("main", "db", "?reveal=true").await;
         assert_error("show after delete", &reply, StatusCode::NOT_FOUND, "not_found");
@@ -1539,7 +1498,7 @@ fn create_conflict_show_require_reveal_and_delete_round_trip() {
 
 #[test]
 fn listing_pages_through_every_secret_once_newest_first() {
-    let api = Api::start();
+    let (_server, api) = start();
     runtime().block_on(async {
         let names: Vec<String> = (0..25).map(|i| format!("s{i:02}")).collect();
         for name in &names {
@@ -1647,7 +1606,7 @@ fn listing_pages_through_every_secret_once_newest_first() {
         // Deleting a secret between pages does not duplicate or skip the others.
         let first = list(vec![("limit", "10".to_owned())]).await;
         let next = first["next_cursor"].as_str().expect("cursor").to_owned();
-        let reply = send(api.req(Method::DELETE, "/v1/environments/paged/secrets/s14")).await;
+        let reply = api.delete("paged", "s14").await;
         assert_eq!(reply.status, StatusCode::OK, "{reply:?}");
         let second = list(vec![("limit", "10".to_owned()), ("cursor", next)]).await;
         let second: Vec<&str> = second["secrets"]
@@ -1684,7 +1643,7 @@ async fn race(api: &Api, n: usize, name: &str, on_conflict: &str) -> Vec<(usize,
 
 #[test]
 fn concurrent_creates_of_one_name_have_exactly_one_winner() {
-    let api = Api::start();
+    let (_server, api) = start();
     runtime().block_on(async {
         for round in 0..3 {
             let name = format!("raced-{round}");
@@ -1773,7 +1732,7 @@ fn concurrent_creates_of_one_name_have_exactly_one_winner() {
 fn query_and_path_rejections_are_json_errors() {
     const BAD: StatusCode = StatusCode::BAD_REQUEST;
     const INVALID: &str = "invalid_input";
-    let api = Api::start();
+    let (_server, api) = start();
     let mut cases: Vec<Case> = [
         "limit=abc",
         "limit=-1",
@@ -1815,7 +1774,7 @@ fn query_and_path_rejections_are_json_errors() {
 /// whatever a value holds after its own `, expected` is echoed.
 #[test]
 fn values_containing_expected_do_not_leak_through_serde_errors() {
-    let api = Api::start();
+    let (_server, api) = start();
     let m = MARKER;
     let bodies = [
         json!({ "name": "a", "values": format!("K=v, expected {m}") }),
@@ -1838,7 +1797,7 @@ fn values_containing_expected_do_not_leak_through_serde_errors() {
 /// the fields in order, so it creates a secret.
 #[test]
 fn create_refuses_a_json_array_body() {
-    let api = Api::start();
+    let (_server, api) = start();
     runtime().block_on(async {
         let mut failures = Vec::new();
         for b in [
@@ -1861,7 +1820,7 @@ fn create_refuses_a_json_array_body() {
 /// secret can be created but never shown or deleted through the API.
 #[test]
 fn names_that_a_url_path_cannot_carry_are_refused() {
-    let api = Api::start();
+    let (_server, api) = start();
     runtime().block_on(async {
         let mut failures = Vec::new();
         for name in [".", ".."] {
@@ -1877,13 +1836,13 @@ fn names_that_a_url_path_cannot_carry_are_refused() {
 /// tower-http's timeout answered 408 with an empty body, not the JSON error clients parse.
 #[test]
 fn a_request_that_times_out_gets_a_json_error() {
-    let api = Api::start();
-    let mut stream = api.connect(Duration::from_secs(90));
+    let (server, api) = start();
+    let mut stream = connect(&api, Duration::from_secs(90));
     // The body announced is never sent in full, so the server waits for it until its timeout.
     let head = format!(
         "POST {SECRETS} HTTP/1.1\r\nHost: keep\r\nAuthorization: Bearer {}\r\n\
          Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{{",
-        api.server.token
+        server.token
     );
     stream
         .write_all(head.as_bytes())
@@ -1942,7 +1901,7 @@ fn a_client_reusing_connections_gets_every_answer_to_requests_refused_unread() {
     // A pooled client sends its next request on the connection the last answer came on. If the
     // server closed it because a refused body was left unread, without saying so in the answer,
     // that request fails ("connection closed before message completed").
-    let api = Api::unlimited();
+    let (_server, api) = unlimited();
     runtime().block_on(async {
         let mut failures = Vec::new();
         for round in 0..10 {
@@ -1975,7 +1934,7 @@ fn a_client_reusing_connections_gets_every_answer_to_requests_refused_unread() {
 /// Sends `head`, waits, sends `body`, and reads one answer; then asks for `/v1/health` on the
 /// same connection. Returns (the first answer's head, the second answer's head).
 fn refused_then_reused(api: &Api, head: &str, body: &[u8]) -> (String, String) {
-    let mut stream = api.connect(Duration::from_secs(10));
+    let mut stream = connect(api, Duration::from_secs(10));
     stream.write_all(head.as_bytes()).expect("send the head");
     // The answer is on its way before the body arrives.
     std::thread::sleep(Duration::from_millis(200));
@@ -2023,8 +1982,8 @@ fn read_head(stream: &mut TcpStream) -> String {
 
 #[test]
 fn a_connection_stays_usable_after_a_request_refused_before_its_body_arrived() {
-    let api = Api::unlimited();
-    let token = api.server.token.clone();
+    let (server, api) = unlimited();
+    let token = server.token.clone();
     let body = br#"{"name":"a","values":{"K":"v"}}"#;
     let post = |path: &str, headers: &str| {
         format!(
@@ -2071,8 +2030,8 @@ fn a_connection_stays_usable_after_a_request_refused_before_its_body_arrived() {
 fn a_refused_body_that_does_not_arrive_gets_its_answer_with_connection_close() {
     // The server waits a moment for the rest of a refused body, not for ever: then it answers
     // and says that it closes the connection.
-    let api = Api::unlimited();
-    let mut stream = api.connect(Duration::from_secs(10));
+    let (_server, api) = unlimited();
+    let mut stream = connect(&api, Duration::from_secs(10));
     let head = format!(
         "POST {SECRETS}/a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{"
     );
@@ -2093,8 +2052,8 @@ fn a_refused_body_that_does_not_arrive_gets_its_answer_with_connection_close() {
 fn a_refused_request_expecting_100_continue_is_answered_without_asking_for_its_body() {
     // A client that waits for `100 Continue` before it sends a large body need not send it at
     // all when the request is refused anyway; the answer says the connection closes.
-    let api = Api::unlimited();
-    let mut stream = api.connect(Duration::from_secs(10));
+    let (_server, api) = unlimited();
+    let mut stream = connect(&api, Duration::from_secs(10));
     let head = format!(
         "POST {SECRETS} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 2000000\r\n\r\n"
     );

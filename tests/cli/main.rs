@@ -10,7 +10,6 @@ mod generated;
 mod import;
 mod legacy;
 mod openapi;
-mod pg;
 mod replicas;
 mod run;
 mod snapshots;

@@ -1,28 +1,13 @@
 //! The stores themselves: encryption at rest, file modes, tampering, crashes, races,
 //! and the client's failures (server down, wrong token).
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Stdio;
 
 use predicates::prelude::*;
 use serde_json::json;
 
-use crate::support::{Env, Mode, Server, hermetic, json};
-
-/// Every file under `dir`, recursively.
-pub(crate) fn files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("read_dir").flatten() {
-        let p = entry.path();
-        if p.is_dir() {
-            out.extend(files(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
-}
+use crate::support::{Env, Mode, Server, files, hermetic, json, mode_of, raw_db};
 
 fn assert_no_plaintext(dir: &Path, markers: &[String]) {
     let all = files(dir);
@@ -81,10 +66,6 @@ fn values_are_encrypted_at_rest_locally_and_on_the_server() {
     }
 }
 
-pub(crate) fn mode_of(p: &Path) -> u32 {
-    std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777
-}
-
 #[test]
 fn files_are_private_even_under_umask_000() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -136,21 +117,6 @@ fn files_are_private_even_under_umask_000() {
     }
     let _ = server.kill();
     let _ = server.wait();
-}
-
-/// A runtime and a raw connection to the local store's database: what an attacker with
-/// access to the file has.
-pub(crate) fn raw_db(db: &Path) -> (tokio::runtime::Runtime, sqlx::SqliteConnection) {
-    use sqlx::Connection;
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    let url = format!("sqlite://{}", db.display());
-    let conn = rt
-        .block_on(sqlx::SqliteConnection::connect(&url))
-        .expect("connect");
-    (rt, conn)
 }
 
 /// Runs SQL against the database behind keep's back.

@@ -3,86 +3,38 @@
 
 use std::collections::BTreeMap;
 use std::io::BufRead;
-use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::store::{files, mode_of, raw_db};
-use crate::support::{Reply, http_client, runtime, send};
-use crate::support::{Server, hermetic};
+use crate::support::{
+    Api, Pki, Reply, Server, client_builder, files, hermetic, mode_of, raw_db, runtime,
+};
 
-/// A server and a client for its API.
-struct Team {
-    server: Server,
-    http: reqwest::Client,
+/// A server whose admin token has the shape of an issued token.
+fn start(env: &[(&str, &str)]) -> Server {
+    start_in(tempfile::tempdir().expect("tempdir"), env)
 }
 
-impl Team {
-    fn start(env: &[(&str, &str)]) -> Self {
-        Self::start_in(tempfile::tempdir().expect("tempdir"), env)
-    }
+fn start_in(data: tempfile::TempDir, env: &[(&str, &str)]) -> Server {
+    let server = Server::start_in(data, env);
+    assert!(server.token.starts_with("keep_"), "no admin token");
+    server
+}
 
-    fn start_in(data: tempfile::TempDir, env: &[(&str, &str)]) -> Self {
-        let server = Server::start_in(data, env);
-        assert!(server.token.starts_with("keep_"), "no admin token");
-        Self {
-            server,
-            http: http_client(),
-        }
+/// `api` with `token`, or with none.
+fn with_token(api: &Api, token: Option<&str>) -> Api {
+    match token {
+        Some(token) => api.as_token(token),
+        None => api.without_token(),
     }
+}
 
-    async fn call(
-        &self,
-        method: Method,
-        path: &str,
-        token: Option<&str>,
-        body: Option<Value>,
-    ) -> Reply {
-        let mut req = self
-            .http
-            .request(method, format!("{}{path}", self.server.url));
-        if let Some(t) = token {
-            req = req.bearer_auth(t);
-        }
-        if let Some(b) = body {
-            req = req.json(&b);
-        }
-        send(req).await
-    }
-
-    async fn admin(&self, method: Method, path: &str, body: Option<Value>) -> Reply {
-        let token = self.server.token.clone();
-        self.call(method, path, Some(&token), body).await
-    }
-
-    /// Issues a token with the admin token; returns its value.
-    async fn issue(&self, name: &str, extra: Value) -> String {
-        let mut body = json!({ "name": name });
-        if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
-            b.extend(e.clone());
-        }
-        let r = self.admin(Method::POST, "/v1/tokens", Some(body)).await;
-        assert_eq!(r.status, StatusCode::CREATED, "issue {name}: {r:?}");
-        r.json("issue")["token"].as_str().expect("token").to_owned()
-    }
-
-    async fn create(&self, token: &str, env: &str, name: &str, value: &str) -> Reply {
-        let body = json!({ "name": name, "values": { "V": value } });
-        let path = format!("/v1/environments/{env}/secrets");
-        self.call(Method::POST, &path, Some(token), Some(body))
-            .await
-    }
-
-    /// `keep` pointed at this server with `token`.
-    fn keep(&self, home: &Path, token: &str) -> assert_cmd::Command {
-        let mut cmd = hermetic(home);
-        cmd.env("KEEP_SERVER", &self.server.url)
-            .env("KEEP_TOKEN", token);
-        cmd
-    }
+/// The body of a create of `name` holding `V=value`.
+fn secret(name: &str, value: &str) -> Value {
+    json!({ "name": name, "values": { "V": value } })
 }
 
 /// Runs a `keep token create` that must succeed; returns the token it printed, checked for
@@ -108,21 +60,22 @@ fn is_token(t: &str) -> bool {
 /// The documented answer of each endpoint to each kind of token.
 #[test]
 fn every_endpoint_answers_every_token_state_as_documented() {
-    let team = Team::start(&[("KEEP_AUTH_FAILURE_LIMIT", "0")]);
+    let server = start(&[("KEEP_AUTH_FAILURE_LIMIT", "0")]);
+    let api = server.api();
     runtime().block_on(async {
-        let admin = team.server.token.clone();
+        let admin = server.token.clone();
         for env in ["main", "staging"] {
-            let r = team.create(&admin, env, "db", "v").await;
+            let r = api.create(env, secret("db", "v")).await;
             assert_eq!(r.status, StatusCode::CREATED, "{r:?}");
         }
-        let staging = team
+        let staging = api
             .issue("staging-rw", json!({ "environments": ["staging"] }))
             .await;
-        let reader = team.issue("reader", json!({ "read_only": true })).await;
-        let revoked = team.issue("gone", json!({})).await;
-        let r = team.admin(Method::DELETE, "/v1/tokens/gone", None).await;
+        let reader = api.issue("reader", json!({ "read_only": true })).await;
+        let revoked = api.issue("gone", json!({})).await;
+        let r = api.call(Method::DELETE, "/v1/tokens/gone", None).await;
         assert_eq!(r.status, StatusCode::OK, "{r:?}");
-        let expired = team.issue("brief", json!({ "expires_in": "1s" })).await;
+        let expired = api.issue("brief", json!({ "expires_in": "1s" })).await;
         let wrong = format!("keep_{}", "x".repeat(43));
         tokio::time::sleep(Duration::from_millis(1200)).await;
 
@@ -193,6 +146,7 @@ fn every_endpoint_answers_every_token_state_as_documented() {
         ];
         let mut failures = Vec::new();
         for (i, (token, label, expect)) in cases.iter().enumerate() {
+            let client = with_token(&api, *token);
             let mut check = |what: &str, r: &Reply, want: S| {
                 let ok = if want == S::OK {
                     r.status.is_success()
@@ -206,36 +160,31 @@ fn every_endpoint_answers_every_token_state_as_documented() {
                     ));
                 }
             };
-            let r = team
-                .call(Method::GET, "/v1/environments", *token, None)
-                .await;
+            let r = client.call(Method::GET, "/v1/environments", None).await;
             check("GET /v1/environments", &r, expect.env_list);
-            let r = team.call(Method::GET, "/v1/whoami", *token, None).await;
+            let r = client.call(Method::GET, "/v1/whoami", None).await;
             check("GET /v1/whoami", &r, expect.whoami);
             for (env, read, write) in [
                 ("main", expect.read_main, expect.write_main),
                 ("staging", expect.read_staging, expect.write_staging),
             ] {
                 let base = format!("/v1/environments/{env}/secrets");
-                let r = team.call(Method::GET, &base, *token, None).await;
+                let r = client.call(Method::GET, &base, None).await;
                 check(&format!("list {env}"), &r, read);
-                let r = team
-                    .call(Method::GET, &format!("{base}/db"), *token, None)
-                    .await;
+                let r = client.call(Method::GET, &format!("{base}/db"), None).await;
                 check(&format!("show {env}"), &r, read);
-                let r = team
-                    .call(Method::GET, &format!("{base}/db?reveal=true"), *token, None)
+                let r = client
+                    .call(Method::GET, &format!("{base}/db?reveal=true"), None)
                     .await;
                 check(&format!("reveal {env}"), &r, read);
                 let name = format!("n{i}");
                 let body = json!({ "name": name, "values": { "K": "v" } });
-                let r = team.call(Method::POST, &base, *token, Some(body)).await;
+                let r = client.call(Method::POST, &base, Some(body)).await;
                 check(&format!("create {env}"), &r, write);
-                let r = team
+                let r = client
                     .call(
                         Method::PATCH,
                         &format!("{base}/db"),
-                        *token,
                         Some(json!({ "set": { "K": "w" } })),
                     )
                     .await;
@@ -246,8 +195,8 @@ fn every_endpoint_answers_every_token_state_as_documented() {
                 } else {
                     "db".to_owned()
                 };
-                let r = team
-                    .call(Method::DELETE, &format!("{base}/{target}"), *token, None)
+                let r = client
+                    .call(Method::DELETE, &format!("{base}/{target}"), None)
                     .await;
                 let want = if write == S::OK && target == "db" {
                     S::NOT_FOUND
@@ -263,11 +212,11 @@ fn every_endpoint_answers_every_token_state_as_documented() {
                 ("read audit", Method::GET, "/v1/audit", None),
                 ("key status", Method::GET, "/v1/keys", None),
             ] {
-                let r = team.call(method, path, *token, body).await;
+                let r = client.call(method, path, body).await;
                 check(what, &r, expect.admin);
             }
-            let r = team
-                .call(Method::DELETE, "/v1/tokens/reader-x", *token, None)
+            let r = client
+                .call(Method::DELETE, "/v1/tokens/reader-x", None)
                 .await;
             let want = if expect.admin == S::OK {
                 S::NOT_FOUND
@@ -283,14 +232,15 @@ fn every_endpoint_answers_every_token_state_as_documented() {
 /// Unknown, wrong, malformed, expired and revoked tokens get byte-for-byte the same answer.
 #[test]
 fn every_refused_token_gets_the_same_answer() {
-    let team = Team::start(&[("KEEP_AUTH_FAILURE_LIMIT", "0")]);
+    let server = start(&[("KEEP_AUTH_FAILURE_LIMIT", "0")]);
+    let api = server.api();
     runtime().block_on(async {
-        let revoked = team.issue("gone", json!({})).await;
-        team.admin(Method::DELETE, "/v1/tokens/gone", None).await;
-        let expired = team.issue("brief", json!({ "expires_in": "1s" })).await;
+        let revoked = api.issue("gone", json!({})).await;
+        api.call(Method::DELETE, "/v1/tokens/gone", None).await;
+        let expired = api.issue("brief", json!({ "expires_in": "1s" })).await;
         tokio::time::sleep(Duration::from_millis(1200)).await;
         let almost = {
-            let t = team.server.token.clone();
+            let t = server.token.clone();
             let (head, _) = t.split_at(t.len() - 1);
             format!("{head}0")
         };
@@ -304,7 +254,7 @@ fn every_refused_token_gets_the_same_answer() {
             ("revoked", Some(revoked.as_str())),
             ("expired", Some(expired.as_str())),
         ] {
-            let r = team.call(Method::GET, path, token, None).await;
+            let r = with_token(&api, token).call(Method::GET, path, None).await;
             assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{what}: {r:?}");
             answers.insert(what, r.text);
         }
@@ -317,22 +267,20 @@ fn every_refused_token_gets_the_same_answer() {
 
 #[test]
 fn repeated_failures_from_one_address_get_429_and_others_are_unaffected() {
-    let team = Team::start(&[("KEEP_AUTH_FAILURE_LIMIT", "3")]);
+    let server = start(&[("KEEP_AUTH_FAILURE_LIMIT", "3")]);
+    let api = server.api();
     runtime().block_on(async {
         let path = "/v1/environments/main/secrets";
         for _ in 0..3 {
-            let r = team.call(Method::GET, path, Some("keep_wrong"), None).await;
+            let r = api
+                .as_token("keep_wrong")
+                .call(Method::GET, path, None)
+                .await;
             assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{r:?}");
         }
-        let admin = team.server.token.clone();
+        let admin = server.token.clone();
         // Blocked now, even with a valid token: guessing is what is being slowed down.
-        let blocked = team
-            .http
-            .get(format!("{}{path}", team.server.url))
-            .bearer_auth(&admin)
-            .send()
-            .await
-            .expect("send");
+        let blocked = api.req(Method::GET, path).send().await.expect("send");
         assert_eq!(blocked.status(), StatusCode::TOO_MANY_REQUESTS);
         let retry: u64 = blocked
             .headers()
@@ -342,13 +290,12 @@ fn repeated_failures_from_one_address_get_429_and_others_are_unaffected() {
             .expect("a Retry-After header in seconds");
         assert!((1..=60).contains(&retry), "{retry}");
         // Another client address (127.0.0.2 is loopback too) is not blocked.
-        let other = reqwest::Client::builder()
-            .no_proxy()
+        let other = client_builder()
             .local_address(std::net::IpAddr::from([127, 0, 0, 2]))
             .build()
             .expect("client");
         let r = other
-            .get(format!("{}{path}", team.server.url))
+            .get(format!("{}{path}", server.url))
             .bearer_auth(&admin)
             .send()
             .await
@@ -357,8 +304,8 @@ fn repeated_failures_from_one_address_get_429_and_others_are_unaffected() {
     });
     // The CLI reports it as a refusal (exit 5) and says when to retry.
     let home = tempfile::tempdir().expect("tempdir");
-    let out = team
-        .keep(home.path(), &team.server.token)
+    let out = server
+        .keep(home.path(), &server.token)
         .arg("list")
         .output()
         .expect("run");
@@ -368,10 +315,10 @@ fn repeated_failures_from_one_address_get_429_and_others_are_unaffected() {
 
 #[test]
 fn token_commands_issue_list_and_revoke() {
-    let team = Team::start(&[]);
+    let server = start(&[]);
     let home = tempfile::tempdir().expect("tempdir");
-    let admin = team.server.token.clone();
-    let keep = |token: &str| team.keep(home.path(), token);
+    let admin = server.token.clone();
+    let keep = |token: &str| server.keep(home.path(), token);
 
     // Shown once, on stdout alone, in the recognisable shape.
     let ci = created_token(keep(&admin).args([
@@ -503,11 +450,11 @@ fn token_commands_issue_list_and_revoke() {
 /// Every request that touches a secret or a token is recorded, with no value in the record.
 #[test]
 fn the_audit_log_records_who_did_what_and_never_a_value() {
-    let team = Team::start(&[("KEEP_AUTH_FAILURE_LIMIT", "0")]);
+    let server = start(&[("KEEP_AUTH_FAILURE_LIMIT", "0")]);
     let home = tempfile::tempdir().expect("tempdir");
-    let admin = team.server.token.clone();
+    let admin = server.token.clone();
     let marker = "AUDIT-MARKER-93b1";
-    let keep = |token: &str| team.keep(home.path(), token);
+    let keep = |token: &str| server.keep(home.path(), token);
     keep(&admin)
         .args(["create", "db", &format!("PASSWORD={marker}")])
         .assert()
@@ -578,7 +525,7 @@ fn the_audit_log_records_who_did_what_and_never_a_value() {
     // Readers and the CLI without a server cannot read it.
     keep(&reader).args(["audit"]).assert().code(5);
     // The stored records hold no value.
-    let db = team.server.data_dir().join("keep.db");
+    let db = server.data_dir().join("keep.db");
     let (rt, mut conn) = raw_db(&db);
     type Record = (String, String, Option<String>, Option<String>, String);
     let rows: Vec<Record> = rt
@@ -594,11 +541,11 @@ fn the_audit_log_records_who_did_what_and_never_a_value() {
 /// If its audit record cannot be stored, a write is rolled back and not acknowledged.
 #[test]
 fn a_write_whose_audit_record_fails_is_not_acknowledged() {
-    let team = Team::start(&[]);
-    let db = team.server.data_dir().join("keep.db");
+    let server = start(&[]);
+    let api = server.api();
+    let db = server.data_dir().join("keep.db");
     let rt = runtime();
-    let admin = team.server.token.clone();
-    let r = rt.block_on(team.create(&admin, "main", "kept", "old"));
+    let r = rt.block_on(api.create("main", secret("kept", "old")));
     assert_eq!(r.status, StatusCode::CREATED);
     // What a full disk or a broken audit table looks like to the server.
     let (raw, mut conn) = raw_db(&db);
@@ -611,44 +558,27 @@ fn a_write_whose_audit_record_fails_is_not_acknowledged() {
     )
     .expect("trigger");
     rt.block_on(async {
-        let r = team.create(&admin, "main", "new", "v").await;
+        let r = api.create("main", secret("new", "v")).await;
         assert!(r.status.is_server_error(), "{r:?}");
-        let path = "/v1/environments/main/secrets/kept";
-        let r = team
-            .admin(
-                Method::PATCH,
-                path,
-                Some(json!({ "set": { "V": "changed" } })),
-            )
-            .await;
+        let r = api.patch("main", "kept", json!({ "V": "changed" })).await;
         assert!(r.status.is_server_error(), "{r:?}");
-        let r = team.admin(Method::DELETE, path, None).await;
+        let r = api.delete("main", "kept").await;
         assert!(r.status.is_server_error(), "{r:?}");
         // A read is not answered either: revealing without a record would be a silent gap.
-        let r = team
-            .admin(Method::GET, &format!("{path}?reveal=true"), None)
-            .await;
+        let r = api.show("main", "kept", "?reveal=true").await;
         assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{r:?}");
         assert!(!r.text.contains("old"));
     });
     raw.block_on(sqlx::query("DROP TRIGGER audit_is_full").execute(&mut conn))
         .expect("drop");
     rt.block_on(async {
-        let r = team
-            .admin(Method::GET, "/v1/environments/main/secrets/new", None)
-            .await;
+        let r = api.show("main", "new", "").await;
         assert_eq!(
             r.status,
             StatusCode::NOT_FOUND,
             "the unacknowledged create was stored"
         );
-        let r = team
-            .admin(
-                Method::GET,
-                "/v1/environments/main/secrets/kept?reveal=true",
-                None,
-            )
-            .await;
+        let r = api.show("main", "kept", "?reveal=true").await;
         assert_eq!(
             r.json("kept")["values"]["V"],
             "old",
@@ -661,18 +591,18 @@ fn a_write_whose_audit_record_fails_is_not_acknowledged() {
 #[test]
 #[allow(clippy::print_stderr)] // the load's size, for the record
 fn key_rotation_under_load_loses_nothing_and_fails_no_request() {
-    let team = Team::start(&[]);
+    let server = start(&[]);
+    let api = server.api();
     let home = tempfile::tempdir().expect("tempdir");
-    let admin = team.server.token.clone();
+    let admin = server.token.clone();
     let seeds = 400;
     let (failures, written) = runtime().block_on(async {
         let mut tasks = Vec::new();
         for i in 0..seeds {
-            let (http, url, admin) = (team.http.clone(), team.server.url.clone(), admin.clone());
+            let api = api.clone();
             tasks.push(tokio::spawn(async move {
                 let body = json!({ "name": format!("s{i}"), "values": { "V": format!("v{i}") } });
-                http.post(format!("{url}/v1/environments/main/secrets"))
-                    .bearer_auth(&admin)
+                api.req(Method::POST, "/v1/environments/main/secrets")
                     .json(&body)
                     .send()
                     .await
@@ -690,12 +620,7 @@ fn key_rotation_under_load_loses_nothing_and_fails_no_request() {
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let mut load = Vec::new();
         for w in 0..6 {
-            let (http, url, admin, stop) = (
-                team.http.clone(),
-                team.server.url.clone(),
-                admin.clone(),
-                stop.clone(),
-            );
+            let (api, stop) = (api.clone(), stop.clone());
             load.push(tokio::spawn(async move {
                 let (mut failures, mut written, mut reads) = (Vec::new(), Vec::new(), 0usize);
                 let mut n = 0;
@@ -703,8 +628,8 @@ fn key_rotation_under_load_loses_nothing_and_fails_no_request() {
                     n += 1;
                     let i = (w * 7919 + n * 31) % seeds;
                     let r = if w % 2 == 0 {
-                        let url = format!("{url}/v1/environments/main/secrets/s{i}?reveal=true");
-                        let r = http.get(url).bearer_auth(&admin).send().await;
+                        let path = format!("/v1/environments/main/secrets/s{i}?reveal=true");
+                        let r = api.req(Method::GET, &path).send().await;
                         match r {
                             Ok(r) if r.status() == StatusCode::OK => {
                                 let v: Value = r.json().await.unwrap_or_default();
@@ -722,9 +647,8 @@ fn key_rotation_under_load_loses_nothing_and_fails_no_request() {
                     } else {
                         let name = format!("w{w}-{n}");
                         let body = json!({ "name": name, "values": { "V": name } });
-                        let r = http
-                            .post(format!("{url}/v1/environments/main/secrets"))
-                            .bearer_auth(&admin)
+                        let r = api
+                            .req(Method::POST, "/v1/environments/main/secrets")
                             .json(&body)
                             .send()
                             .await
@@ -744,7 +668,7 @@ fn key_rotation_under_load_loses_nothing_and_fails_no_request() {
         // Twice, so that the second rotation starts from a store the first one rewrapped. The
         // command runs off this runtime's thread, so the load goes on while it waits.
         for _ in 0..2 {
-            let mut cmd = team.keep(home.path(), &admin);
+            let mut cmd = server.keep(home.path(), &admin);
             cmd.args(["serve", "rotate-key", "--json"]);
             let cmd = tokio::task::spawn_blocking(move || cmd.output())
                 .await
@@ -782,16 +706,17 @@ fn key_rotation_under_load_loses_nothing_and_fails_no_request() {
     );
     assert!(!written.is_empty());
     // After a restart, from the key files alone, every secret opens.
-    let data = team.server.stop();
+    let data = server.stop();
     let srv = data.path().join("srv");
     let retired = files(&srv.join("retired-keys"));
     assert_eq!(retired.len(), 2, "{retired:?}");
     for f in &retired {
         assert_eq!(mode_of(f), 0o600);
     }
-    let team = Team::start_in(data, &[]);
+    let server = start_in(data, &[]);
     let keep = |args: &[&str]| {
-        team.keep(home.path(), &team.server.token)
+        server
+            .keep(home.path(), &server.token)
             .args(args)
             .output()
             .expect("run")
@@ -829,49 +754,51 @@ const KEY_B: &str = "22222222222222222222222222222222222222222222222222222222222
 /// undoes nothing, `NEW` alone then works, and the old key alone is refused.
 #[test]
 fn a_key_ring_in_the_environment_rotates_as_documented() {
-    let team = Team::start(&[("KEEP_MASTER_KEY", KEY_A)]);
+    let server = start(&[("KEEP_MASTER_KEY", KEY_A)]);
     let home = tempfile::tempdir().expect("tempdir");
-    let admin = team.server.token.clone();
+    let admin = server.token.clone();
     for i in 0..20 {
-        team.keep(home.path(), &admin)
+        server
+            .keep(home.path(), &admin)
             .args(["create", &format!("s{i}"), &format!("V=v{i}")])
             .assert()
             .success();
     }
-    let keep = |team: &Team, args: &[&str]| {
-        team.keep(home.path(), &admin)
+    let keep = |server: &Server, args: &[&str]| {
+        server
+            .keep(home.path(), &admin)
             .args(args)
             .output()
             .expect("run")
     };
-    let status = |team: &Team| -> Value {
-        serde_json::from_slice(&keep(team, &["serve", "rotate-key", "--status", "--json"]).stdout)
+    let status = |server: &Server| -> Value {
+        serde_json::from_slice(&keep(server, &["serve", "rotate-key", "--status", "--json"]).stdout)
             .expect("json")
     };
     // One key only: nothing to rotate to, and the hint says what to do.
-    let out = keep(&team, &["serve", "rotate-key"]);
+    let out = keep(&server, &["serve", "rotate-key"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("OLD,NEW"));
     let phase1 = format!("{KEY_A},{KEY_B}");
     let phase2 = format!("{KEY_B},{KEY_A}");
-    let team = Team::start_in(team.server.stop(), &[("KEEP_MASTER_KEY", &phase1)]);
-    keep(&team, &["create", "p1", "V=p1"]);
-    let team = Team::start_in(team.server.stop(), &[("KEEP_MASTER_KEY", &phase2)]);
-    keep(&team, &["create", "p2", "V=p2"]);
+    let server = start_in(server.stop(), &[("KEEP_MASTER_KEY", &phase1)]);
+    keep(&server, &["create", "p1", "V=p1"]);
+    let server = start_in(server.stop(), &[("KEEP_MASTER_KEY", &phase2)]);
+    keep(&server, &["create", "p2", "V=p2"]);
     // Nothing is rewrapped until the operator asks.
-    assert_eq!(status(&team)["remaining"], 21, "{}", status(&team));
+    assert_eq!(status(&server)["remaining"], 21, "{}", status(&server));
     // A replica restarted with the previous ring: it reads everything and rewraps nothing.
-    let team = Team::start_in(team.server.stop(), &[("KEEP_MASTER_KEY", &phase1)]);
-    let out = keep(&team, &["show", "p2", "--reveal", "--json"]);
+    let server = start_in(server.stop(), &[("KEEP_MASTER_KEY", &phase1)]);
+    let out = keep(&server, &["show", "p2", "--reveal", "--json"]);
     assert_eq!(
         out.status.code(),
         Some(0),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(status(&team)["remaining"], 1);
-    let team = Team::start_in(team.server.stop(), &[("KEEP_MASTER_KEY", &phase2)]);
-    let out = keep(&team, &["serve", "rotate-key", "--json"]);
+    assert_eq!(status(&server)["remaining"], 1);
+    let server = start_in(server.stop(), &[("KEEP_MASTER_KEY", &phase2)]);
+    let out = keep(&server, &["serve", "rotate-key", "--json"]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -880,14 +807,14 @@ fn a_key_ring_in_the_environment_rotates_as_documented() {
     );
     let done: Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(done["remaining"], 0, "{done}");
-    let team = Team::start_in(team.server.stop(), &[("KEEP_MASTER_KEY", KEY_B)]);
+    let server = start_in(server.stop(), &[("KEEP_MASTER_KEY", KEY_B)]);
     for name in ["s7", "p1", "p2"] {
-        let out = keep(&team, &["show", name, "--reveal", "--json"]);
+        let out = keep(&server, &["show", name, "--reveal", "--json"]);
         let shown: Value = serde_json::from_slice(&out.stdout).expect("json");
         assert!(shown["values"]["V"].is_string(), "{name}: {shown}");
     }
     // The admin token worked throughout: token hashes do not depend on the master key.
-    let data = team.server.stop();
+    let data = server.stop();
     let out = std::process::Command::new(crate::support::bin())
         .env_clear()
         .env("KEEP_MASTER_KEY", KEY_A)
@@ -978,12 +905,13 @@ fn server_files_are_private_and_readable_ones_are_refused() {
 /// Many issued tokens, and none of them in the database files in a recognisable form.
 #[test]
 fn issued_tokens_are_not_stored_in_plain_text() {
-    let team = Team::start(&[]);
+    let server = start(&[]);
+    let api = server.api();
     let tokens: Vec<String> = runtime().block_on(async {
         let mut out = Vec::new();
         for i in 0..60 {
             out.push(
-                team.issue(&format!("t{i}"), json!({ "read_only": i % 2 == 0 }))
+                api.issue(&format!("t{i}"), json!({ "read_only": i % 2 == 0 }))
                     .await,
             );
         }
@@ -991,9 +919,9 @@ fn issued_tokens_are_not_stored_in_plain_text() {
     });
     let mut needles: Vec<String> = tokens.clone();
     needles.extend(tokens.iter().map(|t| t["keep_".len()..].to_owned()));
-    needles.push(team.server.token.clone());
+    needles.push(server.token.clone());
     let mut found = Vec::new();
-    for f in files(&team.server.data_dir()) {
+    for f in files(&server.data_dir()) {
         if f.ends_with("admin.token") {
             continue;
         }
@@ -1011,7 +939,7 @@ fn issued_tokens_are_not_stored_in_plain_text() {
 /// audit log, rotation and revocation.
 #[test]
 fn the_team_workflow_works_over_https() {
-    let pki = crate::tls::Pki::new(&["localhost", "127.0.0.1"]);
+    let pki = Pki::new(&["localhost", "127.0.0.1"]);
     let server = pki.serve(&[]);
     assert!(server.url.starts_with("https://"), "{}", server.url);
     let home = tempfile::tempdir().expect("tempdir");
