@@ -392,9 +392,9 @@ fn postgres_going_away_loses_no_acknowledged_write() {
 }
 
 #[test]
-fn tls_to_postgres_with_verify_full() {
+fn postgres_over_tls_with_verify_full_checks_the_ca_and_the_host_name() {
     if pg::shared().is_none() {
-        return pg::skipped("tls_to_postgres_with_verify_full");
+        return pg::skipped("postgres_over_tls_with_verify_full_checks_the_ca_and_the_host_name");
     }
     let pki = Pki::new(&["localhost"]);
     let other = Pki::new(&["localhost"]);
@@ -427,7 +427,7 @@ fn tls_to_postgres_with_verify_full() {
         let mut file = opts.open(dir.join("server.key")).expect("key");
         std::io::Write::write_all(&mut file, key.as_bytes()).expect("write");
     }) else {
-        return pg::skipped("tls_to_postgres_with_verify_full");
+        return pg::skipped("postgres_over_tls_with_verify_full_checks_the_ca_and_the_host_name");
     };
     let dir = tempfile::tempdir().expect("tempdir");
     let (ca_path, other_ca) = (&pki.ca, &other.ca);

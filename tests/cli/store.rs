@@ -315,7 +315,7 @@ fn client_failures_have_their_exit_codes() {
 }
 
 #[test]
-fn server_master_key_from_the_environment() {
+fn the_master_key_can_come_from_the_environment_and_must_match_the_store() {
     let key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
     let server = Server::start_in(
         tempfile::tempdir().expect("tempdir"),
@@ -408,7 +408,7 @@ fn a_replaced_local_key_file_is_refused() {
 }
 
 #[test]
-fn many_processes_on_a_fresh_store() {
+fn many_processes_creating_on_a_fresh_store_get_one_winner_per_name() {
     let env = Env::new(Mode::Local);
     let children: Vec<_> = (0..24)
         .map(|i| {
