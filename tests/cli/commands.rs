@@ -1,4 +1,4 @@
-//! create, list, show and delete: every flag and exit code, in both modes.
+//! create, list, show, delete and the global flags: every flag and exit code, in both modes.
 
 use predicates::prelude::*;
 use serde_json::json;
@@ -18,7 +18,7 @@ const INFO_FIELDS: [&str; 8] = [
 ];
 
 both_modes!(
-    fn create_show_list_delete_json_shapes(env) {
+    fn create_show_list_and_delete_print_the_documented_json(env) {
         let c = json(env, &["create", "db", "URL=postgres://x", "PASSWORD=hunter2"], 0);
         assert_eq!(fields(&c), ["created", "environment", "id", "keys", "name", "replaced"]);
         assert_eq!(c["created"], true);
@@ -200,7 +200,7 @@ both_modes!(
 );
 
 both_modes!(
-    fn values_from_stdin_and_files_with_precedence(env) {
+    fn values_come_from_stdin_and_files_in_order_of_precedence(env) {
         env.keep()
             .args(["create", "s", "TOKEN=-", "A=pair", "B=pair", "C=pair"])
             .write_stdin("from stdin\n")
@@ -237,32 +237,8 @@ both_modes!(
     }
 );
 
-both_modes!(
-    fn import_env_reads_named_variables(env) {
-        env.keep()
-            .args(["import-env", "aws", "AWS_KEY", "AWS_SECRET"])
-            .env("AWS_KEY", "id")
-            .env("AWS_SECRET", "s e c r e t")
-            .assert()
-            .success();
-        assert_eq!(
-            json(env, &["show", "aws", "--reveal"], 0)["values"],
-            json!({"AWS_KEY": "id", "AWS_SECRET": "s e c r e t"})
-        );
-        env.keep()
-            .args(["import-env", "x", "AWS_KEY", "MISSING_ONE", "MISSING_TWO"])
-            .env("AWS_KEY", "id")
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains("MISSING_ONE, MISSING_TWO"));
-        env.keep().args(["import-env", "aws", "AWS_KEY"]).env("AWS_KEY", "new").assert().code(4);
-        env.keep().args(["import-env", "aws", "AWS_KEY", "--force"]).env("AWS_KEY", "new").assert().success();
-        assert_eq!(json(env, &["show", "aws", "--reveal"], 0)["values"], json!({"AWS_KEY": "new"}));
-    }
-);
-
 #[test]
-fn home_flag_quiet_version_and_help() {
+fn home_quiet_version_help_and_color_flags_do_what_they_say() {
     let env = crate::support::Env::new(crate::support::Mode::Local);
     let other = env.path("other-home");
     env.keep()

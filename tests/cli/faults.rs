@@ -14,8 +14,8 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-use crate::pg::{self, Cluster};
-use crate::support::{Server, hermetic, http_client, runtime, send};
+use crate::support::pg::{self, Cluster};
+use crate::support::{Api, Server, hermetic, runtime};
 
 /// A tmpfs of a fixed size, unmounted on drop.
 pub struct Tmpfs {
@@ -109,68 +109,21 @@ struct Episode {
     statuses: BTreeMap<u16, usize>,
 }
 
-struct Client {
-    rt: tokio::runtime::Runtime,
-    http: reqwest::Client,
-    base: String,
-    token: String,
-}
-
-impl Client {
-    fn new(server: &Server) -> Self {
-        Self {
-            rt: runtime(),
-            http: http_client(),
-            base: server.url.clone(),
-            token: server.token.clone(),
-        }
-    }
-
-    fn call(&self, method: Method, path: &str, body: Option<Value>) -> (StatusCode, Value) {
-        let mut req = self
-            .http
-            .request(method, format!("{}{path}", self.base))
-            .bearer_auth(&self.token);
-        if let Some(body) = body {
-            req = req.json(&body);
-        }
-        let reply = self.rt.block_on(send(req));
-        let value = serde_json::from_str(&reply.text).unwrap_or(Value::Null);
-        (reply.status, value)
-    }
-
-    fn create(&self, name: &str, values: Value) -> StatusCode {
-        let body = json!({"name": name, "values": values, "on_conflict": "fail"});
-        self.call(Method::POST, "/v1/environments/main/secrets", Some(body))
-            .0
-    }
-
-    /// Every audit event, newest first.
-    fn audit(&self) -> Vec<Value> {
-        let mut events = Vec::new();
-        let mut cursor = String::new();
-        loop {
-            let (status, page) =
-                self.call(Method::GET, &format!("/v1/audit?limit=1000{cursor}"), None);
-            assert_eq!(status, StatusCode::OK, "{page}");
-            events.extend(page["events"].as_array().cloned().unwrap_or_default());
-            match page["next_cursor"].as_str() {
-                Some(c) => cursor = format!("&cursor={c}"),
-                None => return events,
-            }
-        }
-    }
+/// Creates `name` in `main`, failing if it exists; returns the status.
+async fn create(api: &Api, name: &str, values: Value) -> StatusCode {
+    let body = json!({"name": name, "values": values, "on_conflict": "fail"});
+    api.create("main", body).await.status
 }
 
 /// Creates big secrets until the disk refuses several in a row, with an update and a reveal
 /// of an acknowledged secret after each refusal.
-fn fill_until_refused(client: &Client, prefix: &str) -> Episode {
+async fn fill_until_refused(api: &Api, prefix: &str) -> Episode {
     let mut ep = Episode::default();
     let mut refused_in_a_row = 0;
     for i in 0..400 {
         let name = format!("{prefix}{i:03}");
         let values = json!({"A": big_value(i, 40_000), "B": big_value(i + 1000, 40_000)});
-        let status = client.create(&name, values);
+        let status = create(api, &name, values).await;
         *ep.statuses.entry(status.as_u16()).or_default() += 1;
         match status {
             StatusCode::CREATED => {
@@ -191,11 +144,7 @@ fn fill_until_refused(client: &Client, prefix: &str) -> Episode {
                 .cloned()
                 .expect("an acknowledged secret");
             let value = big_value(i + 5000, 30_000);
-            let (status, _) = client.call(
-                Method::PATCH,
-                &format!("/v1/environments/main/secrets/{target}"),
-                Some(json!({"set": {"U": value}})),
-            );
+            let status = api.patch("main", &target, json!({"U": value})).await.status;
             match status {
                 StatusCode::OK => {
                     ep.acked_updates.insert(target.clone(), value);
@@ -205,11 +154,7 @@ fn fill_until_refused(client: &Client, prefix: &str) -> Episode {
                 }
                 other => panic!("update {target}: unexpected {other}"),
             }
-            let (status, _) = client.call(
-                Method::GET,
-                &format!("/v1/environments/main/secrets/{target}?reveal=true"),
-                None,
-            );
+            let status = api.show("main", &target, "?reveal=true").await.status;
             match status {
                 StatusCode::OK => ep.reveals_ok += 1,
                 StatusCode::SERVICE_UNAVAILABLE => {}
@@ -225,37 +170,27 @@ fn fill_until_refused(client: &Client, prefix: &str) -> Episode {
 
 /// After the episode and a restart: what was acknowledged is there with its audit record,
 /// what was refused is not, and every reveal answered with values has its record.
-fn check_after(client: &Client, ep: &Episode) {
+async fn check_after(api: &Api, ep: &Episode) {
     for name in &ep.acked {
-        let (status, body) = client.call(
-            Method::GET,
-            &format!("/v1/environments/main/secrets/{name}"),
-            None,
-        );
+        let reply = api.show("main", name, "").await;
         assert_eq!(
-            status,
+            reply.status,
             StatusCode::OK,
-            "acknowledged {name} is gone: {body}"
+            "acknowledged {name} is gone: {}",
+            reply.text
         );
     }
     for name in &ep.refused {
-        let (status, _) = client.call(
-            Method::GET,
-            &format!("/v1/environments/main/secrets/{name}"),
-            None,
-        );
+        let status = api.show("main", name, "").await.status;
         assert_eq!(status, StatusCode::NOT_FOUND, "refused {name} was stored");
     }
     for (name, value) in &ep.acked_updates {
-        let (status, body) = client.call(
-            Method::GET,
-            &format!("/v1/environments/main/secrets/{name}?reveal=true"),
-            None,
-        );
-        assert_eq!(status, StatusCode::OK);
+        let reply = api.show("main", name, "?reveal=true").await;
+        assert_eq!(reply.status, StatusCode::OK);
+        let body = reply.json("reveal");
         assert_eq!(body["values"]["U"].as_str(), Some(value.as_str()), "{name}");
     }
-    let events = client.audit();
+    let events = api.audit().await;
     let ok = |action: &str, target: &str| {
         events
             .iter()
@@ -287,8 +222,8 @@ fn check_after(client: &Client, ep: &Episode) {
 /// One disk-full episode against `server`, whose store is on `disk`: fill, refuse, free,
 /// write again without a restart. Returns the episode and the server.
 fn episode(server: Server, disk: &Tmpfs, ballast: &Path) -> (Episode, Server) {
-    let client = Client::new(&server);
-    let ep = fill_until_refused(&client, "s");
+    let (rt, api) = (runtime(), server.api());
+    let ep = rt.block_on(fill_until_refused(&api, "s"));
     assert!(
         ep.acked.len() >= 2,
         "too few writes before the disk filled: {:?}",
@@ -298,7 +233,7 @@ fn episode(server: Server, disk: &Tmpfs, ballast: &Path) -> (Episode, Server) {
     let _ = disk;
     // The first write after the space returns works, on the same server process.
     let values = json!({"A": "back"});
-    let status = client.create("after-free", values);
+    let status = rt.block_on(create(&api, "after-free", values));
     assert_eq!(
         status,
         StatusCode::CREATED,
@@ -321,8 +256,7 @@ fn a_full_disk_under_keep_serve_on_sqlite_loses_nothing_acknowledged() {
     let data = server.stop();
     let mut restarted = Server::start_in(data, &[]);
     restarted.token = token;
-    let client = Client::new(&restarted);
-    check_after(&client, &ep);
+    runtime().block_on(check_after(&restarted.api(), &ep));
     eprintln!(
         "disk full on SQLite: {} creates acknowledged, {} refused, {} updates acknowledged, \
          {} refused; statuses {:?}",
@@ -353,7 +287,7 @@ fn a_full_tablespace_under_keep_serve_on_postgres_loses_nothing_acknowledged() {
     let data = server.stop();
     let mut restarted = Server::start_in(data, &[("KEEP_DATABASE_URL", &url)]);
     restarted.token = token;
-    check_after(&Client::new(&restarted), &ep);
+    runtime().block_on(check_after(&restarted.api(), &ep));
     eprintln!(
         "tablespace full on PostgreSQL: {} creates acknowledged, {} refused; statuses {:?}",
         ep.acked.len(),
@@ -474,9 +408,9 @@ fn requests_fail_within_a_second_while_postgres_is_away() {
         tempfile::tempdir().expect("tempdir"),
         &[("KEEP_DATABASE_URL", &url)],
     );
-    let client = Client::new(&server);
+    let (rt, api) = (runtime(), server.api());
     assert_eq!(
-        client.create("before", json!({"A": "1"})),
+        rt.block_on(create(&api, "before", json!({"A": "1"}))),
         StatusCode::CREATED
     );
     cluster.pause();
@@ -503,13 +437,14 @@ fn requests_fail_within_a_second_while_postgres_is_away() {
     for round in 0..2 {
         for (method, path, body) in &requests {
             let started = Instant::now();
-            let (status, reply) = client.call(method.clone(), path, body.clone());
+            let reply = rt.block_on(api.call(method.clone(), path, body.clone()));
             let took = started.elapsed();
             slowest = slowest.max(took);
             assert_eq!(
-                status,
+                reply.status,
                 StatusCode::SERVICE_UNAVAILABLE,
-                "round {round}: {method} {path}: {reply}"
+                "round {round}: {method} {path}: {}",
+                reply.text
             );
             assert!(
                 took < Duration::from_secs(1),
@@ -522,7 +457,7 @@ fn requests_fail_within_a_second_while_postgres_is_away() {
     // Back without a restart, and nothing refused was stored.
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
-        let (status, _) = client.call(Method::GET, secret, None);
+        let status = rt.block_on(api.call(Method::GET, secret, None)).status;
         if status == StatusCode::OK {
             break;
         }
@@ -532,9 +467,11 @@ fn requests_fail_within_a_second_while_postgres_is_away() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
-    let (_, shown) = client.call(Method::GET, secret, None);
+    let shown = rt
+        .block_on(api.call(Method::GET, secret, None))
+        .json("show");
     assert_eq!(shown["keys"], json!(["A"]));
-    let (status, _) = client.call(Method::GET, "/v1/environments/main/secrets/during", None);
+    let status = rt.block_on(api.show("main", "during", "")).status;
     assert_eq!(status, StatusCode::NOT_FOUND);
     eprintln!("PostgreSQL away: the slowest refusal took {slowest:?}");
 }

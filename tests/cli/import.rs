@@ -1,4 +1,5 @@
-//! import-dotenv: walking up to the nearest file, the dialect end to end, and bad files.
+//! import-dotenv and import-env: walking up to the nearest file, the dialect end to end, bad
+//! files, and variables named on the command line.
 
 use predicates::prelude::*;
 use serde_json::json;
@@ -57,7 +58,7 @@ both_modes!(
 );
 
 both_modes!(
-    fn python_dotenv_dialect_end_to_end(env) {
+    fn reads_the_python_dotenv_dialect_end_to_end(env) {
         let text = "\u{feff}# comment\n\
             export A=plain value # trailing comment\n\
             B='single $A ${A}'\n\
@@ -126,5 +127,29 @@ both_modes!(
         let script = env.write("p/main.py", "");
         env.keep().args(["import-dotenv", "y"]).arg(&script).assert().success();
         assert_eq!(json(env, &["show", "y", "--reveal"], 0)["values"], json!({"A": "wrong"}));
+    }
+);
+
+both_modes!(
+    fn import_env_reads_named_variables(env) {
+        env.keep()
+            .args(["import-env", "aws", "AWS_KEY", "AWS_SECRET"])
+            .env("AWS_KEY", "id")
+            .env("AWS_SECRET", "s e c r e t")
+            .assert()
+            .success();
+        assert_eq!(
+            json(env, &["show", "aws", "--reveal"], 0)["values"],
+            json!({"AWS_KEY": "id", "AWS_SECRET": "s e c r e t"})
+        );
+        env.keep()
+            .args(["import-env", "x", "AWS_KEY", "MISSING_ONE", "MISSING_TWO"])
+            .env("AWS_KEY", "id")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("MISSING_ONE, MISSING_TWO"));
+        env.keep().args(["import-env", "aws", "AWS_KEY"]).env("AWS_KEY", "new").assert().code(4);
+        env.keep().args(["import-env", "aws", "AWS_KEY", "--force"]).env("AWS_KEY", "new").assert().success();
+        assert_eq!(json(env, &["show", "aws", "--reveal"], 0)["values"], json!({"AWS_KEY": "new"}));
     }
 );

@@ -6,7 +6,7 @@ use std::path::Path;
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
-use crate::support::{Server, hermetic, http_client, runtime, send};
+use crate::support::{Api, Server, hermetic, runtime};
 
 /// Copies a fixture directory into `to` with the private modes keep insists on.
 fn copy_private(from: &Path, to: &Path) {
@@ -76,35 +76,30 @@ fn a_server_store_of_the_previous_release_serves_its_secrets_and_tokens() {
         server.stderr()
     );
     let rt = runtime();
-    let call = |token: &str, path: &str| {
-        let url = format!("{}{path}", server.url);
-        let reply = rt.block_on(send(
-            http_client().request(Method::GET, url).bearer_auth(token),
-        ));
-        let body: Value = serde_json::from_str(&reply.text).unwrap_or(Value::Null);
-        (reply.status, body)
-    };
-    let (status, app) = call(&admin, "/v1/environments/main/secrets/app?reveal=true");
-    assert_eq!(status, StatusCode::OK, "{app}");
-    assert_eq!(app["values"]["C"], "3");
+    let (admin, ci) = (Api::new(&server.url, &admin), Api::new(&server.url, &ci));
+    let app = rt.block_on(admin.show("main", "app", "?reveal=true"));
+    assert_eq!(app.status, StatusCode::OK, "{}", app.text);
+    assert_eq!(app.json("show")["values"]["C"], "3");
     // The token limited to staging keeps its scope; the revoked one stays revoked.
-    let (status, other) = call(&ci, "/v1/environments/staging/secrets/other?reveal=true");
-    assert_eq!(status, StatusCode::OK, "{other}");
-    assert_eq!(other["values"]["X"], "y");
+    let other = rt.block_on(ci.show("staging", "other", "?reveal=true"));
+    assert_eq!(other.status, StatusCode::OK, "{}", other.text);
+    assert_eq!(other.json("show")["values"]["X"], "y");
     assert_eq!(
-        call(&ci, "/v1/environments/main/secrets/app").0,
+        rt.block_on(ci.show("main", "app", "")).status,
         StatusCode::FORBIDDEN
     );
-    let (status, tokens) = call(&admin, "/v1/tokens");
-    assert_eq!(status, StatusCode::OK, "{tokens}");
+    let tokens = rt.block_on(admin.call(Method::GET, "/v1/tokens", None));
+    assert_eq!(tokens.status, StatusCode::OK, "{}", tokens.text);
+    let tokens = tokens.json("tokens");
     let old = tokens["tokens"]
         .as_array()
         .and_then(|t| t.iter().find(|t| t["name"] == "old"))
         .cloned()
         .unwrap_or_else(|| panic!("no token `old`: {tokens}"));
     assert_eq!(old["status"], "revoked");
-    let (status, audit) = call(&admin, "/v1/audit?limit=1000");
-    assert_eq!(status, StatusCode::OK);
+    let audit = rt.block_on(admin.call(Method::GET, "/v1/audit?limit=1000", None));
+    assert_eq!(audit.status, StatusCode::OK);
+    let audit = audit.json("audit");
     assert!(
         audit["events"]
             .as_array()

@@ -1,4 +1,8 @@
 //! Integration tests: the real `keep` binary, locally and against a real `keep serve`.
+//!
+//! A module is named by the command or topic it tests (a directory when the topic has parts),
+//! a test by the behaviour it checks, as a sentence; fixtures and helpers live in `support`,
+//! and modules take them from there rather than from each other.
 
 mod api;
 mod commands;
@@ -10,7 +14,6 @@ mod generated;
 mod import;
 mod legacy;
 mod openapi;
-mod pg;
 mod replicas;
 mod run;
 mod snapshots;

@@ -2,16 +2,15 @@
 //! start-up races, a wrong master key, and PostgreSQL going away under load.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use std::path::Path;
-
-use crate::pg::{self, Cluster};
-use crate::support::Server;
+use crate::support::pg::{self, Cluster};
+use crate::support::{Api, Pki, Server, multi_thread_runtime};
 
 const KEY: &str = "5f3c9a1e7b2d4c6f8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f";
 
@@ -47,93 +46,14 @@ fn replicas(url: &str, n: usize) -> (Vec<Server>, String) {
     (servers, token)
 }
 
-struct Api {
-    http: reqwest::Client,
-    token: String,
+/// The admin's client for each of `servers`.
+fn clients(servers: &[Server], token: &str) -> Vec<Api> {
+    servers.iter().map(|s| Api::new(&s.url, token)).collect()
 }
 
-impl Api {
-    fn new(token: &str) -> Self {
-        // Fails only if a provider is installed already, which is as good.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let http = reqwest::Client::builder()
-            .no_proxy()
-            .build()
-            .expect("client");
-        Self {
-            http,
-            token: token.to_owned(),
-        }
-    }
-
-    async fn send(&self, req: reqwest::RequestBuilder) -> (StatusCode, Value) {
-        match req.bearer_auth(&self.token).send().await {
-            Ok(resp) => {
-                let status = resp.status();
-                (status, resp.json().await.unwrap_or(Value::Null))
-            }
-            Err(_) => (StatusCode::SERVICE_UNAVAILABLE, Value::Null),
-        }
-    }
-
-    async fn create(
-        &self,
-        base: &str,
-        name: &str,
-        values: Value,
-        on_conflict: &str,
-    ) -> (StatusCode, Value) {
-        let body = json!({"name": name, "values": values, "on_conflict": on_conflict});
-        self.send(
-            self.http
-                .post(format!("{base}/v1/environments/main/secrets"))
-                .json(&body),
-        )
-        .await
-    }
-
-    async fn patch(&self, base: &str, name: &str, set: Value) -> StatusCode {
-        let url = format!("{base}/v1/environments/main/secrets/{name}");
-        self.send(self.http.patch(url).json(&json!({"set": set})))
-            .await
-            .0
-    }
-
-    async fn reveal(&self, base: &str, name: &str) -> (StatusCode, Value) {
-        self.send(self.http.get(format!(
-            "{base}/v1/environments/main/secrets/{name}?reveal=true"
-        )))
-        .await
-    }
-
-    /// Every secret name, through all pages.
-    async fn all_names(&self, base: &str) -> Vec<String> {
-        let mut names = Vec::new();
-        let mut cursor: Option<String> = None;
-        loop {
-            let mut url = format!("{base}/v1/environments/main/secrets?limit=500");
-            if let Some(c) = &cursor {
-                url.push_str(&format!("&cursor={c}"));
-            }
-            let (status, page) = self.send(self.http.get(url)).await;
-            assert_eq!(status, StatusCode::OK, "{page}");
-            for s in page["secrets"].as_array().expect("secrets") {
-                names.push(s["name"].as_str().expect("name").to_owned());
-            }
-            match page["next_cursor"].as_str() {
-                Some(c) => cursor = Some(c.to_owned()),
-                None => return names,
-            }
-        }
-    }
-}
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(4)
-        .enable_all()
-        .build()
-        .expect("runtime")
+/// The body of a create.
+fn secret(name: &str, values: Value, on_conflict: &str) -> Value {
+    json!({"name": name, "values": values, "on_conflict": on_conflict})
 }
 
 #[test]
@@ -143,21 +63,19 @@ fn replicas_agree_under_concurrent_load() {
         return pg::skipped("replicas_agree_under_concurrent_load");
     };
     let (servers, token) = replicas(&cluster.database(), 3);
-    let urls: Vec<String> = servers.iter().map(|s| s.url.clone()).collect();
-    let api = Arc::new(Api::new(&token));
-    let rt = runtime();
+    let apis = clients(&servers, &token);
+    let rt = multi_thread_runtime();
     let figures = rt.block_on(async {
         // 1. The same 20 names created through all replicas at once: one winner per name.
         let mut tasks = Vec::new();
         for name in 0..20 {
-            for (r, url) in urls.iter().enumerate() {
+            for (r, api) in apis.iter().enumerate() {
                 for attempt in 0..2 {
-                    let (api, url) = (api.clone(), url.clone());
+                    let api = api.clone();
                     tasks.push(tokio::spawn(async move {
                         let values = json!({"WHO": format!("{r}-{attempt}")});
-                        api.create(&url, &format!("same-{name}"), values, "fail")
-                            .await
-                            .0
+                        let body = secret(&format!("same-{name}"), values, "fail");
+                        api.create("main", body).await.status
                     }));
                 }
             }
@@ -174,20 +92,23 @@ fn replicas_agree_under_concurrent_load() {
         );
 
         // 2. Concurrent updates of one secret through all replicas: no update is lost.
-        api.create(&urls[0], "merged", json!({"BASE": "0"}), "fail")
+        apis[0]
+            .create("main", secret("merged", json!({"BASE": "0"}), "fail"))
             .await;
         let mut tasks = Vec::new();
         for i in 0..60 {
-            let (api, url) = (api.clone(), urls[i % 3].clone());
+            let api = apis[i % 3].clone();
             tasks.push(tokio::spawn(async move {
-                api.patch(&url, "merged", json!({format!("K{i:02}"): i.to_string()}))
+                api.patch("main", "merged", json!({format!("K{i:02}"): i.to_string()}))
                     .await
+                    .status
             }));
         }
         for t in tasks {
             assert_eq!(t.await.expect("task"), StatusCode::OK);
         }
-        let (_, merged) = api.reveal(&urls[1], "merged").await;
+        let merged = apis[1].show("main", "merged", "?reveal=true").await;
+        let merged = merged.json("merged");
         assert_eq!(
             merged["values"].as_object().map(|o| o.len()),
             Some(61),
@@ -195,34 +116,30 @@ fn replicas_agree_under_concurrent_load() {
         );
 
         // 3. Writers replace {A: n, B: n} while readers on other replicas check A == B.
-        api.create(&urls[0], "pair", json!({"A": "0", "B": "0"}), "fail")
+        apis[0]
+            .create("main", secret("pair", json!({"A": "0", "B": "0"}), "fail"))
             .await;
         let torn = Arc::new(AtomicUsize::new(0));
         let reads = Arc::new(AtomicUsize::new(0));
         let mut tasks = Vec::new();
-        for (w, url) in urls.iter().enumerate() {
-            let (api, url) = (api.clone(), url.clone());
+        for (w, api) in apis.iter().enumerate() {
+            let api = api.clone();
             tasks.push(tokio::spawn(async move {
                 for n in 0..40 {
                     let v = format!("{w}-{n}");
-                    let (s, _) = api
-                        .create(&url, "pair", json!({"A": v, "B": v}), "force")
-                        .await;
+                    let body = secret("pair", json!({"A": v, "B": v}), "force");
+                    let s = api.create("main", body).await.status;
                     assert_eq!(s, StatusCode::OK);
                 }
             }));
         }
         for r in 0..6 {
-            let (api, url, torn, reads) = (
-                api.clone(),
-                urls[r % 3].clone(),
-                torn.clone(),
-                reads.clone(),
-            );
+            let (api, torn, reads) = (apis[r % 3].clone(), torn.clone(), reads.clone());
             tasks.push(tokio::spawn(async move {
                 for _ in 0..40 {
-                    let (s, v) = api.reveal(&url, "pair").await;
-                    assert_eq!(s, StatusCode::OK);
+                    let reply = api.show("main", "pair", "?reveal=true").await;
+                    assert_eq!(reply.status, StatusCode::OK);
+                    let v = reply.json("pair");
                     reads.fetch_add(1, Ordering::Relaxed);
                     if v["values"]["A"] != v["values"]["B"] {
                         torn.fetch_add(1, Ordering::Relaxed);
@@ -242,14 +159,13 @@ fn replicas_agree_under_concurrent_load() {
         // 4. Distinct creates spread over the replicas: each acknowledged one exists once.
         let mut tasks = Vec::new();
         for w in 0..12 {
-            let (api, url) = (api.clone(), urls[w % 3].clone());
+            let api = apis[w % 3].clone();
             tasks.push(tokio::spawn(async move {
                 let mut acked = Vec::new();
                 for i in 0..25 {
                     let name = format!("w{w:02}-{i:03}");
-                    if api.create(&url, &name, json!({"V": "x"}), "fail").await.0
-                        == StatusCode::CREATED
-                    {
+                    let body = secret(&name, json!({"V": "x"}), "fail");
+                    if api.create("main", body).await.status == StatusCode::CREATED {
                         acked.push(name);
                     }
                 }
@@ -260,7 +176,7 @@ fn replicas_agree_under_concurrent_load() {
         for t in tasks {
             acked.extend(t.await.expect("task"));
         }
-        let listed = api.all_names(&urls[2]).await;
+        let listed = apis[2].all_names("main").await;
         let unique: BTreeSet<&String> = listed.iter().collect();
         assert_eq!(unique.len(), listed.len(), "a secret is listed twice");
         let distinct: BTreeSet<String> =
@@ -309,18 +225,16 @@ fn a_replica_with_another_master_key_refuses_to_start() {
 #[test]
 fn every_writer_of_one_hot_secret_gets_through() {
     let sqlite = Server::start();
-    let token = sqlite.token.clone();
-    let mut setups = vec![("sqlite", vec![sqlite.url.clone()], token, vec![sqlite])];
+    let mut setups = vec![("sqlite", vec![sqlite.api()], vec![sqlite])];
     let cluster = pg::shared();
     if let Some(cluster) = &cluster {
         let (servers, token) = replicas(&cluster.database(), 3);
-        let urls = servers.iter().map(|s| s.url.clone()).collect();
-        setups.push(("postgres", urls, token, servers));
+        setups.push(("postgres", clients(&servers, &token), servers));
     } else {
         pg::skipped("every_writer_of_one_hot_secret_gets_through (postgres)");
     }
-    let rt = runtime();
-    for (store, urls, token, servers) in &setups {
+    let rt = multi_thread_runtime();
+    for (store, apis, servers) in &setups {
         let logs = || {
             servers
                 .iter()
@@ -328,22 +242,22 @@ fn every_writer_of_one_hot_secret_gets_through() {
                 .collect::<Vec<_>>()
                 .join("\n")
         };
-        let api = Arc::new(Api::new(token));
         rt.block_on(async {
-            api.create(&urls[0], "hot", json!({"BASE": "0"}), "fail")
+            apis[0]
+                .create("main", secret("hot", json!({"BASE": "0"}), "fail"))
                 .await;
             let mut tasks = Vec::new();
             for i in 0..300 {
-                let (api, url) = (api.clone(), urls[i % urls.len()].clone());
+                let api = apis[i % apis.len()].clone();
                 tasks.push(tokio::spawn(async move {
                     if i % 3 == 2 {
                         // Replacements write their own secret, so that the merges can be counted.
-                        api.create(&url, "hot-replaced", json!({"N": i.to_string()}), "force")
-                            .await
-                            .0
+                        let body = secret("hot-replaced", json!({"N": i.to_string()}), "force");
+                        api.create("main", body).await.status
                     } else {
-                        api.patch(&url, "hot", json!({format!("K{i:03}"): i.to_string()}))
+                        api.patch("main", "hot", json!({format!("K{i:03}"): i.to_string()}))
                             .await
+                            .status
                     }
                 }));
             }
@@ -359,7 +273,8 @@ fn every_writer_of_one_hot_secret_gets_through() {
                 "{store}; the servers' logs:\n{}",
                 logs()
             );
-            let (_, hot) = api.reveal(&urls[0], "hot").await;
+            let hot = apis[0].show("main", "hot", "?reveal=true").await;
+            let hot = hot.json("hot");
             assert_eq!(
                 hot["values"].as_object().map(|o| o.len()),
                 Some(201),
@@ -377,16 +292,15 @@ fn postgres_going_away_loses_no_acknowledged_write() {
         return pg::skipped("postgres_going_away_loses_no_acknowledged_write");
     };
     let (servers, token) = replicas(&cluster.database(), 2);
-    let urls: Vec<String> = servers.iter().map(|s| s.url.clone()).collect();
-    let api = Arc::new(Api::new(&token));
-    let rt = runtime();
+    let apis = clients(&servers, &token);
+    let rt = multi_thread_runtime();
     let acked_count = Arc::new(AtomicUsize::new(0));
     let failed_count = Arc::new(AtomicUsize::new(0));
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
     // Four writers, two per replica, each creating its own names until told to stop.
     let writers: Vec<_> = (0..4)
         .map(|w| {
-            let (api, url) = (api.clone(), urls[w % 2].clone());
+            let api = apis[w % 2].clone();
             let (acked_count, failed_count, stop) =
                 (acked_count.clone(), failed_count.clone(), stop.clone());
             rt.spawn(async move {
@@ -396,7 +310,8 @@ fn postgres_going_away_loses_no_acknowledged_write() {
                         break;
                     }
                     let name = format!("w{w}-{i:05}");
-                    match api.create(&url, &name, json!({"V": "x"}), "fail").await.0 {
+                    let body = secret(&name, json!({"V": "x"}), "fail");
+                    match api.create("main", body).await.status {
                         StatusCode::CREATED => {
                             acked.push(name);
                             acked_count.fetch_add(1, Ordering::Relaxed);
@@ -449,7 +364,7 @@ fn postgres_going_away_loses_no_acknowledged_write() {
         failed.keys().all(|s| *s == StatusCode::SERVICE_UNAVAILABLE),
         "{failed:?}"
     );
-    let stored: BTreeSet<String> = rt.block_on(api.all_names(&urls[1])).into_iter().collect();
+    let stored: BTreeSet<String> = rt.block_on(apis[1].all_names("main")).into_iter().collect();
     let lost: Vec<&String> = acked.difference(&stored).collect();
     assert!(lost.is_empty(), "acknowledged but lost: {lost:?}");
     // A write whose commit raced the shutdown may be stored without having been
@@ -464,37 +379,27 @@ fn postgres_going_away_loses_no_acknowledged_write() {
         stored.len(),
     );
     // Both replicas answer after the outage.
-    for url in &urls {
-        let (s, _) = rt.block_on(api.create(
-            url,
+    for api in &apis {
+        let url = &api.url;
+        let body = secret(
             &format!("after-{}", url.len()),
             json!({"V": "y"}),
             "allow_existing",
-        ));
+        );
+        let s = rt.block_on(api.create("main", body)).status;
         assert!(s.is_success(), "{url}: {s}");
     }
 }
 
-/// A CA, and a certificate for `localhost` it signed, as PEM.
-fn certificates() -> (String, String, String) {
-    let ca_key = rcgen::KeyPair::generate().expect("key");
-    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).expect("params");
-    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
-    let ca = ca_params.self_signed(&ca_key).expect("ca");
-    let key = rcgen::KeyPair::generate().expect("key");
-    let params = rcgen::CertificateParams::new(vec!["localhost".to_owned()]).expect("params");
-    let cert = params
-        .signed_by(&key, &rcgen::Issuer::new(ca_params, ca_key))
-        .expect("cert");
-    (ca.pem(), cert.pem(), key.serialize_pem())
-}
-
 #[test]
-fn tls_to_postgres_with_verify_full() {
+fn postgres_over_tls_with_verify_full_checks_the_ca_and_the_host_name() {
     if pg::shared().is_none() {
-        return pg::skipped("tls_to_postgres_with_verify_full");
+        return pg::skipped("postgres_over_tls_with_verify_full_checks_the_ca_and_the_host_name");
     }
-    let (ca, cert, key) = certificates();
+    let pki = Pki::new(&["localhost"]);
+    let other = Pki::new(&["localhost"]);
+    let cert = std::fs::read_to_string(&pki.cert).expect("cert");
+    let key = std::fs::read_to_string(&pki.key).expect("key");
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .expect("bind")
         .local_addr()
@@ -522,13 +427,10 @@ fn tls_to_postgres_with_verify_full() {
         let mut file = opts.open(dir.join("server.key")).expect("key");
         std::io::Write::write_all(&mut file, key.as_bytes()).expect("write");
     }) else {
-        return pg::skipped("tls_to_postgres_with_verify_full");
+        return pg::skipped("postgres_over_tls_with_verify_full_checks_the_ca_and_the_host_name");
     };
     let dir = tempfile::tempdir().expect("tempdir");
-    let ca_path = dir.path().join("ca.pem");
-    std::fs::write(&ca_path, &ca).expect("ca");
-    let other_ca = dir.path().join("other-ca.pem");
-    std::fs::write(&other_ca, certificates().0).expect("other ca");
+    let (ca_path, other_ca) = (&pki.ca, &other.ca);
     let url = |host: &str, root: &Path| {
         format!(
             "postgres://postgres@{host}:{port}/postgres?sslmode=verify-full&sslrootcert={}",
@@ -539,7 +441,7 @@ fn tls_to_postgres_with_verify_full() {
     let server = Server::start_in(
         tempfile::tempdir().expect("tempdir"),
         &[
-            ("KEEP_DATABASE_URL", &url("localhost", &ca_path)),
+            ("KEEP_DATABASE_URL", &url("localhost", ca_path)),
             ("KEEP_MASTER_KEY", KEY),
         ],
     );
@@ -551,7 +453,7 @@ fn tls_to_postgres_with_verify_full() {
         .assert()
         .success();
     // An untrusted CA, or a host name the certificate does not name: refused at start-up.
-    for bad in [url("localhost", &other_ca), url("127.0.0.1", &ca_path)] {
+    for bad in [url("localhost", other_ca), url("127.0.0.1", ca_path)] {
         let out = std::process::Command::new(crate::support::bin())
             .env_clear()
             .env("KEEP_DATABASE_URL", &bad)
@@ -577,36 +479,25 @@ fn a_token_revoked_on_one_replica_is_refused_by_every_replica_at_once() {
         return pg::skipped("a_token_revoked_on_one_replica_is_refused_by_every_replica_at_once");
     };
     let url = cluster.database();
-    let (servers, admin) = replicas(&url, 3);
-    let rt = runtime();
-    let admin = Api::new(&admin);
-    let (status, issued) = rt.block_on(
-        admin.send(
-            admin
-                .http
-                .post(format!("{}/v1/tokens", servers[0].url))
-                .json(&json!({"name": "ci"})),
-        ),
-    );
-    assert_eq!(status, StatusCode::CREATED, "{issued}");
-    let ci = Api::new(issued["token"].as_str().expect("token"));
+    let (servers, token) = replicas(&url, 3);
+    let rt = multi_thread_runtime();
+    let admin = clients(&servers, &token);
+    let issued =
+        rt.block_on(admin[0].call(Method::POST, "/v1/tokens", Some(json!({"name": "ci"}))));
+    assert_eq!(issued.status, StatusCode::CREATED, "{issued:?}");
+    let ci = admin[0].as_token(issued.json("issue")["token"].as_str().expect("token"));
     let list = |base: &str| {
-        rt.block_on(ci.send(ci.http.get(format!("{base}/v1/environments/main/secrets"))))
-            .0
+        let path = "/v1/environments/main/secrets";
+        rt.block_on(ci.at(base).call(Method::GET, path, None))
+            .status
     };
     for s in &servers {
         assert_eq!(list(&s.url), StatusCode::OK);
     }
     // No replica caches tokens: each request checks the database, so a revocation made on
     // one replica holds on every replica from the next request on.
-    let (status, _) = rt.block_on(
-        admin.send(
-            admin
-                .http
-                .delete(format!("{}/v1/tokens/ci", servers[2].url)),
-        ),
-    );
-    assert_eq!(status, StatusCode::OK);
+    let revoked = rt.block_on(admin[2].call(Method::DELETE, "/v1/tokens/ci", None));
+    assert_eq!(revoked.status, StatusCode::OK);
     for s in &servers {
         assert_eq!(list(&s.url), StatusCode::UNAUTHORIZED);
     }

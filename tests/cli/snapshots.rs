@@ -132,7 +132,7 @@ fn transcript(env: &Env, steps: &[(How, &[&str])]) -> String {
 }
 
 #[test]
-fn create_list_show_update_delete() {
+fn create_list_show_update_and_delete_match_their_transcripts() {
     use How::*;
     let env = Env::new(Mode::Local);
     let t = transcript(
@@ -198,7 +198,7 @@ fn create_list_show_update_delete() {
 }
 
 #[test]
-fn errors() {
+fn errors_match_their_transcript() {
     use How::*;
     let env = Env::new(Mode::Local);
     let t = transcript(
@@ -218,7 +218,7 @@ fn errors() {
 }
 
 #[test]
-fn imports() {
+fn imports_match_their_transcript() {
     use How::*;
     let env = Env::new(Mode::Local);
     env.write("proj/.env", "export A=1\nB='two words'\n");

@@ -1,28 +1,13 @@
 //! The stores themselves: encryption at rest, file modes, tampering, crashes, races,
 //! and the client's failures (server down, wrong token).
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Stdio;
 
 use predicates::prelude::*;
 use serde_json::json;
 
-use crate::support::{Env, Mode, Server, hermetic, json};
-
-/// Every file under `dir`, recursively.
-pub(crate) fn files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("read_dir").flatten() {
-        let p = entry.path();
-        if p.is_dir() {
-            out.extend(files(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
-}
+use crate::support::{Env, Mode, Server, files, hermetic, json, mode_of, raw_db};
 
 fn assert_no_plaintext(dir: &Path, markers: &[String]) {
     let all = files(dir);
@@ -81,10 +66,6 @@ fn values_are_encrypted_at_rest_locally_and_on_the_server() {
     }
 }
 
-pub(crate) fn mode_of(p: &Path) -> u32 {
-    std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777
-}
-
 #[test]
 fn files_are_private_even_under_umask_000() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -136,21 +117,6 @@ fn files_are_private_even_under_umask_000() {
     }
     let _ = server.kill();
     let _ = server.wait();
-}
-
-/// A runtime and a raw connection to the local store's database: what an attacker with
-/// access to the file has.
-pub(crate) fn raw_db(db: &Path) -> (tokio::runtime::Runtime, sqlx::SqliteConnection) {
-    use sqlx::Connection;
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    let url = format!("sqlite://{}", db.display());
-    let conn = rt
-        .block_on(sqlx::SqliteConnection::connect(&url))
-        .expect("connect");
-    (rt, conn)
 }
 
 /// Runs SQL against the database behind keep's back.
@@ -349,7 +315,7 @@ fn client_failures_have_their_exit_codes() {
 }
 
 #[test]
-fn server_master_key_from_the_environment() {
+fn the_master_key_can_come_from_the_environment_and_must_match_the_store() {
     let key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
     let server = Server::start_in(
         tempfile::tempdir().expect("tempdir"),
@@ -442,7 +408,7 @@ fn a_replaced_local_key_file_is_refused() {
 }
 
 #[test]
-fn many_processes_on_a_fresh_store() {
+fn many_processes_creating_on_a_fresh_store_get_one_winner_per_name() {
     let env = Env::new(Mode::Local);
     let children: Vec<_> = (0..24)
         .map(|i| {

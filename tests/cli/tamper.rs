@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
-use crate::pg;
-use crate::support::{Env, Mode, Server, hermetic, http_client, runtime, send};
+use crate::support::pg;
+use crate::support::{Api, Env, Mode, Reply, Server, hermetic, runtime};
 
 /// Where a test's database is, to write to it behind keep's back.
 enum Database {
@@ -68,17 +68,21 @@ fn on_servers(name: &str, scenario: fn(&Env)) {
     }
 }
 
-/// `method path` with `token`: the status and the JSON body.
-fn call(env: &Env, token: &str, method: Method, path: &str) -> (StatusCode, String) {
-    let url = format!("{}{path}", server(env).url);
-    let reply = runtime().block_on(send(http_client().request(method, url).bearer_auth(token)));
-    (reply.status, reply.text)
+/// `GET path` on the test's server with `token`.
+fn get(env: &Env, token: &str, path: &str) -> Reply {
+    let api = Api::new(&server(env).url, token);
+    runtime().block_on(api.call(Method::GET, path, None))
 }
 
 #[track_caller]
-fn assert_integrity(what: &str, (status, body): (StatusCode, String)) {
-    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{what}: {body}");
-    let v: Value = serde_json::from_str(&body).expect("JSON");
+fn assert_integrity(what: &str, reply: Reply) {
+    let body = &reply.text;
+    assert_eq!(
+        reply.status,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "{what}: {body}"
+    );
+    let v: Value = serde_json::from_str(body).expect("JSON");
     assert_eq!(v["error"]["code"], "integrity", "{what}: {body}");
     assert!(!body.contains("s3cret"), "{what}: a value came out: {body}");
 }
@@ -109,16 +113,10 @@ fn a_token_given_admin_in_the_database_is_refused() {
             .success();
         let staging = token(env, "ci", &["-e", "staging"]);
         let reveal = "/v1/environments/main/secrets/app?reveal=true";
-        assert_eq!(
-            call(env, &staging, Method::GET, reveal).0,
-            StatusCode::FORBIDDEN
-        );
+        assert_eq!(get(env, &staging, reveal).status, StatusCode::FORBIDDEN);
         let db = Database::of(env);
         db.tamper("UPDATE tokens SET admin = TRUE, environments = NULL WHERE name = 'ci'");
-        assert_integrity(
-            "admin set in the database",
-            call(env, &staging, Method::GET, reveal),
-        );
+        assert_integrity("admin set in the database", get(env, &staging, reveal));
         // The listing names the tampered token rather than showing it as it now reads.
         env.keep().args(["token", "list"]).assert().code(1);
     });
@@ -135,27 +133,21 @@ fn a_revoked_token_brought_back_in_the_database_is_refused() {
                 .success();
             let gone = token(env, "gone", &[]);
             let path = "/v1/environments/main/secrets/app";
-            assert_eq!(call(env, &gone, Method::GET, path).0, StatusCode::OK);
+            assert_eq!(get(env, &gone, path).status, StatusCode::OK);
             env.keep()
                 .args(["token", "revoke", "gone"])
                 .assert()
                 .success();
-            assert_eq!(
-                call(env, &gone, Method::GET, path).0,
-                StatusCode::UNAUTHORIZED
-            );
+            assert_eq!(get(env, &gone, path).status, StatusCode::UNAUTHORIZED);
             let db = Database::of(env);
             db.tamper("UPDATE tokens SET revoked_at = NULL WHERE name = 'gone'");
-            assert_integrity("revocation cleared", call(env, &gone, Method::GET, path));
+            assert_integrity("revocation cleared", get(env, &gone, path));
             // Its version put back as well: still refused (the version is sealed too).
             db.tamper("UPDATE tokens SET version = 1 WHERE name = 'gone'");
-            assert_integrity(
-                "revocation and version cleared",
-                call(env, &gone, Method::GET, path),
-            );
+            assert_integrity("revocation and version cleared", get(env, &gone, path));
             // A seal removed: refused, since every row of this store was sealed.
             db.tamper("UPDATE tokens SET seal = NULL WHERE name = 'gone'");
-            assert_integrity("seal removed", call(env, &gone, Method::GET, path));
+            assert_integrity("seal removed", get(env, &gone, path));
         },
     );
 }

@@ -3,70 +3,12 @@
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
 use std::process::Command as StdCommand;
 use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
-use crate::support::{Server, hermetic};
-
-/// A CA, and a server certificate it signed for `names`, as PEM files.
-pub(crate) struct Pki {
-    dir: TempDir,
-    pub(crate) ca: PathBuf,
-    cert: PathBuf,
-    key: PathBuf,
-}
-
-impl Pki {
-    pub(crate) fn new(names: &[&str]) -> Self {
-        let ca_key = rcgen::KeyPair::generate().expect("key");
-        let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).expect("params");
-        ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
-        let ca = ca_params.self_signed(&ca_key).expect("ca");
-        let key = rcgen::KeyPair::generate().expect("key");
-        let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
-        let cert = rcgen::CertificateParams::new(names)
-            .expect("params")
-            .signed_by(&key, &rcgen::Issuer::new(ca_params, ca_key))
-            .expect("cert");
-        let dir = tempfile::tempdir().expect("tempdir");
-        let write = |name: &str, pem: String| {
-            let path = dir.path().join(name);
-            std::fs::write(&path, pem).expect("write");
-            path
-        };
-        Self {
-            ca: write("ca.pem", ca.pem()),
-            cert: write("cert.pem", cert.pem()),
-            key: write("key.pem", key.serialize_pem()),
-            dir,
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn write(&self, name: &str, contents: &str) -> PathBuf {
-        let path = self.path(name);
-        std::fs::write(&path, contents).expect("write");
-        path
-    }
-
-    /// `keep serve` over HTTPS with this certificate.
-    pub(crate) fn serve(&self, extra: &[&str]) -> Server {
-        let mut args = vec![
-            "--tls-cert",
-            self.cert.to_str().expect("utf-8"),
-            "--tls-key",
-            self.key.to_str().expect("utf-8"),
-        ];
-        args.extend_from_slice(extra);
-        Server::start_with(&args, &[])
-    }
-}
+use crate::support::{Pki, Server, client_builder, hermetic, runtime};
 
 /// `keep` pointed at `server`, with its token.
 fn keep(server: &Server, home: &TempDir) -> assert_cmd::Command {
@@ -180,23 +122,14 @@ fn plain_http_to_the_https_port_is_told_to_use_https() {
     );
 }
 
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime")
-}
-
 #[test]
 fn tls_12_and_13_both_serve_http1_and_h2() {
-    let _ = rustls::crypto::ring::default_provider().install_default();
     let pki = Pki::new(&["localhost", "127.0.0.1"]);
     let server = pki.serve(&[]);
     let ca = reqwest::Certificate::from_pem(&std::fs::read(&pki.ca).expect("ca")).expect("pem");
     let health = format!("{}/v1/health", server.url);
     let get = |version: reqwest::tls::Version, http1: bool| {
-        let mut builder = reqwest::Client::builder()
-            .no_proxy()
+        let mut builder = client_builder()
             .tls_certs_only([ca.clone()])
             .min_tls_version(version)
             .max_tls_version(version);

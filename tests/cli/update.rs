@@ -47,7 +47,7 @@ both_modes!(
 );
 
 both_modes!(
-    fn values_from_files_and_stdin(env) {
+    fn reads_values_from_files_and_stdin(env) {
         let pem = env.write("key.pem", "-----BEGIN KEY-----\nabc\n-----END KEY-----\n");
         env.keep()
             .args(["create", "tls", "--from-file"])

@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
+use super::runtime;
+
 /// The directory holding `initdb` and `postgres`: `KEEP_TEST_PG_BIN`, else the newest
 /// `/usr/lib/postgresql/*/bin`.
 fn bin_dir() -> Option<PathBuf> {
@@ -339,13 +341,6 @@ impl Drop for Cluster {
     fn drop(&mut self) {
         self.pause();
     }
-}
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime")
 }
 
 /// The cluster shared by the tests of this process, started on first use.

@@ -1,16 +1,25 @@
-//! Test fixtures: a hermetic `keep` command, and a real `keep serve` on 127.0.0.1:0.
+//! Test fixtures: a hermetic `keep` command, a real `keep serve` on 127.0.0.1:0, one test's
+//! world in each mode (`Env`, `both_modes!`); and beside them, the HTTP client and `Api`
+//! (`http`), a PostgreSQL cluster (`pg`), a private CA (`pki`) and the store's files seen
+//! from outside (`disk`). Test modules take their helpers from here, not from each other.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command as StdCommand, Stdio};
-use std::sync::{Arc, Mutex, Once, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 use assert_cmd::Command;
-use reqwest::header::CONTENT_TYPE;
-use reqwest::{RequestBuilder, StatusCode};
-use serde_json::Value;
 use tempfile::TempDir;
+
+mod disk;
+mod http;
+pub mod pg;
+mod pki;
+
+pub use disk::{files, mode_of, raw_db};
+pub use http::{Api, Reply, client_builder, multi_thread_runtime, read_reply, runtime, send};
+pub use pki::Pki;
 
 pub fn bin() -> PathBuf {
     assert_cmd::cargo::cargo_bin!("keep").to_path_buf()
@@ -108,6 +117,18 @@ impl Server {
         }
     }
 
+    /// The admin's client for this server's API.
+    pub fn api(&self) -> Api {
+        Api::new(&self.url, &self.token)
+    }
+
+    /// `keep` with `home`, pointed at this server with `token`.
+    pub fn keep(&self, home: &Path, token: &str) -> Command {
+        let mut cmd = hermetic(home);
+        cmd.env("KEEP_SERVER", &self.url).env("KEEP_TOKEN", token);
+        cmd
+    }
+
     /// What the server printed on stderr so far.
     pub fn stderr(&self) -> String {
         self.stderr.lock().map(|s| s.clone()).unwrap_or_default()
@@ -168,7 +189,7 @@ impl Env {
     /// A server on a fresh database of the shared PostgreSQL cluster; `None` if PostgreSQL
     /// is not installed.
     pub fn postgres() -> Option<Self> {
-        let url = crate::pg::shared()?.database();
+        let url = pg::shared()?.database();
         let server = Server::start_in(
             tempfile::tempdir().expect("tempdir"),
             &[("KEEP_DATABASE_URL", &url)],
@@ -263,63 +284,9 @@ macro_rules! both_modes {
             fn postgres() {
                 match $crate::support::Env::postgres() {
                     Some(env) => scenario(&env),
-                    None => $crate::pg::skipped(module_path!()),
+                    None => $crate::support::pg::skipped(module_path!()),
                 }
             }
         }
     };
-}
-
-/// A runtime for tests that drive the HTTP API from a synchronous test.
-pub fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("build a tokio runtime")
-}
-
-pub fn http_client() -> reqwest::Client {
-    static PROVIDER: Once = Once::new();
-    PROVIDER.call_once(|| {
-        // Fails only if a provider is already installed, which is just as good.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-    });
-    reqwest::Client::builder()
-        .no_proxy()
-        .timeout(Duration::from_secs(30))
-        .build()
-        .expect("build an HTTP client")
-}
-
-/// A whole response.
-#[derive(Debug)]
-pub struct Reply {
-    pub status: StatusCode,
-    pub content_type: Option<String>,
-    pub text: String,
-}
-
-impl Reply {
-    pub fn json(&self, what: &str) -> Value {
-        serde_json::from_str(&self.text)
-            .unwrap_or_else(|e| panic!("{what}: body is not JSON ({e}): {}", self.text))
-    }
-}
-
-pub async fn send(req: RequestBuilder) -> Reply {
-    read_reply(req.send().await.expect("send the request")).await
-}
-
-pub async fn read_reply(resp: reqwest::Response) -> Reply {
-    let status = resp.status();
-    let content_type = resp
-        .headers()
-        .get(CONTENT_TYPE)
-        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
-    let bytes = resp.bytes().await.expect("read the response body");
-    Reply {
-        status,
-        content_type,
-        text: String::from_utf8_lossy(&bytes).into_owned(),
-    }
 }
