@@ -118,7 +118,7 @@ impl Backend {
         let (db_path, key_path) = local_paths(home);
         let key = match create {
             Create::Yes => {
-                crate::crypto::create_private_dir(home)?;
+                crate::fs::create_private_dir(home)?;
                 load_key_for(&key_path, &db_path)?
             }
             Create::No if db_path.is_file() => MasterKey::load(&key_path)?,

@@ -5,8 +5,8 @@
 //! both with XChaCha20-Poly1305 and associated data that binds them to the row (id,
 //! environment, name, version), so a ciphertext copied to another row does not decrypt.
 
-use std::fs::{self, OpenOptions};
-use std::io::{Read, Write};
+use std::fs;
+use std::io::Read;
 use std::path::Path;
 use std::sync::{Arc, OnceLock, RwLock};
 
@@ -18,6 +18,7 @@ use sha2::Sha256;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
+use crate::fs::{refuse_if_shared, replace_private_file, write_private_file};
 use crate::model::{SecretData, SecretValue};
 
 const NONCE_LEN: usize = 24;
@@ -200,112 +201,6 @@ fn check_private(path: &Path, file: &fs::File) -> Result<()> {
         .metadata()
         .map_err(|e| Error::io_path("cannot inspect key file", path, e))?;
     refuse_if_shared("key file", path, &meta, "600")
-}
-
-/// Refuses a data directory other users can read or enter: it holds a database and keys.
-pub fn check_private_dir(dir: &Path) -> Result<()> {
-    let meta = fs::metadata(dir).map_err(|e| Error::io_path("cannot inspect", dir, e))?;
-    refuse_if_shared("data directory", dir, &meta, "700")
-}
-
-/// An error naming `what` and the `chmod` that fixes it, if any group or other bit is set.
-#[cfg(unix)]
-fn refuse_if_shared(what: &str, path: &Path, meta: &fs::Metadata, fix: &str) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = meta.permissions().mode();
-    if mode & 0o077 != 0 {
-        return Err(Error::invalid_with_hint(
-            format!(
-                "{what} `{}` can be read by other users (mode {:o})",
-                path.display(),
-                mode & 0o777
-            ),
-            format!("run `chmod {fix} {}`", path.display()),
-        ));
-    }
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn refuse_if_shared(_what: &str, _path: &Path, _meta: &fs::Metadata, _fix: &str) -> Result<()> {
-    Ok(())
-}
-
-/// Creates a directory (and missing parents) readable only by its owner. The umask can only
-/// remove permission bits, so 0700 holds whatever it is. An existing directory is left alone.
-pub fn create_private_dir(dir: &Path) -> Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder
-        .create(dir)
-        .map_err(|e| Error::io_path("cannot create directory", dir, e))
-}
-
-/// Writes a new file with mode 0600, failing if it exists, and syncs it to disk. The file
-/// appears whole or not at all: it is written under a temporary name and hard-linked into
-/// place, so a concurrent reader or a crash never sees it half-written.
-pub fn write_private_file(path: &Path, contents: &[u8]) -> Result<()> {
-    create_private_dir(parent_dir(path))?;
-    place_private_file(path, contents, |tmp| {
-        fs::hard_link(tmp, path).map_err(|e| Error::io_path("cannot create", path, e))
-    })
-}
-
-/// Writes `path` with mode 0600, replacing any existing file atomically (rename): a reader
-/// sees the old file or the new one, never a mix. The directory must exist.
-pub fn replace_private_file(path: &Path, contents: &[u8]) -> Result<()> {
-    place_private_file(path, contents, |tmp| {
-        fs::rename(tmp, path).map_err(|e| Error::io_path("cannot replace", path, e))
-    })
-}
-
-pub fn parent_dir(path: &Path) -> &Path {
-    path.parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-}
-
-/// Writes a synced temporary file beside `path` and lets `place` move it there.
-fn place_private_file(
-    path: &Path,
-    contents: &[u8],
-    place: impl FnOnce(&Path) -> Result<()>,
-) -> Result<()> {
-    let dir = parent_dir(path);
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{file_name}.tmp-{}", random_base62(12)?));
-    let result = write_new(&tmp, contents).and_then(|()| place(&tmp));
-    // After a rename the temporary name is gone already; after a link it is a second name.
-    let _ = fs::remove_file(&tmp);
-    result?;
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
-fn write_new(path: &Path, contents: &[u8]) -> Result<()> {
-    let mut opts = OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    let mut file = opts
-        .open(path)
-        .map_err(|e| Error::io_path("cannot create", path, e))?;
-    file.write_all(contents)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| Error::io_path("cannot write", path, e))
 }
 
 /// What a ciphertext is bound to. Changing any field makes decryption fail.

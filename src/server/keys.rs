@@ -81,7 +81,7 @@ pub async fn rotate(state: &Arc<AppState>) -> Result<()> {
             state.service.crypto().key_id()
         )));
     }
-    crate::crypto::create_private_dir(&data.retired_keys())?;
+    crate::fs::create_private_dir(&data.retired_keys())?;
     let retired = data.retired_keys().join(format!("{}.key", current.id()));
     match current.save_new(&retired) {
         Ok(()) => {}

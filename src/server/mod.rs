@@ -43,6 +43,7 @@ pub use self::tls::server_config as tls_config;
 use crate::crypto::{self, Crypto, MasterKey};
 use crate::db::{Db, Inserted, TokenRow};
 use crate::error::{Error, Result};
+use crate::fs;
 use crate::service::Service;
 
 /// Largest request body accepted: a full 1 MiB secret plus JSON escaping overhead.
@@ -146,8 +147,8 @@ pub async fn open_store(
     master_key_hex: Option<&str>,
     database: Option<&str>,
 ) -> Result<Store> {
-    crypto::create_private_dir(&data.dir)?;
-    crypto::check_private_dir(&data.dir)?;
+    fs::create_private_dir(&data.dir)?;
+    fs::check_private_dir(&data.dir)?;
     let sqlite_path = match database {
         Some(url) if Db::is_postgres_url(url) => None,
         Some(url) => Some(sqlite_path(url)?),
@@ -225,7 +226,7 @@ pub async fn bootstrap_admin(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(Error::io_path("cannot replace the stale", &path, e)),
     }
-    crypto::write_private_file(&path, format!("{}\n", token.as_str()).as_bytes())?;
+    fs::write_private_file(&path, format!("{}\n", token.as_str()).as_bytes())?;
     let mut row = TokenRow {
         id: format!("tk-{}", crypto::random_base62(22)?),
         name: "admin".into(),
