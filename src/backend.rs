@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
 use crate::client::Client;
-use crate::crypto::{Crypto, MasterKey};
+use crate::crypto::{Crypto, MasterKey, load_key_for};
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::model::{
@@ -24,23 +24,6 @@ pub enum Backend {
 /// Files of the embedded store under `KEEP_HOME`.
 pub fn local_paths(home: &Path) -> (PathBuf, PathBuf) {
     (home.join("keep.db"), home.join("master.key"))
-}
-
-/// Loads the key that goes with `db`, creating it only for a store that does not exist yet:
-/// a fresh key beside an existing database would make every secret in it unreadable.
-pub fn load_key_for(key: &Path, db: &Path) -> Result<MasterKey> {
-    let db_has_data = std::fs::metadata(db).map(|m| m.len() > 0).unwrap_or(false);
-    if db_has_data && !key.exists() {
-        return Err(Error::invalid_with_hint(
-            format!(
-                "the key file `{}` is missing, but the store `{}` exists",
-                key.display(),
-                db.display()
-            ),
-            "restore the key file from your backup; keep will not create a new key for existing data",
-        ));
-    }
-    MasterKey::load_or_create(key)
 }
 
 /// The OS user running keep.

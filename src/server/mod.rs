@@ -40,7 +40,7 @@ pub use self::error::{ApiError, status_of};
 pub use self::keys::KeySource;
 pub use self::listen::ServeOptions;
 pub use self::tls::server_config as tls_config;
-use crate::crypto::{self, Crypto, MasterKey};
+use crate::crypto::{self, Crypto};
 use crate::db::{Db, Inserted, TokenRow};
 use crate::error::{Error, Result};
 use crate::fs;
@@ -154,23 +154,17 @@ pub async fn open_store(
         Some(url) => Some(sqlite_path(url)?),
         None => Some(data.database()),
     };
-    let (keys, source) = match (master_key_hex, &sqlite_path) {
-        (Some(hex), _) => (MasterKey::ring_from_hex(hex)?, KeySource::Env),
-        (None, db) => {
-            let active = match db {
-                Some(db) => crate::backend::load_key_for(&data.master_key(), db)?,
-                // A new key beside an existing PostgreSQL database is refused by the key check.
-                None => MasterKey::load_or_create(&data.master_key())?,
-            };
-            let mut keys = vec![active];
-            for old in keys::load_retired(&data.retired_keys())? {
-                if !keys.iter().any(|k| k.id() == old.id()) {
-                    keys.push(old);
-                }
-            }
-            let dir = data.dir.clone();
-            (keys, KeySource::Files { dir })
-        }
+    let keys = crypto::load_ring(
+        master_key_hex,
+        &data.master_key(),
+        &data.retired_keys(),
+        sqlite_path.as_deref(),
+    )?;
+    let source = match master_key_hex {
+        Some(_) => KeySource::Env,
+        None => KeySource::Files {
+            dir: data.dir.clone(),
+        },
     };
     let db = match (&sqlite_path, database) {
         (Some(path), _) => Db::open_sqlite(path, 8).await?,
