@@ -1,0 +1,5 @@
+//! `.env` files in the python-dotenv dialect.
+
+mod parse;
+
+pub use parse::*;
