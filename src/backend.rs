@@ -26,6 +26,19 @@ pub fn local_paths(home: &Path) -> (PathBuf, PathBuf) {
     (home.join("keep.db"), home.join("master.key"))
 }
 
+/// Where the local store lives without `--home` or `KEEP_HOME`: `keep` in the XDG data
+/// directory (`keep serve` puts its data directory in `server` under it).
+pub fn default_home() -> Result<PathBuf> {
+    use etcetera::BaseStrategy;
+    let base = etcetera::choose_base_strategy().map_err(|e| {
+        Error::invalid_with_hint(
+            format!("cannot find a home directory: {e}"),
+            "set `KEEP_HOME` or pass `--home DIR`",
+        )
+    })?;
+    Ok(base.data_dir().join("keep"))
+}
+
 /// The OS user running keep.
 pub fn os_user() -> String {
     for var in ["USER", "LOGNAME", "USERNAME"] {
@@ -92,7 +105,7 @@ impl Backend {
         }
         let home = match home {
             Some(h) => h.to_path_buf(),
-            None => crate::cli::default_home()?,
+            None => default_home()?,
         };
         Self::open_local(&home, create).await
     }

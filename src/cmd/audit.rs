@@ -5,8 +5,7 @@ use std::io;
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::common::{Context, collect_pages};
-use super::list::parse_date;
+use super::common::{Context, collect_pages, parse_date};
 use crate::error::Result;
 use crate::model::AuditEvent;
 use crate::output::{Output, Report};
