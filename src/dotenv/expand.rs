@@ -6,10 +6,6 @@ use std::collections::HashMap;
 use super::parse::{Binding, ErrorKind, ParseError, RawValue};
 use crate::model::{MAX_SECRET_BYTES, MAX_VALUE_BYTES};
 
-// ---------------------------------------------------------------------------
-// Expansion
-// ---------------------------------------------------------------------------
-
 /// The limit a value passed while it was built.
 #[derive(Clone, Copy)]
 enum Limit {
