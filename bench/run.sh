@@ -63,7 +63,7 @@ trap cleanup EXIT
 
 # --- prepared stores, cached by size and by what shapes them ----------------------------
 STORES="$TARGET/bench-stores"
-STORE_KEY="$(cat migrations/sqlite/*.sql src/crypto.rs examples/bench_prepare.rs | sha256sum | cut -c1-12)"
+STORE_KEY="$(cat migrations/sqlite/*.sql src/crypto/*.rs examples/bench_prepare.rs | sha256sum | cut -c1-12)"
 store_for() { echo "$STORES/$1-$STORE_KEY"; }
 for n in $SIZES; do
     dir="$(store_for "$n")"

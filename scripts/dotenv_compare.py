@@ -2,7 +2,7 @@
 """Write the expected output of each tests/dotenv_corpus/NN-name.env as NN-name.json.
 
 The expectation is python-dotenv's `dotenv_values(path, interpolate=True)`, run with the
-fake environment FAKE_ENV below (src/dotenv.rs's corpus test uses the same one), with
+fake environment FAKE_ENV below (the corpus test in src/dotenv/parse.rs uses the same one), with
 keep's three deliberate differences in the grammar applied one at a time, each recorded
 in a "note":
 
@@ -22,7 +22,7 @@ Usage: python3 scripts/dotenv_compare.py [--check] [CORPUS_DIR]
   --check  compare with the JSON files already there instead of writing them; exit 1 on
            any difference.
 Needs exactly python-dotenv 1.2.4 (`pip install python-dotenv==1.2.4`), the release the
-parser in src/dotenv.rs follows: any other version is refused, since its answers would
+parser in src/dotenv/ follows: any other version is refused, since its answers would
 silently become the expectation. To move to a new release, compare its dotenv/parser.py,
 main.py and variables.py with 1.2.4's, port what changed, then change PYTHON_DOTENV below.
 The Rust tests only read the JSON files.

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use http::Method;
 use jiff::Timestamp;
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -14,8 +14,9 @@ pub use crate::model::{
     AuditEvent, AuditPage, CreateOutcome, IssuedToken, OnConflict, Page, Scope, SecretInfo, Shown,
     TokenInfo, TokenStatus, UpdateOutcome,
 };
-use crate::model::{EnvName, MAX_KEY_BYTES, MAX_NAME_LEN, MAX_VALUE_BYTES, SecretName};
-use crate::model::{SecretData, SecretValue, TokenName};
+use crate::model::{EnvName, SecretData, SecretName, TokenName};
+pub use crate::model::{Key, KeyId};
+use crate::model::{values_any, values_at_least_one};
 
 // --- Endpoints -------------------------------------------------------------------------------
 
@@ -451,121 +452,6 @@ impl ErrorBody {
         };
         Self::new(e.code(), e.to_string(), e.hint(), keys)
     }
-}
-
-// --- Schemas of the validated types ------------------------------------------------------
-
-/// The schema every name shares (secrets, environments, tokens).
-fn name_schema() -> Schema {
-    json_schema!({
-        "type": "string",
-        "description": "A secret, environment or token name: 1 to 63 of `A-Z a-z 0-9 . _ -`, \
-            not only dots, and not `st-` followed only by letters and digits.",
-        "minLength": 1,
-        "maxLength": MAX_NAME_LEN,
-        "pattern": "^[A-Za-z0-9._-]+$",
-        "not": { "anyOf": [{ "pattern": "^\\.+$" }, { "pattern": "^st-[A-Za-z0-9]+$" }] },
-        "examples": ["db", "main", "ci"],
-    })
-}
-
-macro_rules! named_schema {
-    ($($ty:ty),*) => {$(
-        impl JsonSchema for $ty {
-            fn schema_name() -> Cow<'static, str> {
-                "Name".into()
-            }
-            fn schema_id() -> Cow<'static, str> {
-                "keep::Name".into()
-            }
-            fn json_schema(_: &mut SchemaGenerator) -> Schema {
-                name_schema()
-            }
-        }
-    )*};
-}
-
-named_schema!(SecretName, EnvName, TokenName);
-
-/// An environment variable name, for schemas (keys are plain strings in the types).
-pub struct Key;
-
-impl JsonSchema for Key {
-    fn schema_name() -> Cow<'static, str> {
-        "Key".into()
-    }
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "string",
-            "description": "An environment variable name: non-empty, at most 256 bytes of UTF-8 \
-                (`maxLength` counts characters), without `=` or NUL.",
-            "minLength": 1,
-            "maxLength": MAX_KEY_BYTES,
-            "pattern": "^[^=\\u0000]+$",
-            "examples": ["DATABASE_URL"],
-        })
-    }
-}
-
-/// A master key's public fingerprint, for schemas.
-pub struct KeyId;
-
-impl JsonSchema for KeyId {
-    fn schema_name() -> Cow<'static, str> {
-        "KeyId".into()
-    }
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "string",
-            "pattern": "^[0-9a-f]{16}$",
-            "description": "A master key's public fingerprint.",
-        })
-    }
-}
-
-impl JsonSchema for SecretValue {
-    fn schema_name() -> Cow<'static, str> {
-        "Value".into()
-    }
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "string",
-            "description": "UTF-8 text without NUL, at most 65536 bytes (`maxLength` counts \
-                characters).",
-            "maxLength": MAX_VALUE_BYTES,
-            "pattern": "^[^\\u0000]*$",
-        })
-    }
-}
-
-/// A map of keys to values with at least `min` keys.
-fn values(generator: &mut SchemaGenerator, min: usize, description: &str) -> Schema {
-    let key = generator.subschema_for::<Key>();
-    let value = generator.subschema_for::<SecretValue>();
-    json_schema!({
-        "type": "object",
-        "description": description,
-        "minProperties": min,
-        "propertyNames": key,
-        "additionalProperties": value,
-    })
-}
-
-fn values_at_least_one(generator: &mut SchemaGenerator) -> Schema {
-    values(
-        generator,
-        1,
-        "At least one key; at most 1 MiB of keys and values in all.",
-    )
-}
-
-fn values_any(generator: &mut SchemaGenerator) -> Schema {
-    values(generator, 0, "Keys to add or change.")
-}
-
-/// The revealed values of a secret.
-pub fn values_revealed(generator: &mut SchemaGenerator) -> Schema {
-    values(generator, 1, "Only with `reveal=true`.")
 }
 
 #[cfg(test)]

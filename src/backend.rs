@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
 use crate::client::Client;
-use crate::crypto::{Crypto, MasterKey};
+use crate::crypto::{Crypto, MasterKey, load_key_for};
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::model::{
@@ -26,21 +26,17 @@ pub fn local_paths(home: &Path) -> (PathBuf, PathBuf) {
     (home.join("keep.db"), home.join("master.key"))
 }
 
-/// Loads the key that goes with `db`, creating it only for a store that does not exist yet:
-/// a fresh key beside an existing database would make every secret in it unreadable.
-pub fn load_key_for(key: &Path, db: &Path) -> Result<MasterKey> {
-    let db_has_data = std::fs::metadata(db).map(|m| m.len() > 0).unwrap_or(false);
-    if db_has_data && !key.exists() {
-        return Err(Error::invalid_with_hint(
-            format!(
-                "the key file `{}` is missing, but the store `{}` exists",
-                key.display(),
-                db.display()
-            ),
-            "restore the key file from your backup; keep will not create a new key for existing data",
-        ));
-    }
-    MasterKey::load_or_create(key)
+/// Where the local store lives without `--home` or `KEEP_HOME`: `keep` in the XDG data
+/// directory (`keep serve` puts its data directory in `server` under it).
+pub fn default_home() -> Result<PathBuf> {
+    use etcetera::BaseStrategy;
+    let base = etcetera::choose_base_strategy().map_err(|e| {
+        Error::invalid_with_hint(
+            format!("cannot find a home directory: {e}"),
+            "set `KEEP_HOME` or pass `--home DIR`",
+        )
+    })?;
+    Ok(base.data_dir().join("keep"))
 }
 
 /// The OS user running keep.
@@ -109,7 +105,7 @@ impl Backend {
         }
         let home = match home {
             Some(h) => h.to_path_buf(),
-            None => crate::cli::default_home()?,
+            None => default_home()?,
         };
         Self::open_local(&home, create).await
     }
@@ -118,7 +114,7 @@ impl Backend {
         let (db_path, key_path) = local_paths(home);
         let key = match create {
             Create::Yes => {
-                crate::crypto::create_private_dir(home)?;
+                crate::fs::create_private_dir(home)?;
                 load_key_for(&key_path, &db_path)?
             }
             Create::No if db_path.is_file() => MasterKey::load(&key_path)?,

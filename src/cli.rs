@@ -218,18 +218,6 @@ pub struct GlobalArgs {
     pub no_input: bool,
 }
 
-/// Where the local store lives: `--home`, `KEEP_HOME`, or the XDG data directory.
-pub fn default_home() -> crate::error::Result<PathBuf> {
-    use etcetera::BaseStrategy;
-    let base = etcetera::choose_base_strategy().map_err(|e| {
-        crate::error::Error::invalid_with_hint(
-            format!("cannot find a home directory: {e}"),
-            "set `KEEP_HOME` or pass `--home DIR`",
-        )
-    })?;
-    Ok(base.data_dir().join("keep"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -81,6 +81,17 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// Text shown in an error: control characters escaped, so it cannot drive the terminal or
+/// break the line; quotes and backslashes as they are.
+pub fn shown(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            c if c.is_control() => c.escape_default().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
 impl Error {
     pub fn invalid(message: impl Into<String>) -> Self {
         Error::Invalid {
@@ -105,6 +116,15 @@ impl Error {
 
     pub fn io_path(what: &str, path: &std::path::Path, source: std::io::Error) -> Self {
         Self::io(format!("{what} `{}`", path.display()), source)
+    }
+
+    /// Values that cannot be written as `format` (`keep export`): every problem, and a way
+    /// around them.
+    pub fn unwritable(format: &str, problems: &[String], hint: &str) -> Self {
+        Self::invalid_with_hint(
+            format!("cannot write as {format}: {}", problems.join("; ")),
+            hint.to_owned(),
+        )
     }
 
     /// The process exit code; the table is documented in `keep --help`.

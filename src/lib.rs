@@ -13,6 +13,7 @@ pub mod crypto;
 pub mod db;
 pub mod dotenv;
 pub mod error;
+pub mod fs;
 pub mod generate;
 pub mod model;
 pub mod output;

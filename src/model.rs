@@ -2,11 +2,12 @@
 //!
 //! The same rules apply locally and on the server: both call these constructors.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
 use jiff::Timestamp;
-use schemars::JsonSchema;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
@@ -240,7 +241,7 @@ pub struct SecretInfo {
     pub updated_at: Timestamp,
     pub last_used_at: Option<Timestamp>,
     /// Sorted.
-    #[schemars(with = "Vec<crate::api::Key>", extend("uniqueItems" = true))]
+    #[schemars(with = "Vec<Key>", extend("uniqueItems" = true))]
     pub keys: Vec<String>,
 }
 
@@ -274,7 +275,7 @@ pub struct CreateOutcome {
 pub struct UpdateOutcome {
     pub secret: SecretInfo,
     /// The keys of `unset` that were there to remove.
-    #[schemars(with = "Vec<crate::api::Key>")]
+    #[schemars(with = "Vec<Key>")]
     pub removed: Vec<String>,
 }
 
@@ -292,7 +293,7 @@ pub struct Shown {
     #[serde(flatten)]
     pub info: SecretInfo,
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    #[schemars(schema_with = "crate::api::values_revealed")]
+    #[schemars(schema_with = "values_revealed")]
     pub values: Option<SecretData>,
     /// Why this read could not be recorded as the secret's last use (a warning, not a
     /// failure: the values were read). Never sent over the wire.
@@ -446,6 +447,121 @@ pub fn missing_keys(keys: &[String], required: &[String]) -> Vec<String> {
         }
     }
     missing
+}
+
+// --- Schemas of the validated types, for the API's document ---------------------------------
+
+/// The schema every name shares (secrets, environments, tokens).
+fn name_schema() -> Schema {
+    json_schema!({
+        "type": "string",
+        "description": "A secret, environment or token name: 1 to 63 of `A-Z a-z 0-9 . _ -`, \
+            not only dots, and not `st-` followed only by letters and digits.",
+        "minLength": 1,
+        "maxLength": MAX_NAME_LEN,
+        "pattern": "^[A-Za-z0-9._-]+$",
+        "not": { "anyOf": [{ "pattern": "^\\.+$" }, { "pattern": "^st-[A-Za-z0-9]+$" }] },
+        "examples": ["db", "main", "ci"],
+    })
+}
+
+macro_rules! named_schema {
+    ($($ty:ty),*) => {$(
+        impl JsonSchema for $ty {
+            fn schema_name() -> Cow<'static, str> {
+                "Name".into()
+            }
+            fn schema_id() -> Cow<'static, str> {
+                "keep::Name".into()
+            }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                name_schema()
+            }
+        }
+    )*};
+}
+
+named_schema!(SecretName, EnvName, TokenName);
+
+/// An environment variable name, for schemas (keys are plain strings in the types).
+pub struct Key;
+
+impl JsonSchema for Key {
+    fn schema_name() -> Cow<'static, str> {
+        "Key".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "An environment variable name: non-empty, at most 256 bytes of UTF-8 \
+                (`maxLength` counts characters), without `=` or NUL.",
+            "minLength": 1,
+            "maxLength": MAX_KEY_BYTES,
+            "pattern": "^[^=\\u0000]+$",
+            "examples": ["DATABASE_URL"],
+        })
+    }
+}
+
+/// A master key's public fingerprint, for schemas.
+pub struct KeyId;
+
+impl JsonSchema for KeyId {
+    fn schema_name() -> Cow<'static, str> {
+        "KeyId".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[0-9a-f]{16}$",
+            "description": "A master key's public fingerprint.",
+        })
+    }
+}
+
+impl JsonSchema for SecretValue {
+    fn schema_name() -> Cow<'static, str> {
+        "Value".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "UTF-8 text without NUL, at most 65536 bytes (`maxLength` counts \
+                characters).",
+            "maxLength": MAX_VALUE_BYTES,
+            "pattern": "^[^\\u0000]*$",
+        })
+    }
+}
+
+/// A map of keys to values with at least `min` keys.
+fn values(generator: &mut SchemaGenerator, min: usize, description: &str) -> Schema {
+    let key = generator.subschema_for::<Key>();
+    let value = generator.subschema_for::<SecretValue>();
+    json_schema!({
+        "type": "object",
+        "description": description,
+        "minProperties": min,
+        "propertyNames": key,
+        "additionalProperties": value,
+    })
+}
+
+pub fn values_at_least_one(generator: &mut SchemaGenerator) -> Schema {
+    values(
+        generator,
+        1,
+        "At least one key; at most 1 MiB of keys and values in all.",
+    )
+}
+
+pub fn values_any(generator: &mut SchemaGenerator) -> Schema {
+    values(generator, 0, "Keys to add or change.")
+}
+
+/// The revealed values of a secret.
+pub fn values_revealed(generator: &mut SchemaGenerator) -> Schema {
+    values(generator, 1, "Only with `reveal=true`.")
 }
 
 #[cfg(test)]

@@ -6,8 +6,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::args::{Paging, with_help};
-use super::common::{Context, collect_pages};
-use super::list::parse_date;
+use super::common::{Context, collect_pages, parse_date};
 use crate::error::Result;
 use crate::model::AuditEvent;
 use crate::output::{Output, Report};

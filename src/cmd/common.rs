@@ -1,8 +1,9 @@
 //! What several subcommands share: the context, `--allow-existing`/`--force`, value entry,
-//! and the report of a write.
+//! the report of a write, and the DATE of `keep list --created-before` and `keep audit --since`.
 
 use std::io::{self, Read};
 
+use jiff::{Span, Timestamp, Zoned, civil::DateTime, tz::TimeZone};
 use serde::Serialize;
 use zeroize::Zeroizing;
 
@@ -274,4 +275,58 @@ fn read_dash_value(key: &str, out: &Output) -> Result<SecretValue> {
         ));
     }
     out.prompt_secret(key)
+}
+
+/// Parses a day, an RFC 3339 time, or a span back from now.
+pub fn parse_date(s: &str) -> Result<Timestamp> {
+    if let Ok(t) = s.parse::<Timestamp>() {
+        return Ok(t);
+    }
+    // A date, or a date and time without an offset: both are taken as UTC.
+    if let Ok(dt) = s.parse::<DateTime>() {
+        if let Ok(z) = dt.to_zoned(TimeZone::UTC) {
+            return Ok(z.timestamp());
+        }
+    }
+    if let Ok(span) = s.parse::<Span>() {
+        // Calendar units (days, weeks) need a time zone to be added; UTC gives 24-hour days.
+        if let Ok(z) = Zoned::now()
+            .with_time_zone(TimeZone::UTC)
+            .checked_sub(span.abs())
+        {
+            return Ok(z.timestamp());
+        }
+    }
+    Err(Error::invalid_with_hint(
+        format!("invalid date `{}`", s.escape_debug()),
+        "use a day (2025-01-01), an RFC 3339 time (2025-01-01T12:00:00Z) or a span (7d, 12h)",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_in_three_forms() {
+        assert_eq!(
+            parse_date("2025-01-01").unwrap().to_string(),
+            "2025-01-01T00:00:00Z"
+        );
+        assert_eq!(
+            parse_date("2025-01-01T12:00:00+02:00").unwrap().to_string(),
+            "2025-01-01T10:00:00Z"
+        );
+        let week = parse_date("7d").unwrap();
+        let expect = Timestamp::now().as_second() - 7 * 86400;
+        assert!((week.as_second() - expect).abs() < 5);
+        assert!(parse_date("12h").unwrap() > week);
+        assert_eq!(
+            parse_date("2025-01-01T23:59:59").unwrap().to_string(),
+            "2025-01-01T23:59:59Z"
+        );
+        for bad in ["", "yesterday", "2025-13-01", "7x"] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -76,7 +76,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let text = export_format::render(format, &values)?;
     match output {
         Some(path) => {
-            crate::crypto::replace_private_file(&path, text.as_bytes())?;
+            crate::fs::replace_private_file(&path, text.as_bytes())?;
             let n = values.len();
             out.status(&format!(
                 "wrote {n} {} of `{name}` to `{}` ({})",
@@ -135,7 +135,7 @@ fn check_output_path(path: &Path) -> Result<()> {
             "give the path of a file, such as `.env`",
         ));
     }
-    if !crate::crypto::parent_dir(path).is_dir() {
+    if !crate::fs::parent_dir(path).is_dir() {
         return Err(Error::invalid_with_hint(
             format!(
                 "the directory of `--output {}` does not exist",
@@ -150,7 +150,6 @@ fn check_output_path(path: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::fs;
 
     #[test]
     fn json_flag_means_json_format() {
@@ -166,26 +165,5 @@ mod tests {
         );
         let e = resolve_format(Some(Format::Shell), true).expect_err("conflict");
         assert_eq!(e.exit_code(), 2);
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn atomic_write_replaces_with_mode_0600_and_leaves_no_temporary_file() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join(".env");
-        fs::write(&path, "old").expect("write");
-        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).expect("chmod");
-        crate::crypto::replace_private_file(&path, b"new").expect("write");
-        assert_eq!(fs::read_to_string(&path).expect("read"), "new");
-        let mode = fs::metadata(&path).expect("stat").permissions().mode();
-        assert_eq!(mode & 0o777, 0o600);
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .expect("ls")
-            .map(|e| e.expect("entry").file_name())
-            .collect();
-        assert_eq!(names, [".env"]);
-        let missing = dir.path().join("no/such/dir/.env");
-        assert!(crate::crypto::replace_private_file(&missing, b"x").is_err());
     }
 }

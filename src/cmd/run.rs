@@ -239,7 +239,7 @@ fn cannot_run(message: String, hint: &str, exit: i32) -> Error {
 /// The error for a program that could not be started, and the exit code a shell would use.
 fn exec_error(program: &std::ffi::OsStr, err: std::io::Error) -> Error {
     use std::io::ErrorKind;
-    let shown = super::export_format::shown(&program.to_string_lossy());
+    let shown = crate::error::shown(&program.to_string_lossy());
     let has_path = shown.contains('/');
     match err.kind() {
         ErrorKind::NotFound if has_path => cannot_run(

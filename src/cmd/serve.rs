@@ -100,7 +100,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     }
     let dir = match data_dir {
         Some(d) => d,
-        None => crate::cli::default_home()?.join("server"),
+        None => crate::backend::default_home()?.join("server"),
     };
     server::check_data_dir(&dir)?;
     let tls = match (&tls_cert, &tls_key) {

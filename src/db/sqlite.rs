@@ -8,8 +8,8 @@ use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 use super::open_error;
-use crate::crypto;
 use crate::error::{Error, Result};
+use crate::fs::write_private_file;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
@@ -99,7 +99,7 @@ fn precreate_private(path: &Path) -> Result<()> {
     if path.exists() {
         return Ok(()); // the common case: no file is created, nothing is synced
     }
-    match crypto::write_private_file(path, b"") {
+    match write_private_file(path, b"") {
         Ok(()) => Ok(()),
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::AlreadyExists => {
             Ok(())

@@ -1,17 +1,18 @@
-//! Where the server's master keys live, and rotating them online.
+//! Where the server's master keys live, and rotating them online (the key files themselves
+//! are read and written by `crypto`).
 //!
 //! With a data directory, `DIR/master.key` is the active key and `DIR/retired-keys/<id>.key`
 //! hold earlier ones, kept so that data they wrapped (in this database or in a backup) can
 //! still be opened. With `KEEP_MASTER_KEY=NEW,OLD,...` the operator holds the keys and
 //! rotates by changing the variable on every replica (README: "Rotating the master key").
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use super::{AppState, DataDir};
-use crate::crypto::MasterKey;
+use crate::crypto::{self, MasterKey};
 use crate::error::{Error, Result};
 
 /// Where the master keys come from.
@@ -27,27 +28,6 @@ impl DataDir {
     pub fn retired_keys(&self) -> PathBuf {
         self.dir.join("retired-keys")
     }
-}
-
-/// The retired keys kept in `dir`, each in `<id>.key`; none if the directory does not exist.
-pub fn load_retired(dir: &Path) -> Result<Vec<MasterKey>> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io_path("cannot read", dir, e)),
-    };
-    let mut keys = Vec::new();
-    for entry in entries {
-        let path = entry
-            .map_err(|e| Error::io_path("cannot read", dir, e))?
-            .path();
-        if path.extension().is_some_and(|x| x == "key") {
-            keys.push(MasterKey::load(&path)?);
-        }
-    }
-    // A stable order, so that every start tries keys the same way.
-    keys.sort_by(|a, b| a.id().cmp(b.id()));
-    Ok(keys)
 }
 
 /// Makes a new master key and rewraps every data key under it, while requests go on.
@@ -81,15 +61,7 @@ pub async fn rotate(state: &Arc<AppState>) -> Result<()> {
             state.service.crypto().key_id()
         )));
     }
-    crate::crypto::create_private_dir(&data.retired_keys())?;
-    let retired = data.retired_keys().join(format!("{}.key", current.id()));
-    match current.save_new(&retired) {
-        Ok(()) => {}
-        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::AlreadyExists => {}
-        Err(e) => return Err(e),
-    }
-    let new = MasterKey::generate()?;
-    new.save_replacing(&data.master_key())?;
+    let new = crypto::rotate_files(&current, &data.master_key(), &data.retired_keys())?;
     state.service.activate_key(new).await?;
     spawn_rewrap(state.clone());
     Ok(())

@@ -32,9 +32,10 @@ pub use self::keys::KeySource;
 pub use self::listen::ServeOptions;
 pub use self::tls::server_config as tls_config;
 use crate::api::Requires;
-use crate::crypto::{self, Crypto, MasterKey};
+use crate::crypto::{self, Crypto};
 use crate::db::{Db, Inserted, TokenRow};
 use crate::error::{Error, Result};
+use crate::fs;
 use crate::service::Service;
 
 /// Largest request body accepted: a full 1 MiB secret plus JSON escaping overhead.
@@ -130,30 +131,24 @@ pub async fn open_store(
     master_key_hex: Option<&str>,
     database: Option<&str>,
 ) -> Result<Store> {
-    crypto::create_private_dir(&data.dir)?;
-    crypto::check_private_dir(&data.dir)?;
+    fs::create_private_dir(&data.dir)?;
+    fs::check_private_dir(&data.dir)?;
     let sqlite_path = match database {
         Some(url) if Db::is_postgres_url(url) => None,
         Some(url) => Some(sqlite_path(url)?),
         None => Some(data.database()),
     };
-    let (keys, source) = match (master_key_hex, &sqlite_path) {
-        (Some(hex), _) => (MasterKey::ring_from_hex(hex)?, KeySource::Env),
-        (None, db) => {
-            let active = match db {
-                Some(db) => crate::backend::load_key_for(&data.master_key(), db)?,
-                // A new key beside an existing PostgreSQL database is refused by the key check.
-                None => MasterKey::load_or_create(&data.master_key())?,
-            };
-            let mut keys = vec![active];
-            for old in keys::load_retired(&data.retired_keys())? {
-                if !keys.iter().any(|k| k.id() == old.id()) {
-                    keys.push(old);
-                }
-            }
-            let dir = data.dir.clone();
-            (keys, KeySource::Files { dir })
-        }
+    let keys = crypto::load_ring(
+        master_key_hex,
+        &data.master_key(),
+        &data.retired_keys(),
+        sqlite_path.as_deref(),
+    )?;
+    let source = match master_key_hex {
+        Some(_) => KeySource::Env,
+        None => KeySource::Files {
+            dir: data.dir.clone(),
+        },
     };
     let db = match (&sqlite_path, database) {
         (Some(path), _) => Db::open_sqlite(path, 8).await?,
@@ -209,7 +204,7 @@ pub async fn bootstrap_admin(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(Error::io_path("cannot replace the stale", &path, e)),
     }
-    crypto::write_private_file(&path, format!("{}\n", token.as_str()).as_bytes())?;
+    fs::write_private_file(&path, format!("{}\n", token.as_str()).as_bytes())?;
     let mut row = TokenRow {
         id: format!("tk-{}", crypto::random_base62(22)?),
         name: "admin".into(),

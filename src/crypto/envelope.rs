@@ -1,22 +1,19 @@
-//! Encryption at rest, key files, random ids and token hashing.
+//! Envelope encryption, and the keyed hashes of tokens and rows.
 //!
-//! Envelope encryption: every stored version of a secret gets its own random data key.
+//! Every stored version of a secret gets its own random data key.
 //! The values are sealed with that data key and the data key is sealed with the master key,
 //! both with XChaCha20-Poly1305 and associated data that binds them to the row (id,
 //! environment, name, version), so a ciphertext copied to another row does not decrypt.
 
-use std::fs::{self, OpenOptions};
-use std::io::{Read, Write};
-use std::path::Path;
 use std::sync::{Arc, OnceLock, RwLock};
 
 use chacha20poly1305::aead::{Aead, Payload};
 use chacha20poly1305::{KeyInit, XChaCha20Poly1305, XNonce};
-use hkdf::Hkdf;
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
 use zeroize::Zeroizing;
 
+use super::mac::{hex, hmac};
+use super::master_key::{KEY_LEN, MasterKey};
+use super::random::random_bytes;
 use crate::error::{Error, Result};
 use crate::model::{SecretData, SecretValue};
 
@@ -24,289 +21,6 @@ const NONCE_LEN: usize = 24;
 const KEY_CHECK: &[u8] = b"keep key check v1";
 const KEY_CHECK_AD: &[u8] = b"keep.v1 key check";
 const TOKEN_KEY_AD: &[u8] = b"keep.v1 token key";
-const KEY_LEN: usize = 32;
-
-/// Fills `buf` from the operating system's CSPRNG.
-pub fn random_bytes(buf: &mut [u8]) -> Result<()> {
-    getrandom::fill(buf).map_err(|e| Error::Internal(format!("no randomness available: {e}")))
-}
-
-const BASE62: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
-/// `len` uniformly random base62 characters (rejection sampling, no modulo bias).
-pub fn random_base62(len: usize) -> Result<String> {
-    let mut out = String::with_capacity(len);
-    let mut buf = [0u8; 64];
-    while out.len() < len {
-        random_bytes(&mut buf)?;
-        for b in buf {
-            // 248 = 4 * 62: bytes above it would favour the first characters.
-            if b < 248 && out.len() < len {
-                out.push(BASE62[usize::from(b % 62)] as char);
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// A new secret id: `st-` and 22 base62 characters (about 131 random bits).
-pub fn new_secret_id() -> Result<String> {
-    Ok(format!("st-{}", random_base62(22)?))
-}
-
-/// A new API token: the `keep_` prefix lets secret scanners recognise a leaked one.
-pub fn new_token() -> Result<Zeroizing<String>> {
-    Ok(Zeroizing::new(format!("keep_{}", random_base62(43)?)))
-}
-
-/// The master key: 32 random bytes that never enter the database.
-pub struct MasterKey {
-    key: Zeroizing<[u8; KEY_LEN]>,
-    /// Derived on first use: commands that need no plaintext derive nothing.
-    id: std::sync::OnceLock<String>,
-}
-
-impl std::fmt::Debug for MasterKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "MasterKey({})", self.id())
-    }
-}
-
-impl MasterKey {
-    pub fn from_bytes(bytes: [u8; KEY_LEN]) -> Self {
-        Self {
-            key: Zeroizing::new(bytes),
-            id: std::sync::OnceLock::new(),
-        }
-    }
-
-    pub fn generate() -> Result<Self> {
-        let mut bytes = [0u8; KEY_LEN];
-        random_bytes(&mut bytes)?;
-        Ok(Self::from_bytes(bytes))
-    }
-
-    /// A short public fingerprint stored beside each ciphertext, to tell keys apart.
-    pub fn id(&self) -> &str {
-        self.id
-            .get_or_init(|| hex(&hmac(&self.key[..], b"keep key id v1")[..8]))
-    }
-
-    /// Parses 64 hex digits (the form `KEEP_MASTER_KEY` takes).
-    pub fn from_hex(s: &str) -> Result<Self> {
-        let s = s.trim();
-        let bad = || {
-            Error::invalid_with_hint(
-                "the master key is not 64 hexadecimal digits",
-                "generate one with `head -c 32 /dev/urandom | xxd -p -c 64`",
-            )
-        };
-        if s.len() != KEY_LEN * 2 {
-            return Err(bad());
-        }
-        let mut bytes = [0u8; KEY_LEN];
-        for (i, b) in bytes.iter_mut().enumerate() {
-            *b = u8::from_str_radix(s.get(2 * i..2 * i + 2).ok_or_else(bad)?, 16)
-                .map_err(|_| bad())?;
-        }
-        Ok(Self::from_bytes(bytes))
-    }
-
-    /// Parses `KEEP_MASTER_KEY`: one key, or several separated by commas with the active one
-    /// first (the others only open what they sealed, during a rotation).
-    pub fn ring_from_hex(s: &str) -> Result<Vec<Self>> {
-        let keys = s
-            .split(',')
-            .map(str::trim)
-            .filter(|k| !k.is_empty())
-            .map(Self::from_hex)
-            .collect::<Result<Vec<_>>>()?;
-        if keys.is_empty() {
-            return Err(Self::from_hex("")
-                .err()
-                .unwrap_or_else(|| Error::invalid("no key")));
-        }
-        Ok(keys)
-    }
-
-    /// Writes this key to a new file (0600); fails if the file exists.
-    pub fn save_new(&self, path: &Path) -> Result<()> {
-        write_private_file(path, &self.key[..])
-    }
-
-    /// Writes this key over `path` atomically: the file holds the old key or the new one.
-    pub fn save_replacing(&self, path: &Path) -> Result<()> {
-        replace_private_file(path, &self.key[..])
-    }
-
-    /// Whether two keys are the same key.
-    pub fn same_as(&self, other: &MasterKey) -> bool {
-        use subtle::ConstantTimeEq;
-        bool::from(self.key[..].ct_eq(&other.key[..]))
-    }
-
-    /// Reads the key file, creating it (0600, in a 0700 directory) if it does not exist.
-    pub fn load_or_create(path: &Path) -> Result<Self> {
-        match Self::load(path) {
-            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-                let key = Self::generate()?;
-                match write_private_file(path, &key.key[..]) {
-                    Ok(()) => Ok(key),
-                    // Another process created it first: use theirs.
-                    Err(Error::Io { source, .. })
-                        if source.kind() == std::io::ErrorKind::AlreadyExists =>
-                    {
-                        Self::load(path)
-                    }
-                    Err(e) => Err(e),
-                }
-            }
-            other => other,
-        }
-    }
-
-    /// Reads an existing key file; refuses one that other users could read.
-    pub fn load(path: &Path) -> Result<Self> {
-        let mut file =
-            fs::File::open(path).map_err(|e| Error::io_path("cannot open key file", path, e))?;
-        check_private(path, &file)?;
-        let mut bytes = Zeroizing::new(Vec::with_capacity(KEY_LEN + 1));
-        file.read_to_end(&mut bytes)
-            .map_err(|e| Error::io_path("cannot read key file", path, e))?;
-        let arr: [u8; KEY_LEN] = bytes.as_slice().try_into().map_err(|_| {
-            Error::invalid_with_hint(
-                format!(
-                    "key file `{}` is {} bytes long, expected 32",
-                    path.display(),
-                    bytes.len()
-                ),
-                "restore the key file from your backup; without it the store cannot be decrypted",
-            )
-        })?;
-        Ok(Self::from_bytes(arr))
-    }
-
-    fn derive(&self, info: &[u8]) -> Zeroizing<[u8; KEY_LEN]> {
-        let hk = Hkdf::<Sha256>::new(Some(b"keep"), &self.key[..]);
-        let mut out = Zeroizing::new([0u8; KEY_LEN]);
-        // 32 bytes is always a valid HKDF-SHA256 output length.
-        let _ = hk.expand(info, &mut out[..]);
-        out
-    }
-}
-
-fn check_private(path: &Path, file: &fs::File) -> Result<()> {
-    let meta = file
-        .metadata()
-        .map_err(|e| Error::io_path("cannot inspect key file", path, e))?;
-    refuse_if_shared("key file", path, &meta, "600")
-}
-
-/// Refuses a data directory other users can read or enter: it holds a database and keys.
-pub fn check_private_dir(dir: &Path) -> Result<()> {
-    let meta = fs::metadata(dir).map_err(|e| Error::io_path("cannot inspect", dir, e))?;
-    refuse_if_shared("data directory", dir, &meta, "700")
-}
-
-/// An error naming `what` and the `chmod` that fixes it, if any group or other bit is set.
-#[cfg(unix)]
-fn refuse_if_shared(what: &str, path: &Path, meta: &fs::Metadata, fix: &str) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = meta.permissions().mode();
-    if mode & 0o077 != 0 {
-        return Err(Error::invalid_with_hint(
-            format!(
-                "{what} `{}` can be read by other users (mode {:o})",
-                path.display(),
-                mode & 0o777
-            ),
-            format!("run `chmod {fix} {}`", path.display()),
-        ));
-    }
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn refuse_if_shared(_what: &str, _path: &Path, _meta: &fs::Metadata, _fix: &str) -> Result<()> {
-    Ok(())
-}
-
-/// Creates a directory (and missing parents) readable only by its owner. The umask can only
-/// remove permission bits, so 0700 holds whatever it is. An existing directory is left alone.
-pub fn create_private_dir(dir: &Path) -> Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder
-        .create(dir)
-        .map_err(|e| Error::io_path("cannot create directory", dir, e))
-}
-
-/// Writes a new file with mode 0600, failing if it exists, and syncs it to disk. The file
-/// appears whole or not at all: it is written under a temporary name and hard-linked into
-/// place, so a concurrent reader or a crash never sees it half-written.
-pub fn write_private_file(path: &Path, contents: &[u8]) -> Result<()> {
-    create_private_dir(parent_dir(path))?;
-    place_private_file(path, contents, |tmp| {
-        fs::hard_link(tmp, path).map_err(|e| Error::io_path("cannot create", path, e))
-    })
-}
-
-/// Writes `path` with mode 0600, replacing any existing file atomically (rename): a reader
-/// sees the old file or the new one, never a mix. The directory must exist.
-pub fn replace_private_file(path: &Path, contents: &[u8]) -> Result<()> {
-    place_private_file(path, contents, |tmp| {
-        fs::rename(tmp, path).map_err(|e| Error::io_path("cannot replace", path, e))
-    })
-}
-
-pub fn parent_dir(path: &Path) -> &Path {
-    path.parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-}
-
-/// Writes a synced temporary file beside `path` and lets `place` move it there.
-fn place_private_file(
-    path: &Path,
-    contents: &[u8],
-    place: impl FnOnce(&Path) -> Result<()>,
-) -> Result<()> {
-    let dir = parent_dir(path);
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{file_name}.tmp-{}", random_base62(12)?));
-    let result = write_new(&tmp, contents).and_then(|()| place(&tmp));
-    // After a rename the temporary name is gone already; after a link it is a second name.
-    let _ = fs::remove_file(&tmp);
-    result?;
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
-fn write_new(path: &Path, contents: &[u8]) -> Result<()> {
-    let mut opts = OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    let mut file = opts
-        .open(path)
-        .map_err(|e| Error::io_path("cannot create", path, e))?;
-    file.write_all(contents)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| Error::io_path("cannot write", path, e))
-}
 
 /// What a ciphertext is bound to. Changing any field makes decryption fail.
 #[derive(Clone, Copy, Debug)]
@@ -425,7 +139,11 @@ impl Crypto {
         random_bytes(&mut dek[..])?;
         let ciphertext = seal_with(&dek, &binding.associated_data(b"values"), &plain)?;
         let master = self.active()?;
-        let wrapped_key = seal_with(&master.key, &binding.associated_data(b"data key"), &dek[..])?;
+        let wrapped_key = seal_with(
+            master.secret(),
+            &binding.associated_data(b"data key"),
+            &dek[..],
+        )?;
         Ok(Sealed {
             key_id: master.id().to_owned(),
             wrapped_key,
@@ -448,7 +166,7 @@ impl Crypto {
             )));
         };
         let dek = open_with(
-            &master.key,
+            master.secret(),
             &binding.associated_data(b"data key"),
             &sealed.wrapped_key,
         )
@@ -473,7 +191,11 @@ impl Crypto {
         }
         let dek = self.data_key(binding, sealed)?;
         open_values(&dek, binding, sealed)?;
-        let wrapped_key = seal_with(&master.key, &binding.associated_data(b"data key"), &dek[..])?;
+        let wrapped_key = seal_with(
+            master.secret(),
+            &binding.associated_data(b"data key"),
+            &dek[..],
+        )?;
         Ok(Some(Sealed {
             key_id: master.id().to_owned(),
             wrapped_key,
@@ -485,13 +207,13 @@ impl Crypto {
     /// wrong key be refused at start-up instead of failing secret by secret.
     pub fn key_check(&self, key_id: &str) -> Result<Vec<u8>> {
         let key = self.loaded(key_id)?;
-        seal_with(&key.key, KEY_CHECK_AD, KEY_CHECK)
+        seal_with(key.secret(), KEY_CHECK_AD, KEY_CHECK)
     }
 
     /// Whether the loaded key `key_id` sealed `check` (from [`Crypto::key_check`]).
     pub fn verify_key_check(&self, key_id: &str, check: &[u8]) -> bool {
         self.find(key_id).is_some_and(|k| {
-            open_with(&k.key, KEY_CHECK_AD, check).is_ok_and(|v| v.as_slice() == KEY_CHECK)
+            open_with(k.secret(), KEY_CHECK_AD, check).is_ok_and(|v| v.as_slice() == KEY_CHECK)
         })
     }
 
@@ -507,13 +229,13 @@ impl Crypto {
             .token_key
             .get()
             .ok_or_else(|| Error::Internal("the token key is not loaded".into()))?;
-        seal_with(&key.key, TOKEN_KEY_AD, &token_key[..])
+        seal_with(key.secret(), TOKEN_KEY_AD, &token_key[..])
     }
 
     /// Loads the token key from its form sealed by the loaded key `key_id`.
     pub fn open_token_key(&self, key_id: &str, sealed: &[u8]) -> Result<()> {
         let key = self.loaded(key_id)?;
-        let raw = open_with(&key.key, TOKEN_KEY_AD, sealed)
+        let raw = open_with(key.secret(), TOKEN_KEY_AD, sealed)
             .map_err(|()| Error::Integrity("the stored token key failed authentication".into()))?;
         let raw: [u8; KEY_LEN] = raw
             .as_slice()
@@ -621,29 +343,6 @@ fn open_with(key: &[u8; KEY_LEN], ad: &[u8], sealed: &[u8]) -> Result<Zeroizing<
         .map_err(|_| ())
 }
 
-fn hmac(key: &[u8], msg: &[u8]) -> [u8; 32] {
-    // HMAC accepts keys of any length, so this cannot fail.
-    let mut mac = <Hmac<Sha256> as hmac::KeyInit>::new_from_slice(key)
-        .unwrap_or_else(|_| unreachable!("hmac takes any key length"));
-    mac.update(msg);
-    mac.finalize().into_bytes().into()
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Constant-time equality of two hashes.
-pub fn ct_eq(a: &str, b: &str) -> bool {
-    ct_eq_bytes(a.as_bytes(), b.as_bytes())
-}
-
-/// Constant-time equality of two byte strings (of public length).
-pub fn ct_eq_bytes(a: &[u8], b: &[u8]) -> bool {
-    use subtle::ConstantTimeEq;
-    a.len() == b.len() && bool::from(a.ct_eq(b))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -726,46 +425,5 @@ mod tests {
             b.open(binding(1), &sealed),
             Err(Error::Integrity(_))
         ));
-    }
-
-    #[test]
-    fn ids_and_tokens_have_their_shape() {
-        let id = new_secret_id().unwrap();
-        assert!(id.starts_with("st-") && id.len() == 25 && crate::model::looks_like_id(&id));
-        let t = new_token().unwrap();
-        assert!(t.starts_with("keep_") && t.len() == 48);
-        assert_ne!(new_secret_id().unwrap(), id);
-    }
-
-    #[test]
-    fn key_file_is_private_and_stable() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("sub/master.key");
-        let k1 = MasterKey::load_or_create(&path).unwrap();
-        let k2 = MasterKey::load_or_create(&path).unwrap();
-        assert_eq!(k1.id(), k2.id());
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-            assert_eq!(mode, 0o600);
-            let dmode = fs::metadata(path.parent().unwrap())
-                .unwrap()
-                .permissions()
-                .mode()
-                & 0o777;
-            assert_eq!(dmode, 0o700);
-            fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
-            let err = MasterKey::load(&path).unwrap_err();
-            assert!(err.to_string().contains("other users"), "{err}");
-        }
-    }
-
-    #[test]
-    fn hex_master_key() {
-        let k = MasterKey::from_hex(&"ab".repeat(32)).unwrap();
-        assert_eq!(k.id(), MasterKey::from_bytes([0xab; 32]).id());
-        assert!(MasterKey::from_hex("abc").is_err());
-        assert!(MasterKey::from_hex(&"zz".repeat(32)).is_err());
     }
 }
