@@ -187,6 +187,15 @@ impl<'de> Deserialize<'de> for SecretValue {
 /// The variables of one secret, sorted by key.
 pub type SecretData = BTreeMap<String, SecretValue>;
 
+/// Secret data from `(key, value)` pairs (for tests).
+#[cfg(test)]
+pub(crate) fn data(pairs: &[(&str, &str)]) -> SecretData {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), SecretValue::new(v.to_string())))
+        .collect()
+}
+
 /// Validates every key and value and the total size. Errors name the key, never the value.
 pub fn validate_data(data: &SecretData) -> Result<()> {
     if data.is_empty() {
@@ -465,73 +474,55 @@ fn name_schema() -> Schema {
     })
 }
 
-macro_rules! named_schema {
-    ($($ty:ty),*) => {$(
+/// Implements `JsonSchema` for each type as the component `NAME` with a fixed schema; types
+/// that share a name share the component.
+macro_rules! fixed_schema {
+    ($($ty:ty => $name:literal, $schema:expr;)*) => {$(
         impl JsonSchema for $ty {
             fn schema_name() -> Cow<'static, str> {
-                "Name".into()
+                $name.into()
             }
             fn schema_id() -> Cow<'static, str> {
-                "keep::Name".into()
+                concat!("keep::", $name).into()
             }
             fn json_schema(_: &mut SchemaGenerator) -> Schema {
-                name_schema()
+                $schema
             }
         }
     )*};
 }
 
-named_schema!(SecretName, EnvName, TokenName);
-
 /// An environment variable name, for schemas (keys are plain strings in the types).
 pub struct Key;
-
-impl JsonSchema for Key {
-    fn schema_name() -> Cow<'static, str> {
-        "Key".into()
-    }
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "string",
-            "description": "An environment variable name: non-empty, at most 256 bytes of UTF-8 \
-                (`maxLength` counts characters), without `=` or NUL.",
-            "minLength": 1,
-            "maxLength": MAX_KEY_BYTES,
-            "pattern": "^[^=\\u0000]+$",
-            "examples": ["DATABASE_URL"],
-        })
-    }
-}
 
 /// A master key's public fingerprint, for schemas.
 pub struct KeyId;
 
-impl JsonSchema for KeyId {
-    fn schema_name() -> Cow<'static, str> {
-        "KeyId".into()
-    }
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "string",
-            "pattern": "^[0-9a-f]{16}$",
-            "description": "A master key's public fingerprint.",
-        })
-    }
-}
-
-impl JsonSchema for SecretValue {
-    fn schema_name() -> Cow<'static, str> {
-        "Value".into()
-    }
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "string",
-            "description": "UTF-8 text without NUL, at most 65536 bytes (`maxLength` counts \
-                characters).",
-            "maxLength": MAX_VALUE_BYTES,
-            "pattern": "^[^\\u0000]*$",
-        })
-    }
+fixed_schema! {
+    SecretName => "Name", name_schema();
+    EnvName => "Name", name_schema();
+    TokenName => "Name", name_schema();
+    Key => "Key", json_schema!({
+        "type": "string",
+        "description": "An environment variable name: non-empty, at most 256 bytes of UTF-8 \
+            (`maxLength` counts characters), without `=` or NUL.",
+        "minLength": 1,
+        "maxLength": MAX_KEY_BYTES,
+        "pattern": "^[^=\\u0000]+$",
+        "examples": ["DATABASE_URL"],
+    });
+    KeyId => "KeyId", json_schema!({
+        "type": "string",
+        "pattern": "^[0-9a-f]{16}$",
+        "description": "A master key's public fingerprint.",
+    });
+    SecretValue => "Value", json_schema!({
+        "type": "string",
+        "description": "UTF-8 text without NUL, at most 65536 bytes (`maxLength` counts \
+            characters).",
+        "maxLength": MAX_VALUE_BYTES,
+        "pattern": "^[^\\u0000]*$",
+    });
 }
 
 /// A map of keys to values with at least `min` keys.
@@ -619,13 +610,6 @@ mod tests {
         for bad in ["", "A=B", "A\0", &"K".repeat(257)] {
             assert!(check_key(bad).is_err(), "{bad:?}");
         }
-    }
-
-    fn data(pairs: &[(&str, &str)]) -> SecretData {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), SecretValue::new(v.to_string())))
-            .collect()
     }
 
     #[test]

@@ -104,14 +104,8 @@ pub fn shell(data: &SecretData) -> Result<Zeroizing<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::SecretValue;
 
-    fn data(pairs: &[(&str, &str)]) -> SecretData {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), SecretValue::new(v.to_string())))
-            .collect()
-    }
+    use crate::model::data;
 
     #[test]
     fn json_is_flat_and_sorted() {

@@ -133,12 +133,7 @@ mod tests {
     use crate::dotenv::parse;
     use crate::model::{SecretValue, check_key};
 
-    fn data(pairs: &[(&str, &str)]) -> SecretData {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), SecretValue::new(v.to_string())))
-            .collect()
-    }
+    use crate::model::data;
 
     /// Parses `text` as `keep import-dotenv` does, but with an environment that must never be
     /// asked: the export may only refer to its own keys.
