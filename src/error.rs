@@ -169,12 +169,12 @@ impl Error {
         }
     }
 
-    /// The next step for the user, if there is an obvious one.
     /// Whether this is a write refused because the store's disk is full.
     pub fn is_disk_full(&self) -> bool {
         matches!(self, Error::Database(m) if m.starts_with(DISK_FULL))
     }
 
+    /// The next step for the user, if there is an obvious one.
     pub fn hint(&self) -> Option<String> {
         match self {
             Error::Invalid { hint, .. } | Error::CannotRun { hint, .. } => hint.clone(),
