@@ -50,11 +50,21 @@ pub fn run_as() -> Option<(u32, u32)> {
 
 /// Removes clusters of earlier runs: a cluster dies with its test process (see `command`),
 /// and a stopped cluster has no `postmaster.pid`.
+/// Only clusters untouched for this long: a younger one may be another test run's, still in
+/// `initdb` (which writes no `postmaster.pid`).
 fn sweep(base: &Path) {
+    let stale = |path: &Path| {
+        std::fs::metadata(path)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > Duration::from_secs(3600))
+    };
     for entry in std::fs::read_dir(base).into_iter().flatten().flatten() {
         let is_ours = entry.file_name().to_string_lossy().starts_with("keep-pg-");
-        if is_ours && !entry.path().join("data/postmaster.pid").exists() {
-            let _ = std::fs::remove_dir_all(entry.path());
+        let path = entry.path();
+        if is_ours && !path.join("data/postmaster.pid").exists() && stale(&path) {
+            let _ = std::fs::remove_dir_all(path);
         }
     }
 }
