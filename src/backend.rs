@@ -120,7 +120,7 @@ impl Backend {
             Create::No if db_path.is_file() => MasterKey::load(&key_path)?,
             Create::No => return Err(Error::invalid(format!("no store in `{}`", home.display()))),
         };
-        let db = Db::open_sqlite(&db_path, 1).await?;
+        let db = Db::open_sqlite(&db_path, false)?;
         Ok(Backend::Local {
             service: Service::new(db, Crypto::new(key)),
         })

@@ -237,6 +237,21 @@ impl From<sqlx::Error> for Error {
     }
 }
 
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        // rusqlite's errors carry SQLite's message and code, never bound parameters.
+        let full = matches!(
+            &e,
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DiskFull
+        );
+        if full {
+            Error::Database(format!("{DISK_FULL}: {e}"))
+        } else {
+            Error::Database(e.to_string())
+        }
+    }
+}
+
 impl From<sqlx::migrate::MigrateError> for Error {
     fn from(e: sqlx::migrate::MigrateError) -> Self {
         Error::Database(format!("migration failed: {e}"))

@@ -25,10 +25,19 @@ use cmd::Context;
 use error::{Error, Result};
 use output::Output;
 
-/// Runs a parsed command line to completion.
+/// Runs a parsed command line to completion. A command on the embedded store runs on this
+/// thread with no async runtime at all (SQLite is called synchronously, so its futures never
+/// wait); one that talks to a server gets a runtime for its HTTP client, and `keep serve`
+/// a multi-threaded one.
 pub fn run(cli: Cli, out: &mut Output) -> Result<()> {
     let Cli { globals, command } = cli;
-    let runtime = if command.is_server() {
+    let server = command.is_server();
+    let remote = server || globals.server.as_deref().is_some_and(|s| !s.is_empty());
+    let ctx = Context::new(globals, command.takes_many_envs())?;
+    if !remote {
+        return block_on(command.run(&ctx, out));
+    }
+    let runtime = if server {
         tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()
@@ -38,6 +47,19 @@ pub fn run(cli: Cli, out: &mut Output) -> Result<()> {
             .build()
     }
     .map_err(|e| Error::io("cannot start the async runtime", e))?;
-    let ctx = Context::new(globals, command.takes_many_envs())?;
     runtime.block_on(command.run(&ctx, out))
+}
+
+/// Drives a future to completion on this thread, for work that never waits on I/O (the
+/// embedded store): it is ready at the first poll, or after a few when a lock it takes is
+/// contended (then this thread yields in between).
+pub fn block_on<F: std::future::Future>(fut: F) -> F::Output {
+    let mut fut = std::pin::pin!(fut);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    loop {
+        if let std::task::Poll::Ready(out) = fut.as_mut().poll(&mut cx) {
+            return out;
+        }
+        std::thread::yield_now();
+    }
 }

@@ -222,7 +222,12 @@ impl Output {
     /// Awaits `fut`; if it takes longer than 300 ms and a person is watching stderr, a spinner
     /// shows that keep is waiting (for the server, usually) until it completes.
     pub async fn waiting<F: Future>(&self, what: &str, fut: F) -> F::Output {
-        if !self.stderr_tty || self.quiet || self.json {
+        // No runtime: the embedded store, which answers at once (and has no timer to wait on).
+        if !self.stderr_tty
+            || self.quiet
+            || self.json
+            || tokio::runtime::Handle::try_current().is_err()
+        {
             return fut.await;
         }
         let mut fut = std::pin::pin!(fut);

@@ -1,161 +1,49 @@
-//! The database layer: every SQL statement keep runs, behind one `Db` enum.
+//! The database layer: SQLite (the embedded store and the single-machine server, through
+//! rusqlite in `lite`) and PostgreSQL (replicas, through sqlx in `pg`) behind one `Db`.
 //!
-//! Statements are written once in the SQL subset SQLite and PostgreSQL share (`$1`
-//! placeholders, BIGINT times in microseconds) and dispatched to the pool of the active
-//! dialect by `with_pool!`; dialect differences live in `migrations/<dialect>/` only.
+//! Every statement is written once, in `sql`, in the subset the two dialects share; each
+//! method below runs it on the active one. SQLite reads run on the caller's thread and its
+//! writes in turn on one writer (`lite::Store`); PostgreSQL's writers lock rows.
 
 mod away;
-mod postgres;
-mod sqlite;
+mod group_commit;
+mod lite;
+mod migrate;
+mod pg;
+mod sql;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use sqlx::FromRow;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 
-/// Connection pools to the store's database.
-///
-/// SQLite has one writer at a time per database. Its writers get one connection of their
-/// own, so that they queue in order for it, instead of many connections polling for the
-/// write lock in SQLite's busy handler (which sleeps for up to 100 ms between tries); the
-/// reads share the others, which WAL never blocks. PostgreSQL locks rows and takes one pool.
-#[derive(Clone, Debug)]
+pub use group_commit::GroupCommit;
+
+/// The store's database.
+#[derive(Clone)]
 pub enum Db {
-    Sqlite {
-        read: sqlx::SqlitePool,
-        write: sqlx::SqlitePool,
-    },
+    Sqlite(Arc<lite::Store>),
     Postgres(sqlx::PgPool),
 }
 
-/// Runs `$body` with `$pool` bound to the active dialect's pool for reads. The body is
-/// compiled once per dialect, so each arm gets its driver's types.
-macro_rules! with_pool {
-    ($db:expr, |$pool:ident| $body:expr) => {
-        match $db {
-            Db::Sqlite { read: $pool, .. } => $body,
-            Db::Postgres(pool) => {
-                let mut conn = $crate::db::away::acquire(pool).await?;
-                let $pool = &mut *conn;
-                $body
-            }
-        }
-    };
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Db::Sqlite(_) => "Db::Sqlite",
+            Db::Postgres(_) => "Db::Postgres",
+        })
+    }
 }
 
-/// [`with_pool!`] for statements that write.
-macro_rules! with_writer {
-    ($db:expr, |$pool:ident| $body:expr) => {
-        match $db {
-            Db::Sqlite { write: $pool, .. } => $body,
-            Db::Postgres(pool) => {
-                let mut conn = $crate::db::away::acquire(pool).await?;
-                let $pool = &mut *conn;
-                $body
-            }
-        }
-    };
-}
+/// How a server uses SQLite: reads on this many connections of their own.
+const SERVER_READERS: usize = 4;
 
-/// The insert of one audit record, bound and ready to execute.
-macro_rules! audit_insert {
-    ($record:expr) => {{
-        let r: &AuditRow = $record;
-        sqlx::query(
-            "INSERT INTO audit (at, actor, client, action, environment, target, outcome) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(r.at)
-        .bind(&r.actor)
-        .bind(&r.client)
-        .bind(&r.action)
-        .bind(&r.environment)
-        .bind(&r.target)
-        .bind(&r.outcome)
-    }};
-}
-
-/// Runs `$body` in a write transaction with `$tx` bound to it, and commits it; evaluates to
-/// `Result<T>` where `$body` evaluates to `T` (it may use `?`). On SQLite the transaction is
-/// `BEGIN IMMEDIATE` on the writer's connection, so that a read-then-write cannot fail to
-/// upgrade its lock; PostgreSQL's writers lock rows.
-///
-/// Any failure closes the SQLite connection instead of returning it to the pool: after a
-/// failed `COMMIT` (`SQLITE_FULL`, `SQLITE_IOERR`) SQLite may have rolled the transaction
-/// back by itself while sqlx still counts it as open, and would turn the next `BEGIN` on that
-/// connection into a savepoint that is never committed, so that every later write would be
-/// acknowledged and lost. A new connection starts clean, and works again once the disk does.
-macro_rules! transaction {
-    ($db:expr, |$tx:ident| $body:expr) => {
-        match $db {
-            Db::Sqlite { write, .. } => {
-                let mut conn = write.acquire().await?;
-                let result: Result<_> = async {
-                    let mut $tx =
-                        sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?;
-                    let value = $body;
-                    $tx.commit().await?;
-                    Ok(value)
-                }
-                .await;
-                if result.is_err() {
-                    conn.close_on_drop();
-                }
-                result
-            }
-            Db::Postgres(pool) => {
-                async {
-                    let mut conn = $crate::db::away::acquire(pool).await?;
-                    let mut $tx = sqlx::Connection::begin(&mut *conn).await?;
-                    let value = $body;
-                    $tx.commit().await?;
-                    Ok(value)
-                }
-                .await
-            }
-        }
-    };
-}
-
-/// Runs `$write` with `$conn` bound to a connection and, when `$audit` is some, inserts that
-/// audit record in the same transaction: a write and its record are committed together or not
-/// at all. `$write` evaluates to a `Result` of any error that converts to ours. `$keep` looks at the write's result (`$done`) and says whether there is anything to
-/// record. Without a record, `$write` runs alone (one statement commits by itself), as the
-/// embedded store needs no audit log.
-macro_rules! audited {
-    ($db:expr, $audit:expr, |$conn:ident| $write:expr, |$done:ident| $keep:expr) => {{
-        let record: Option<&AuditRow> = $audit;
-        match record {
-            None => with_writer!($db, |pool| {
-                let $conn = pool;
-                $write.map_err($crate::error::Error::from)
-            }),
-            Some(record) => transaction!($db, |tx| {
-                let done = {
-                    let $conn = &mut *tx;
-                    $write?
-                };
-                let keep = {
-                    let $done = &done;
-                    $keep
-                };
-                if keep {
-                    audit_insert!(record).execute(&mut *tx).await?;
-                }
-                done
-            }),
-        }
-    }};
-}
-
-mod audit;
-mod group_commit;
-mod tokens;
-
-pub use audit::{AuditCursor, AuditRow};
-pub use group_commit::GroupCommit;
-pub use tokens::Revoked;
+/// A use of a secret's values is recorded at most this often (microseconds): `last_used_at`
+/// tells whether a secret is still in use, to the minute, without turning every read of a
+/// hot secret into a durable write. The server's audit log records every read exactly.
+pub const LAST_USED_RESOLUTION: i64 = 60_000_000;
 
 /// A stored secret version, exactly as in the `secrets` table.
 #[derive(Clone, Debug, FromRow)]
@@ -178,6 +66,43 @@ pub struct SecretRow {
     pub ciphertext: Vec<u8>,
     /// The row's seal (see `service::seals`); `None` only in a row written before seals.
     pub seal: Option<Vec<u8>>,
+}
+
+/// One audit record. Never holds a value: only who did what to which secret, and how it ended.
+#[derive(Clone, Debug, FromRow)]
+pub struct AuditRow {
+    /// Assigned by the database; 0 before the insert.
+    #[sqlx(default)]
+    pub id: i64,
+    /// Microseconds since the Unix epoch.
+    pub at: i64,
+    /// The token's name (empty when no valid token was presented).
+    pub actor: String,
+    /// The client's address.
+    pub client: String,
+    /// `secret.create`, `secret.reveal`, `token.revoke`, ... (see `api::Action`).
+    pub action: String,
+    pub environment: Option<String>,
+    /// The secret's or token's name.
+    pub target: Option<String>,
+    /// `ok`, `unauthorized`, `forbidden`, `not_found`, `conflict`, `invalid` or `error`.
+    pub outcome: String,
+}
+
+/// Where a page of the audit log starts: strictly older than this (at, id).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AuditCursor {
+    pub at: i64,
+    pub id: i64,
+}
+
+/// The outcome of [`Db::revoke_token`].
+#[derive(Debug, PartialEq, Eq)]
+pub enum Revoked {
+    Yes,
+    NoSuchToken,
+    /// Refused: it is the only admin token left that can still be used.
+    LastAdmin,
 }
 
 /// A stored API token (hash only).
@@ -221,32 +146,34 @@ pub enum Inserted {
     Conflict,
 }
 
-macro_rules! secret_columns {
-    () => {
-        "id, environment, name, version, created_at, created_by, updated_at, \
-         last_used_at, keys, key_id, wrapped_key, ciphertext, seal"
+/// Runs `$lite` (a call on an `&Connection`, `$conn`) on an SQLite read connection, or awaits
+/// `$pg` (with `$pool`) on PostgreSQL.
+macro_rules! read {
+    ($db:expr, |$conn:ident| $lite:expr, |$pool:ident| $pg:expr) => {
+        match $db {
+            Db::Sqlite(store) => store.read(|$conn| $lite),
+            Db::Postgres($pool) => $pg.await,
+        }
     };
 }
 
-/// One secret by (environment, name), every column.
-const SELECT_SECRET: &str = concat!(
-    "SELECT ",
-    secret_columns!(),
-    " FROM secrets WHERE environment = $1 AND name = $2"
-);
-
 impl Db {
-    /// Opens (creating if needed) an SQLite store at `path` and brings its schema up to date,
-    /// with up to `connections` connections.
-    pub async fn open_sqlite(path: &Path, connections: u32) -> Result<Self> {
-        let (read, write) = sqlite::open(path, connections).await?;
-        Ok(Db::Sqlite { read, write })
+    /// Opens (creating if needed) an SQLite store at `path` and brings its schema up to date:
+    /// for a CLI command (`server` false) one connection on this thread, for a server a few
+    /// read connections and a writer thread.
+    pub fn open_sqlite(path: &Path, server: bool) -> Result<Self> {
+        let store = if server {
+            lite::Store::threaded(path, SERVER_READERS)?
+        } else {
+            lite::Store::inline(path)?
+        };
+        Ok(Db::Sqlite(Arc::new(store)))
     }
 
     /// Connects to a PostgreSQL database and brings its schema up to date; safe when several
     /// replicas start at once (the migrator holds an advisory lock).
     pub async fn open_postgres(url: &str) -> Result<Self> {
-        postgres::open(url).await.map(Db::Postgres)
+        pg::open(url).await.map(Db::Postgres)
     }
 
     /// Whether `url` names a PostgreSQL database (`postgres://` or `postgresql://`).
@@ -256,22 +183,15 @@ impl Db {
 
     pub async fn close(&self) {
         match self {
-            Db::Sqlite { read, write } => {
-                read.close().await;
-                write.close().await;
-            }
+            Db::Sqlite(store) => store.close(),
             Db::Postgres(pool) => pool.close().await,
         }
     }
 
     pub async fn get_secret(&self, env: &str, name: &str) -> Result<Option<SecretRow>> {
-        with_pool!(self, |pool| Ok(sqlx::query_as::<_, SecretRow>(
-            SELECT_SECRET
-        )
-        .bind(env)
-        .bind(name)
-        .fetch_optional(pool)
-        .await?))
+        read!(self, |c| lite::get_secret(c, env, name), |pool| {
+            pg::get_secret(pool, env, name)
+        })
     }
 
     /// Inserts new secrets in one transaction, each with its audit record if it has one; a
@@ -280,126 +200,72 @@ impl Db {
     /// names in the same order and cannot deadlock.
     pub async fn insert_secrets(
         &self,
-        rows: &[(SecretRow, Option<AuditRow>)],
+        rows: Vec<(SecretRow, Option<AuditRow>)>,
     ) -> Result<Vec<Inserted>> {
-        let sql = concat!(
-            "INSERT INTO secrets (",
-            secret_columns!(),
-            ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
-             ON CONFLICT (environment, name) DO NOTHING"
-        );
         let mut order: Vec<usize> = (0..rows.len()).collect();
         order.sort_by(|&a, &b| {
             let (a, b) = (&rows[a].0, &rows[b].0);
             (&a.environment, &a.name).cmp(&(&b.environment, &b.name))
         });
-        let mut outcomes: Vec<Inserted> = rows.iter().map(|_| Inserted::Conflict).collect();
-        transaction!(self, |tx| {
-            for i in order {
-                let (row, audit) = &rows[i];
-                let n = sqlx::query(sql)
-                    .bind(&row.id)
-                    .bind(&row.environment)
-                    .bind(&row.name)
-                    .bind(row.version)
-                    .bind(row.created_at)
-                    .bind(&row.created_by)
-                    .bind(row.updated_at)
-                    .bind(row.last_used_at)
-                    .bind(&row.keys)
-                    .bind(&row.key_id)
-                    .bind(&row.wrapped_key)
-                    .bind(&row.ciphertext)
-                    .bind(&row.seal)
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
-                if n == 1 {
-                    if let Some(record) = audit {
-                        audit_insert!(record).execute(&mut *tx).await?;
-                    }
-                    outcomes[i] = Inserted::Yes;
-                }
+        match self {
+            Db::Sqlite(store) => {
+                store
+                    .write(move |c| lite::insert_secrets(c, &rows, &order))
+                    .await
             }
-        })?;
-        Ok(outcomes)
+            Db::Postgres(pool) => pg::insert_secrets(pool, &rows, &order).await,
+        }
     }
 
-    /// Writes the next version of a secret under a lock on its row: `next` gets the current
-    /// row (values included) and returns the row to store in its place, and no other writer
-    /// can change the secret in between. Writers of one secret queue for the lock instead of
-    /// racing and retrying, so under any contention each of them gets through, in turn. The
-    /// write and its audit record commit together. `None` when there is no such secret.
+    /// Writes the next version of a secret: `next` gets the current row (values included) and
+    /// returns the row to store in its place, and no other writer changes the secret in
+    /// between. The write and its audit record commit together. `None` when there is no such
+    /// secret. PostgreSQL holds the row's lock meanwhile; SQLite stores the new row only if
+    /// the current one is still the version read, and otherwise reads it again (this
+    /// process's writers of one secret take turns before this, so only another process's
+    /// write can come between).
     pub async fn modify_secret(
         &self,
         env: &str,
         name: &str,
-        next: impl FnOnce(SecretRow) -> Result<SecretRow>,
-        audit: Option<&AuditRow>,
+        mut next: impl FnMut(SecretRow) -> Result<SecretRow>,
+        record: Option<&AuditRow>,
     ) -> Result<Option<SecretRow>> {
-        const SELECT_FOR_UPDATE: &str = concat!(
-            "SELECT ",
-            secret_columns!(),
-            " FROM secrets WHERE environment = $1 AND name = $2 FOR UPDATE"
-        );
-        const UPDATE: &str = "UPDATE secrets SET version = $1, updated_at = $2, keys = $3, \
-                              key_id = $4, wrapped_key = $5, ciphertext = $6, seal = $7 \
-                              WHERE id = $8";
-        // SQLite locks the whole database (the transaction is IMMEDIATE, see `transaction!`);
-        // PostgreSQL locks the one row.
-        let select = match self {
-            Db::Sqlite { .. } => SELECT_SECRET,
-            Db::Postgres(_) => SELECT_FOR_UPDATE,
+        let store = match self {
+            Db::Sqlite(store) => store,
+            Db::Postgres(pool) => return pg::modify_secret(pool, env, name, next, record).await,
         };
-        transaction!(self, |tx| {
-            let current = sqlx::query_as::<_, SecretRow>(select)
-                .bind(env)
-                .bind(name)
-                .fetch_optional(&mut *tx)
+        loop {
+            let Some(current) = store.read(|c| lite::get_secret(c, env, name))? else {
+                return Ok(None);
+            };
+            let replaced = current.version;
+            let row = next(current)?;
+            let (write, audit) = (row.clone(), record.cloned());
+            let stored = store
+                .write(move |c| lite::replace_secret(c, &write, replaced, audit.as_ref()))
                 .await?;
-            match current {
-                None => None,
-                Some(row) => {
-                    let row = next(row)?;
-                    sqlx::query(UPDATE)
-                        .bind(row.version)
-                        .bind(row.updated_at)
-                        .bind(&row.keys)
-                        .bind(&row.key_id)
-                        .bind(&row.wrapped_key)
-                        .bind(&row.ciphertext)
-                        .bind(&row.seal)
-                        .bind(&row.id)
-                        .execute(&mut *tx)
-                        .await?;
-                    if let Some(record) = audit {
-                        audit_insert!(record).execute(&mut *tx).await?;
-                    }
-                    Some(row)
-                }
+            if stored {
+                return Ok(Some(row));
             }
-        })
+        }
     }
 
     pub async fn delete_secret(
         &self,
         env: &str,
         name: &str,
-        audit: Option<&AuditRow>,
+        record: Option<&AuditRow>,
     ) -> Result<bool> {
-        let sql = "DELETE FROM secrets WHERE environment = $1 AND name = $2";
-        let n = audited!(
-            self,
-            audit,
-            |conn| sqlx::query(sql)
-                .bind(env)
-                .bind(name)
-                .execute(conn)
-                .await
-                .map(|r| r.rows_affected()),
-            |n| *n > 0
-        )?;
-        Ok(n > 0)
+        match self {
+            Db::Sqlite(store) => {
+                let (env, name, record) = (env.to_owned(), name.to_owned(), record.cloned());
+                store
+                    .write(move |c| lite::delete_secret(c, &env, &name, record.as_ref()))
+                    .await
+            }
+            Db::Postgres(pool) => pg::delete_secret(pool, env, name, record).await,
+        }
     }
 
     /// Secrets whose data key is wrapped by a master key other than `key_id`, by id, after
@@ -410,17 +276,11 @@ impl Db {
         after_id: &str,
         limit: i64,
     ) -> Result<Vec<SecretRow>> {
-        let sql = concat!(
-            "SELECT ",
-            secret_columns!(),
-            " FROM secrets WHERE key_id <> $1 AND id > $2 ORDER BY id LIMIT $3"
-        );
-        with_pool!(self, |pool| Ok(sqlx::query_as::<_, SecretRow>(sql)
-            .bind(key_id)
-            .bind(after_id)
-            .bind(limit)
-            .fetch_all(pool)
-            .await?))
+        read!(
+            self,
+            |c| lite::secrets_not_under_key(c, key_id, after_id, limit),
+            |pool| pg::secrets_not_under_key(pool, key_id, after_id, limit)
+        )
     }
 
     /// Stores a data key rewrapped under another master key, if the row is still the version
@@ -432,70 +292,72 @@ impl Db {
         new_key_id: &str,
         wrapped_key: &[u8],
     ) -> Result<bool> {
-        let sql = "UPDATE secrets SET key_id = $1, wrapped_key = $2 \
-                   WHERE id = $3 AND version = $4 AND key_id = $5";
-        let n = with_writer!(self, |pool| sqlx::query(sql)
-            .bind(new_key_id)
-            .bind(wrapped_key)
-            .bind(&row.id)
-            .bind(row.version)
-            .bind(old_key_id)
-            .execute(pool)
-            .await?
-            .rows_affected());
-        Ok(n == 1)
+        match self {
+            Db::Sqlite(store) => {
+                let (id, version) = (row.id.clone(), row.version);
+                let (old, new, wrapped) = (
+                    old_key_id.to_owned(),
+                    new_key_id.to_owned(),
+                    wrapped_key.to_vec(),
+                );
+                store
+                    .write(move |c| lite::rewrap_secret(c, (&id, version), &old, &new, &wrapped))
+                    .await
+            }
+            Db::Postgres(pool) => {
+                let row = (row.id.as_str(), row.version);
+                pg::rewrap_secret(pool, row, old_key_id, new_key_id, wrapped_key).await
+            }
+        }
     }
 
     /// Secrets written before rows were sealed, by id, after `after_id` (metadata only).
     pub async fn unsealed_secrets(&self, after_id: &str, limit: i64) -> Result<Vec<SecretRow>> {
-        let sql = "SELECT id, environment, name, version, created_at, created_by, updated_at, \
-                   last_used_at, keys, key_id, seal \
-                   FROM secrets WHERE seal IS NULL AND id > $1 ORDER BY id LIMIT $2";
-        with_pool!(self, |pool| Ok(sqlx::query_as::<_, SecretRow>(sql)
-            .bind(after_id)
-            .bind(limit)
-            .fetch_all(pool)
-            .await?))
+        read!(
+            self,
+            |c| lite::unsealed_secrets(c, after_id, limit),
+            |pool| pg::unsealed_secrets(pool, after_id, limit)
+        )
     }
 
     /// Seals a row of `table` written before seals, if it is still the version that was read.
     pub async fn set_seal(&self, table: Sealed, id: &str, version: i64, seal: &[u8]) -> Result<()> {
         let sql = match table {
-            Sealed::Secrets => {
-                "UPDATE secrets SET seal = $1 WHERE id = $2 AND version = $3 AND seal IS NULL"
-            }
-            Sealed::Tokens => {
-                "UPDATE tokens SET seal = $1 WHERE id = $2 AND version = $3 AND seal IS NULL"
-            }
+            Sealed::Secrets => sql::SEAL_SECRET,
+            Sealed::Tokens => sql::SEAL_TOKEN,
         };
-        with_writer!(self, |pool| sqlx::query(sql)
-            .bind(seal)
-            .bind(id)
-            .bind(version)
-            .execute(pool)
-            .await?
-            .rows_affected());
-        Ok(())
+        match self {
+            Db::Sqlite(store) => {
+                let (id, seal) = (id.to_owned(), seal.to_vec());
+                store
+                    .write(move |c| lite::set_seal(c, sql, &id, version, &seal))
+                    .await
+            }
+            Db::Postgres(pool) => pg::set_seal(pool, sql, id, version, seal).await,
+        }
     }
 
     /// How many secrets each master key wraps.
     pub async fn key_usage(&self) -> Result<Vec<(String, i64)>> {
-        let sql = "SELECT key_id, COUNT(*) FROM secrets GROUP BY key_id ORDER BY key_id";
-        with_pool!(self, |pool| Ok(sqlx::query_as::<_, (String, i64)>(sql)
-            .fetch_all(pool)
-            .await?))
+        read!(self, |c| lite::key_usage(c), |pool| pg::key_usage(pool))
     }
 
-    /// Records that the values of `id` were read.
-    pub async fn touch_secret(&self, id: &str, now: i64) -> Result<()> {
-        let sql = "UPDATE secrets SET last_used_at = $1 WHERE id = $2";
-        with_writer!(self, |pool| sqlx::query(sql)
-            .bind(now)
-            .bind(id)
-            .execute(pool)
-            .await?
-            .rows_affected());
-        Ok(())
+    /// Records that the values of `id` were read at `now`, unless a use was recorded within
+    /// [`LAST_USED_RESOLUTION`] before (then nothing is written, and the answer is false).
+    pub async fn touch_secret(&self, id: &str, now: i64, last_used: Option<i64>) -> Result<bool> {
+        if last_used.is_some_and(|t| t >= now - LAST_USED_RESOLUTION) {
+            return Ok(false);
+        }
+        match self {
+            Db::Sqlite(store) => {
+                let id = id.to_owned();
+                store
+                    .write(move |c| lite::touch_secret(c, &id, now, LAST_USED_RESOLUTION))
+                    .await?;
+            }
+            Db::Postgres(pool) => pg::touch_secret(pool, id, now, LAST_USED_RESOLUTION).await?,
+        }
+        Ok(true)
     }
 
     /// Up to `limit` secrets of `env`, newest first, created before `before` and after `cursor`.
@@ -507,77 +369,155 @@ impl Db {
         cursor: Option<&Cursor>,
         limit: i64,
     ) -> Result<Vec<SecretRow>> {
-        let sql = "SELECT id, environment, name, version, created_at, created_by, updated_at, \
-                   last_used_at, keys, key_id, seal \
-                   FROM secrets WHERE environment = $1 AND created_at < $2 \
-                   AND (created_at < $3 OR (created_at = $3 AND id < $4)) \
-                   ORDER BY created_at DESC, id DESC LIMIT $5";
         let before = before.unwrap_or(i64::MAX);
-        let (c_at, c_id) = match cursor {
+        // With no cursor, `created_at < MAX` holds for every row, so the id test is moot.
+        let cursor = match cursor {
             Some(c) => (c.created_at, c.id.as_str()),
             None => (i64::MAX, ""),
         };
-        // With no cursor, `created_at < MAX` holds for every row, so the id test is moot.
-        with_pool!(self, |pool| Ok(sqlx::query_as::<_, SecretRow>(sql)
-            .bind(env)
-            .bind(before)
-            .bind(c_at)
-            .bind(c_id)
-            .bind(limit)
-            .fetch_all(pool)
-            .await?))
+        read!(
+            self,
+            |c| lite::list_secrets(c, env, before, cursor, limit),
+            |pool| pg::list_secrets(pool, env, before, cursor, limit)
+        )
     }
 
     /// The environments that hold at least one secret, sorted.
     pub async fn list_environments(&self) -> Result<Vec<String>> {
-        let sql = "SELECT DISTINCT environment FROM secrets ORDER BY environment LIMIT 10000";
-        with_pool!(self, |pool| Ok(sqlx::query_scalar::<_, String>(sql)
-            .fetch_all(pool)
-            .await?))
+        read!(self, |c| lite::list_environments(c), |pool| {
+            pg::list_environments(pool)
+        })
     }
 
     pub async fn get_meta(&self, name: &str) -> Result<Option<Vec<u8>>> {
-        let sql = "SELECT value FROM meta WHERE name = $1";
-        with_pool!(self, |pool| Ok(sqlx::query_scalar::<_, Vec<u8>>(sql)
-            .bind(name)
-            .fetch_optional(pool)
-            .await?))
+        read!(self, |c| lite::get_meta(c, name), |pool| pg::get_meta(
+            pool, name
+        ))
     }
 
     /// Every fact whose name starts with `prefix`.
     pub async fn meta_with_prefix(&self, prefix: &str) -> Result<Vec<(String, Vec<u8>)>> {
-        let sql = "SELECT name, value FROM meta WHERE substr(name, 1, $2) = $1";
-        let len = i32::try_from(prefix.len()).unwrap_or(i32::MAX);
-        with_pool!(self, |pool| Ok(sqlx::query_as::<_, (String, Vec<u8>)>(sql)
-            .bind(prefix)
-            .bind(len)
-            .fetch_all(pool)
-            .await?))
+        read!(self, |c| lite::meta_with_prefix(c, prefix), |pool| {
+            pg::meta_with_prefix(pool, prefix)
+        })
     }
 
     /// Sets `name` unless it is already set (the first writer wins).
     pub async fn init_meta(&self, name: &str, value: &[u8]) -> Result<()> {
-        let sql = "INSERT INTO meta (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING";
-        with_writer!(self, |pool| sqlx::query(sql)
-            .bind(name)
-            .bind(value)
-            .execute(pool)
-            .await?
-            .rows_affected());
-        Ok(())
+        match self {
+            Db::Sqlite(store) => {
+                let (name, value) = (name.to_owned(), value.to_vec());
+                store
+                    .write(move |c| lite::init_meta(c, &name, &value))
+                    .await
+            }
+            Db::Postgres(pool) => pg::init_meta(pool, name, value).await,
+        }
     }
-}
 
-/// A uniqueness violation is an expected outcome of an insert, not a failure.
-fn inserted(result: std::result::Result<(), sqlx::Error>) -> Result<Inserted> {
-    match result {
-        Ok(()) => Ok(Inserted::Yes),
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(Inserted::Conflict),
-        Err(e) => Err(e.into()),
+    /// Records events of reads and refusals, in one transaction (successful writes record
+    /// theirs in their own transaction).
+    pub async fn insert_audit_batch(&self, records: Vec<AuditRow>) -> Result<()> {
+        match self {
+            Db::Sqlite(store) => {
+                store
+                    .write(move |c| lite::insert_audit_batch(c, &records))
+                    .await
+            }
+            Db::Postgres(pool) => pg::insert_audit_batch(pool, &records).await,
+        }
     }
-}
 
-/// Maps an unexpected database failure during start-up to an error naming the file.
-pub(crate) fn open_error(path: &Path, e: sqlx::Error) -> Error {
-    Error::Database(format!("cannot open `{}`: {e}", path.display()))
+    /// Up to `limit` records at or after `since`, newest first, older than `cursor`.
+    pub async fn list_audit(
+        &self,
+        since: Option<i64>,
+        cursor: Option<AuditCursor>,
+        limit: i64,
+    ) -> Result<Vec<AuditRow>> {
+        let since = since.unwrap_or(i64::MIN);
+        let cursor = cursor.unwrap_or(AuditCursor {
+            at: i64::MAX,
+            id: i64::MAX,
+        });
+        read!(
+            self,
+            |c| lite::list_audit(c, since, cursor, limit),
+            |pool| pg::list_audit(pool, since, cursor, limit)
+        )
+    }
+
+    pub async fn insert_token(
+        &self,
+        row: &TokenRow,
+        record: Option<&AuditRow>,
+    ) -> Result<Inserted> {
+        match self {
+            Db::Sqlite(store) => {
+                let (row, record) = (row.clone(), record.cloned());
+                store
+                    .write(move |c| lite::insert_token(c, &row, record.as_ref()))
+                    .await
+            }
+            Db::Postgres(pool) => pg::insert_token(pool, row, record).await,
+        }
+    }
+
+    pub async fn token_by_hash(&self, hash: &str) -> Result<Option<TokenRow>> {
+        read!(self, |c| lite::token_by_hash(c, hash), |pool| {
+            pg::token_by_hash(pool, hash)
+        })
+    }
+
+    /// Every token, oldest first (revoked and expired ones too: they are history).
+    pub async fn list_tokens(&self) -> Result<Vec<TokenRow>> {
+        read!(self, |c| lite::list_tokens(c, sql::LIST_TOKENS), |pool| {
+            pg::list_tokens(pool, sql::LIST_TOKENS)
+        })
+    }
+
+    /// Tokens written before rows were sealed.
+    pub async fn unsealed_tokens(&self) -> Result<Vec<TokenRow>> {
+        read!(
+            self,
+            |c| lite::list_tokens(c, sql::UNSEALED_TOKENS),
+            |pool| pg::list_tokens(pool, sql::UNSEALED_TOKENS)
+        )
+    }
+
+    pub async fn count_tokens(&self) -> Result<i64> {
+        read!(self, |c| lite::count_tokens(c), |pool| pg::count_tokens(
+            pool
+        ))
+    }
+
+    /// Revokes the token `name` if it is not revoked yet. `next` checks the current row and
+    /// returns it revoked (its version counted up and sealed again); it is stored only if the
+    /// row did not change in between. The last usable admin token is kept: the update is
+    /// conditional on another one existing, so two concurrent revokes cannot both pass.
+    pub async fn revoke_token(
+        &self,
+        name: &str,
+        now: i64,
+        record: Option<&AuditRow>,
+        next: impl FnOnce(TokenRow) -> Result<TokenRow>,
+    ) -> Result<Revoked> {
+        let current = read!(self, |c| lite::active_token_by_name(c, name), |pool| {
+            pg::active_token_by_name(pool, name)
+        })?;
+        let Some(current) = current else {
+            return Ok(Revoked::NoSuchToken);
+        };
+        let replaced = current.version;
+        let revoked = next(current)?;
+        match self {
+            Db::Sqlite(store) => {
+                let record = record.cloned();
+                store
+                    .write(move |c| lite::revoke_token(c, &revoked, replaced, now, record.as_ref()))
+                    .await
+            }
+            Db::Postgres(pool) => pg::revoke_token(pool, &revoked, replaced, now, record).await,
+        }
+    }
 }

@@ -134,9 +134,10 @@ impl AuditWriter {
         Self(GroupCommit::start(MAX_BATCH, move |rows: Vec<AuditRow>| {
             let db = db.clone();
             async move {
-                db.insert_audit_batch(&rows)
+                let n = rows.len();
+                db.insert_audit_batch(rows)
                     .await
-                    .map(|()| vec![(); rows.len()])
+                    .map(|()| vec![(); n])
                     .map_err(|e| e.to_string())
             }
         }))

@@ -151,7 +151,7 @@ pub async fn open_store(
         },
     };
     let db = match (&sqlite_path, database) {
-        (Some(path), _) => Db::open_sqlite(path, 8).await?,
+        (Some(path), _) => Db::open_sqlite(path, true)?,
         (None, Some(url)) => Db::open_postgres(url).await?,
         (None, None) => unreachable!("no database and no SQLite path"),
     };

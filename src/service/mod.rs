@@ -138,7 +138,13 @@ async fn backoff(attempt: usize) {
     let _ = crypto::random_bytes(&mut b);
     let cap_micros = (500u64 << attempt.min(7)).min(50_000);
     let wait = u64::from(u16::from_le_bytes(b)) * cap_micros / u64::from(u16::MAX);
-    tokio::time::sleep(std::time::Duration::from_micros(wait)).await;
+    let wait = std::time::Duration::from_micros(wait);
+    if tokio::runtime::Handle::try_current().is_ok() {
+        tokio::time::sleep(wait).await;
+    } else {
+        // The embedded store runs with no runtime: its writers wait on their own thread.
+        std::thread::sleep(wait);
+    }
 }
 
 /// Cursors are opaque to clients: `<micros>.<id>`, the sort key of the last row of a page.
@@ -208,7 +214,7 @@ impl Service {
         &self,
         env: &EnvName,
         name: &SecretName,
-        next: impl FnOnce(SecretRow) -> Result<SecretRow>,
+        next: impl FnMut(SecretRow) -> Result<SecretRow>,
         record: Option<&AuditRow>,
     ) -> Result<Option<SecretRow>> {
         use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
@@ -230,7 +236,7 @@ impl Service {
             move |rows: Vec<NewSecret>| {
                 let db = db.clone();
                 async move {
-                    db.insert_secrets(&rows).await.map_err(|e| match e {
+                    db.insert_secrets(rows).await.map_err(|e| match e {
                         Error::Database(m) => m,
                         e => e.to_string(),
                     })
@@ -244,7 +250,7 @@ impl Service {
     async fn insert(&self, row: SecretRow, record: Option<AuditRow>) -> Result<Inserted> {
         match &self.inserts {
             Some(group) => group.submit((row, record)).await.map_err(Error::Database),
-            None => Ok(self.db.insert_secrets(&[(row, record)]).await?[0]),
+            None => Ok(self.db.insert_secrets(vec![(row, record)]).await?[0]),
         }
     }
 
@@ -466,11 +472,12 @@ impl Service {
         // full disk): `last_used_at` is a hint of whether a secret is still in use, while the
         // exact record of reads is the server's audit log, which fails closed on its own.
         let now = now_micros();
-        let unrecorded = match self.db.touch_secret(&row.id, now).await {
-            Ok(()) => {
+        let unrecorded = match self.db.touch_secret(&row.id, now, row.last_used_at).await {
+            Ok(true) => {
                 info.last_used_at = Some(timestamp(now)?);
                 None
             }
+            Ok(false) => None,
             Err(e) => Some(format!(
                 "this use of `{name}` was not recorded as its last use: {e}"
             )),

@@ -1,0 +1,426 @@
+//! PostgreSQL: `keep serve` as several stateless replicas on one database, through sqlx. Every
+//! statement takes its connection through `away`, so that a database that is away fails a
+//! request within a second; writers of one secret lock its row (`FOR UPDATE`).
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{PgConnection, PgPool};
+
+use super::away;
+use super::sql::*;
+use super::{AuditCursor, AuditRow, Inserted, Revoked, SecretRow, TokenRow};
+use crate::error::{Error, Result};
+
+pub async fn open(url: &str) -> Result<PgPool> {
+    // sqlx's error for a bad URL quotes the URL, which may hold a password: say less.
+    let options = PgConnectOptions::from_str(url).map_err(|_| {
+        Error::invalid_with_hint(
+            "invalid PostgreSQL URL",
+            "use postgres://USER@HOST:PORT/DB?sslmode=verify-full (the password in PGPASSWORD)",
+        )
+    })?;
+    let pool = PgPoolOptions::new()
+        .max_connections(16)
+        .min_connections(1)
+        // When the database is away, requests fail fast (503) instead of queueing for long
+        // (see `away`); the pool reconnects by itself when it is back.
+        .acquire_timeout(away::ACQUIRE_TIMEOUT)
+        .idle_timeout(Duration::from_secs(300))
+        .test_before_acquire(true)
+        .connect_with(options)
+        .await
+        .map_err(|e| Error::Database(format!("cannot connect to PostgreSQL: {e}")))?;
+    super::migrate::POSTGRES.run(&pool).await?;
+    Ok(pool)
+}
+
+/// Runs `$body` in a transaction on a connection of `$pool`, `$tx` bound to it, and commits;
+/// evaluates to `Result<T>` where `$body` evaluates to `T` (it may use `?`).
+macro_rules! transaction {
+    ($pool:expr, |$tx:ident| $body:expr) => {
+        async {
+            let mut conn = away::acquire($pool).await?;
+            let mut $tx = sqlx::Connection::begin(&mut *conn).await?;
+            let value = $body;
+            $tx.commit().await?;
+            Ok::<_, Error>(value)
+        }
+        .await
+    };
+}
+
+async fn insert_audit(conn: &mut PgConnection, r: &AuditRow) -> Result<()> {
+    sqlx::query(INSERT_AUDIT)
+        .bind(r.at)
+        .bind(&r.actor)
+        .bind(&r.client)
+        .bind(&r.action)
+        .bind(&r.environment)
+        .bind(&r.target)
+        .bind(&r.outcome)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn get_secret(pool: &PgPool, env: &str, name: &str) -> Result<Option<SecretRow>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_as::<_, SecretRow>(SELECT_SECRET)
+        .bind(env)
+        .bind(name)
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
+pub async fn insert_secrets(
+    pool: &PgPool,
+    rows: &[(SecretRow, Option<AuditRow>)],
+    order: &[usize],
+) -> Result<Vec<Inserted>> {
+    transaction!(pool, |tx| {
+        let mut outcomes = vec![Inserted::Conflict; rows.len()];
+        for &i in order {
+            let (row, record) = &rows[i];
+            let n = sqlx::query(INSERT_SECRET)
+                .bind(&row.id)
+                .bind(&row.environment)
+                .bind(&row.name)
+                .bind(row.version)
+                .bind(row.created_at)
+                .bind(&row.created_by)
+                .bind(row.updated_at)
+                .bind(row.last_used_at)
+                .bind(&row.keys)
+                .bind(&row.key_id)
+                .bind(&row.wrapped_key)
+                .bind(&row.ciphertext)
+                .bind(&row.seal)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if n == 1 {
+                if let Some(record) = record {
+                    insert_audit(&mut tx, record).await?;
+                }
+                outcomes[i] = Inserted::Yes;
+            }
+        }
+        outcomes
+    })
+}
+
+/// The next version of a secret under its row's lock: `next` maps the current row to the
+/// one to store, and no other writer can change it in between.
+pub async fn modify_secret(
+    pool: &PgPool,
+    env: &str,
+    name: &str,
+    next: impl FnOnce(SecretRow) -> Result<SecretRow>,
+    record: Option<&AuditRow>,
+) -> Result<Option<SecretRow>> {
+    transaction!(pool, |tx| {
+        let current = sqlx::query_as::<_, SecretRow>(SELECT_SECRET_FOR_UPDATE)
+            .bind(env)
+            .bind(name)
+            .fetch_optional(&mut *tx)
+            .await?;
+        match current {
+            None => None,
+            Some(current) => {
+                let replaced = current.version;
+                let row = next(current)?;
+                sqlx::query(UPDATE_SECRET)
+                    .bind(row.version)
+                    .bind(row.updated_at)
+                    .bind(&row.keys)
+                    .bind(&row.key_id)
+                    .bind(&row.wrapped_key)
+                    .bind(&row.ciphertext)
+                    .bind(&row.seal)
+                    .bind(&row.id)
+                    .bind(replaced)
+                    .execute(&mut *tx)
+                    .await?;
+                if let Some(record) = record {
+                    insert_audit(&mut tx, record).await?;
+                }
+                Some(row)
+            }
+        }
+    })
+}
+
+pub async fn delete_secret(
+    pool: &PgPool,
+    env: &str,
+    name: &str,
+    record: Option<&AuditRow>,
+) -> Result<bool> {
+    transaction!(pool, |tx| {
+        let n = sqlx::query(DELETE_SECRET)
+            .bind(env)
+            .bind(name)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n > 0 {
+            if let Some(record) = record {
+                insert_audit(&mut tx, record).await?;
+            }
+        }
+        n > 0
+    })
+}
+
+pub async fn secrets_not_under_key(
+    pool: &PgPool,
+    key_id: &str,
+    after_id: &str,
+    limit: i64,
+) -> Result<Vec<SecretRow>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_as::<_, SecretRow>(SECRETS_NOT_UNDER_KEY)
+        .bind(key_id)
+        .bind(after_id)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+pub async fn rewrap_secret(
+    pool: &PgPool,
+    row: (&str, i64),
+    old_key_id: &str,
+    new_key_id: &str,
+    wrapped_key: &[u8],
+) -> Result<bool> {
+    let mut conn = away::acquire(pool).await?;
+    let n = sqlx::query(REWRAP_SECRET)
+        .bind(new_key_id)
+        .bind(wrapped_key)
+        .bind(row.0)
+        .bind(row.1)
+        .bind(old_key_id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    Ok(n == 1)
+}
+
+pub async fn unsealed_secrets(pool: &PgPool, after_id: &str, limit: i64) -> Result<Vec<SecretRow>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_as::<_, SecretRow>(UNSEALED_SECRETS)
+        .bind(after_id)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+pub async fn set_seal(
+    pool: &PgPool,
+    sql: &'static str,
+    id: &str,
+    version: i64,
+    seal: &[u8],
+) -> Result<()> {
+    let mut conn = away::acquire(pool).await?;
+    sqlx::query(sql)
+        .bind(seal)
+        .bind(id)
+        .bind(version)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn key_usage(pool: &PgPool) -> Result<Vec<(String, i64)>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_as::<_, (String, i64)>(KEY_USAGE)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+pub async fn touch_secret(pool: &PgPool, id: &str, now: i64, resolution: i64) -> Result<()> {
+    let mut conn = away::acquire(pool).await?;
+    sqlx::query(TOUCH_SECRET)
+        .bind(now)
+        .bind(id)
+        .bind(resolution)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn list_secrets(
+    pool: &PgPool,
+    env: &str,
+    before: i64,
+    cursor: (i64, &str),
+    limit: i64,
+) -> Result<Vec<SecretRow>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_as::<_, SecretRow>(LIST_SECRETS)
+        .bind(env)
+        .bind(before)
+        .bind(cursor.0)
+        .bind(cursor.1)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+pub async fn list_environments(pool: &PgPool) -> Result<Vec<String>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_scalar::<_, String>(LIST_ENVIRONMENTS)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+pub async fn get_meta(pool: &PgPool, name: &str) -> Result<Option<Vec<u8>>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_scalar::<_, Vec<u8>>(GET_META)
+        .bind(name)
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
+pub async fn meta_with_prefix(pool: &PgPool, prefix: &str) -> Result<Vec<(String, Vec<u8>)>> {
+    let len = i32::try_from(prefix.len()).unwrap_or(i32::MAX);
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_as::<_, (String, Vec<u8>)>(META_WITH_PREFIX)
+        .bind(prefix)
+        .bind(len)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+pub async fn init_meta(pool: &PgPool, name: &str, value: &[u8]) -> Result<()> {
+    let mut conn = away::acquire(pool).await?;
+    sqlx::query(INIT_META)
+        .bind(name)
+        .bind(value)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn insert_audit_batch(pool: &PgPool, records: &[AuditRow]) -> Result<()> {
+    transaction!(pool, |tx| {
+        for record in records {
+            insert_audit(&mut tx, record).await?;
+        }
+    })
+}
+
+pub async fn list_audit(
+    pool: &PgPool,
+    since: i64,
+    cursor: AuditCursor,
+    limit: i64,
+) -> Result<Vec<AuditRow>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_as::<_, AuditRow>(LIST_AUDIT)
+        .bind(since)
+        .bind(cursor.at)
+        .bind(cursor.id)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+pub async fn insert_token(
+    pool: &PgPool,
+    row: &TokenRow,
+    record: Option<&AuditRow>,
+) -> Result<Inserted> {
+    transaction!(pool, |tx| {
+        let inserted = sqlx::query(INSERT_TOKEN)
+            .bind(&row.id)
+            .bind(&row.name)
+            .bind(&row.hash)
+            .bind(row.admin)
+            .bind(row.created_at)
+            .bind(row.expires_at)
+            .bind(row.revoked_at)
+            .bind(&row.environments)
+            .bind(row.read_only)
+            .bind(&row.created_by)
+            .bind(row.version)
+            .bind(&row.seal)
+            .execute(&mut *tx)
+            .await;
+        match inserted {
+            Ok(_) => {
+                if let Some(record) = record {
+                    insert_audit(&mut tx, record).await?;
+                }
+                Inserted::Yes
+            }
+            // The transaction is aborted; committing it rolls it back.
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Inserted::Conflict,
+            Err(e) => return Err(e.into()),
+        }
+    })
+}
+
+pub async fn token_by_hash(pool: &PgPool, hash: &str) -> Result<Option<TokenRow>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_as::<_, TokenRow>(TOKEN_BY_HASH)
+        .bind(hash)
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
+pub async fn active_token_by_name(pool: &PgPool, name: &str) -> Result<Option<TokenRow>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_as::<_, TokenRow>(ACTIVE_TOKEN_BY_NAME)
+        .bind(name)
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
+pub async fn list_tokens(pool: &PgPool, sql: &'static str) -> Result<Vec<TokenRow>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_as::<_, TokenRow>(sql)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+pub async fn count_tokens(pool: &PgPool) -> Result<i64> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_scalar::<_, i64>(COUNT_TOKENS)
+        .fetch_one(&mut *conn)
+        .await?)
+}
+
+pub async fn revoke_token(
+    pool: &PgPool,
+    revoked: &TokenRow,
+    replaced: i64,
+    now: i64,
+    record: Option<&AuditRow>,
+) -> Result<Revoked> {
+    transaction!(pool, |tx| {
+        let n = sqlx::query(REVOKE_TOKEN)
+            .bind(now)
+            .bind(revoked.version)
+            .bind(&revoked.seal)
+            .bind(&revoked.id)
+            .bind(replaced)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n == 1 {
+            if let Some(record) = record {
+                insert_audit(&mut tx, record).await?;
+            }
+            Revoked::Yes
+        } else if revoked.admin {
+            Revoked::LastAdmin
+        } else {
+            Revoked::NoSuchToken
+        }
+    })
+}

@@ -1,0 +1,143 @@
+//! Every SQL statement keep runs, written once in the subset SQLite and PostgreSQL share
+//! (`$N` placeholders, each first used in the order of its number, BIGINT times in
+//! microseconds). `lite` runs them through rusqlite, `pg` through sqlx; dialect differences
+//! live in `migrations/<dialect>/` and in the few statements marked for one dialect.
+
+macro_rules! secret_columns {
+    () => {
+        "id, environment, name, version, created_at, created_by, updated_at, \
+         last_used_at, keys, key_id, wrapped_key, ciphertext, seal"
+    };
+}
+
+/// The columns of a secret that need no decryption (listings).
+macro_rules! secret_meta_columns {
+    () => {
+        "id, environment, name, version, created_at, created_by, updated_at, \
+         last_used_at, keys, key_id, seal"
+    };
+}
+
+macro_rules! token_columns {
+    () => {
+        "id, name, hash, admin, created_at, expires_at, revoked_at, environments, read_only, \
+         created_by, version, seal"
+    };
+}
+
+/// One secret by (environment, name), every column.
+pub const SELECT_SECRET: &str = concat!(
+    "SELECT ",
+    secret_columns!(),
+    " FROM secrets WHERE environment = $1 AND name = $2"
+);
+
+/// [`SELECT_SECRET`], locking the row (PostgreSQL only).
+pub const SELECT_SECRET_FOR_UPDATE: &str = concat!(
+    "SELECT ",
+    secret_columns!(),
+    " FROM secrets WHERE environment = $1 AND name = $2 FOR UPDATE"
+);
+
+pub const INSERT_SECRET: &str = concat!(
+    "INSERT INTO secrets (",
+    secret_columns!(),
+    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
+     ON CONFLICT (environment, name) DO NOTHING"
+);
+
+/// The next version of a secret, in place of the current one (`$9`: the version replaced).
+pub const UPDATE_SECRET: &str = "UPDATE secrets SET version = $1, updated_at = $2, keys = $3, \
+     key_id = $4, wrapped_key = $5, ciphertext = $6, seal = $7 WHERE id = $8 AND version = $9";
+
+pub const DELETE_SECRET: &str = "DELETE FROM secrets WHERE environment = $1 AND name = $2";
+
+pub const SECRETS_NOT_UNDER_KEY: &str = concat!(
+    "SELECT ",
+    secret_columns!(),
+    " FROM secrets WHERE key_id <> $1 AND id > $2 ORDER BY id LIMIT $3"
+);
+
+pub const REWRAP_SECRET: &str = "UPDATE secrets SET key_id = $1, wrapped_key = $2 \
+     WHERE id = $3 AND version = $4 AND key_id = $5";
+
+pub const UNSEALED_SECRETS: &str = concat!(
+    "SELECT ",
+    secret_meta_columns!(),
+    " FROM secrets WHERE seal IS NULL AND id > $1 ORDER BY id LIMIT $2"
+);
+
+pub const SEAL_SECRET: &str =
+    "UPDATE secrets SET seal = $1 WHERE id = $2 AND version = $3 AND seal IS NULL";
+
+pub const SEAL_TOKEN: &str =
+    "UPDATE tokens SET seal = $1 WHERE id = $2 AND version = $3 AND seal IS NULL";
+
+pub const KEY_USAGE: &str = "SELECT key_id, COUNT(*) FROM secrets GROUP BY key_id ORDER BY key_id";
+
+/// Records a use, unless one was recorded within `$3` microseconds of `$1` (see
+/// `Db::touch_secret`).
+pub const TOUCH_SECRET: &str = "UPDATE secrets SET last_used_at = $1 WHERE id = $2 \
+     AND (last_used_at IS NULL OR last_used_at < $1 - $3)";
+
+/// A page of a listing: `$3`/`$4` are the cursor (the sort key of the last row seen).
+pub const LIST_SECRETS: &str = concat!(
+    "SELECT ",
+    secret_meta_columns!(),
+    " FROM secrets WHERE environment = $1 AND created_at < $2 \
+     AND (created_at < $3 OR (created_at = $3 AND id < $4)) \
+     ORDER BY created_at DESC, id DESC LIMIT $5"
+);
+
+pub const LIST_ENVIRONMENTS: &str =
+    "SELECT DISTINCT environment FROM secrets ORDER BY environment LIMIT 10000";
+
+pub const GET_META: &str = "SELECT value FROM meta WHERE name = $1";
+
+pub const META_WITH_PREFIX: &str = "SELECT name, value FROM meta WHERE $1 = substr(name, 1, $2)";
+
+pub const INIT_META: &str =
+    "INSERT INTO meta (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING";
+
+pub const INSERT_AUDIT: &str = "INSERT INTO audit (at, actor, client, action, environment, target, outcome) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7)";
+
+pub const LIST_AUDIT: &str = "SELECT id, at, actor, client, action, environment, target, outcome \
+     FROM audit WHERE at >= $1 AND (at < $2 OR (at = $2 AND id < $3)) \
+     ORDER BY at DESC, id DESC LIMIT $4";
+
+pub const INSERT_TOKEN: &str = concat!(
+    "INSERT INTO tokens (",
+    token_columns!(),
+    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+);
+
+pub const TOKEN_BY_HASH: &str =
+    concat!("SELECT ", token_columns!(), " FROM tokens WHERE hash = $1");
+
+pub const ACTIVE_TOKEN_BY_NAME: &str = concat!(
+    "SELECT ",
+    token_columns!(),
+    " FROM tokens WHERE name = $1 AND revoked_at IS NULL"
+);
+
+pub const LIST_TOKENS: &str = concat!(
+    "SELECT ",
+    token_columns!(),
+    " FROM tokens ORDER BY created_at, id LIMIT 100000"
+);
+
+pub const UNSEALED_TOKENS: &str = concat!(
+    "SELECT ",
+    token_columns!(),
+    " FROM tokens WHERE seal IS NULL ORDER BY id LIMIT 100000"
+);
+
+pub const COUNT_TOKENS: &str = "SELECT COUNT(*) FROM tokens";
+
+/// Revokes a token if it is still the version read, unless it is the last usable admin token
+/// (another usable one must exist, checked in the same statement).
+pub const REVOKE_TOKEN: &str = "UPDATE tokens SET revoked_at = $1, version = $2, seal = $3 \
+     WHERE id = $4 AND version = $5 AND revoked_at IS NULL \
+     AND (admin = FALSE OR EXISTS (SELECT 1 FROM tokens o WHERE o.id <> $4 \
+     AND o.admin AND o.revoked_at IS NULL AND (o.expires_at IS NULL OR o.expires_at > $1)))";
