@@ -17,8 +17,26 @@ use super::sql::*;
 use super::{AuditCursor, AuditRow, Inserted, Revoked, SecretRow, TokenRow};
 use crate::error::{Error, Result};
 
-/// A job for the writer: it runs on the writer's connection.
-type Job = Box<dyn FnOnce(&mut Connection) + Send>;
+/// What the writer is asked to do.
+enum Job {
+    /// Runs alone on the writer's connection (in a transaction of its own if it needs one).
+    Solo(Box<dyn FnOnce(&mut Connection) + Send>),
+    /// Runs inside a transaction shared with every other grouped job queued at the same time
+    /// (group commit: one `fsync` for all), in a savepoint of its own; it returns what to do
+    /// once the transaction has committed or failed. Given no connection, it does not run:
+    /// the transaction could not begin.
+    Grouped(Grouped),
+    /// Ends the writer thread (everything sent before it has run).
+    Stop,
+}
+
+type Grouped = Box<dyn FnOnce(Option<&Connection>) -> Finish + Send>;
+
+/// Answers a grouped job's caller with the outcome of the shared commit.
+type Finish = Box<dyn FnOnce(std::result::Result<(), String>) + Send>;
+
+/// Grouped jobs committed together at most.
+const MAX_GROUP: usize = 512;
 
 /// Where SQLite work runs.
 pub struct Store {
@@ -31,12 +49,19 @@ enum Writer {
     /// Writes run on `readers[0]`, on the caller's thread.
     Inline,
     /// Writes run on a thread of their own, in the order they are sent.
-    Thread(Mutex<Option<(mpsc::Sender<Job>, std::thread::JoinHandle<()>)>>),
+    Thread {
+        send: mpsc::Sender<Job>,
+        thread: Mutex<Option<std::thread::JoinHandle<()>>>,
+    },
 }
 
 fn lock(m: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
     // A connection is never left mid-statement by a panic (rusqlite finalizes on unwind).
     m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn stopped() -> Error {
+    Error::Database("the SQLite writer has stopped".into())
 }
 
 impl Store {
@@ -58,15 +83,14 @@ impl Store {
         let (send, jobs) = mpsc::channel::<Job>();
         let thread = std::thread::Builder::new()
             .name("keep-sqlite-writer".into())
-            .spawn(move || {
-                for job in jobs {
-                    job(&mut write);
-                }
-            })
+            .spawn(move || write_loop(&mut write, &jobs))
             .map_err(|e| Error::io("cannot start the SQLite writer", e))?;
         Ok(Self {
             readers,
-            writer: Writer::Thread(Mutex::new(Some((send, thread)))),
+            writer: Writer::Thread {
+                send,
+                thread: Mutex::new(Some(thread)),
+            },
         })
     }
 
@@ -88,26 +112,45 @@ impl Store {
         f: impl FnOnce(&mut Connection) -> Result<R> + Send + 'static,
     ) -> Result<R> {
         match &self.writer {
-            Writer::Inline => {
-                let mut conn = lock(&self.readers[0]);
-                clean_after(&mut conn, f)
-            }
-            Writer::Thread(thread) => {
+            Writer::Inline => clean_after(&mut lock(&self.readers[0]), f),
+            Writer::Thread { send, .. } => {
                 let (answer, answered) = tokio::sync::oneshot::channel();
-                let job: Job = Box::new(move |conn| {
+                let job = Job::Solo(Box::new(move |conn| {
                     let _ = answer.send(clean_after(conn, f));
-                });
-                let sent = thread
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .as_ref()
-                    .is_some_and(|(send, _)| send.send(job).is_ok());
-                if !sent {
-                    return Err(Error::Database("the SQLite writer has stopped".into()));
-                }
-                answered
-                    .await
-                    .map_err(|_| Error::Database("the SQLite writer has stopped".into()))?
+                }));
+                send.send(job).map_err(|_| stopped())?;
+                answered.await.map_err(|_| stopped())?
+            }
+        }
+    }
+
+    /// Runs `f`'s statements in a write transaction, committed with those of every other
+    /// caller waiting at the same time (one `fsync` for all); answered once that commit is
+    /// durable. `f`'s statements are undone if `f` fails, without failing the others.
+    pub async fn write_grouped<R: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<R> + Send + 'static,
+    ) -> Result<R> {
+        match &self.writer {
+            Writer::Inline => clean_after(&mut lock(&self.readers[0]), |c| transaction(c, f)),
+            Writer::Thread { send, .. } => {
+                let (answer, answered) = tokio::sync::oneshot::channel();
+                let job = Job::Grouped(Box::new(move |conn: Option<&Connection>| {
+                    let done = match conn {
+                        Some(conn) => in_savepoint(conn, f),
+                        None => Err(Error::Database("the write could not begin".into())),
+                    };
+                    Box::new(move |commit: std::result::Result<(), String>| {
+                        let out = match (done, commit) {
+                            (Err(e), _) => Err(e),
+                            (Ok(_), Err(m)) => Err(Error::Database(m)),
+                            (Ok(v), Ok(())) => Ok(v),
+                        };
+                        let _ = answer.send(out);
+                    })
+                }));
+                send.send(job).map_err(|_| stopped())?;
+                answered.await.map_err(|_| stopped())?
             }
         }
     }
@@ -115,10 +158,10 @@ impl Store {
     /// Stops the writer after the writes already sent; connections close when dropped (the
     /// last one checkpoints the WAL).
     pub fn close(&self) {
-        if let Writer::Thread(thread) = &self.writer {
-            let taken = thread.lock().unwrap_or_else(PoisonError::into_inner).take();
-            if let Some((send, handle)) = taken {
-                drop(send);
+        if let Writer::Thread { send, thread } = &self.writer {
+            let handle = thread.lock().unwrap_or_else(PoisonError::into_inner).take();
+            if let Some(handle) = handle {
+                let _ = send.send(Job::Stop);
                 let _ = handle.join();
             }
         }
@@ -128,6 +171,77 @@ impl Store {
 impl Drop for Store {
     fn drop(&mut self) {
         self.close();
+    }
+}
+
+/// The writer thread: jobs in the order they come; grouped jobs that are queued together
+/// share one transaction.
+fn write_loop(conn: &mut Connection, jobs: &mpsc::Receiver<Job>) {
+    let mut next = None;
+    loop {
+        let job = match next.take() {
+            Some(job) => job,
+            None => match jobs.recv() {
+                Ok(job) => job,
+                Err(_) => return,
+            },
+        };
+        match job {
+            Job::Stop => return,
+            Job::Solo(f) => f(conn),
+            Job::Grouped(first) => {
+                let mut group = vec![first];
+                while group.len() < MAX_GROUP {
+                    match jobs.try_recv() {
+                        Ok(Job::Grouped(g)) => group.push(g),
+                        Ok(solo) => {
+                            next = Some(solo);
+                            break;
+                        }
+                        Err(_) => break,
+                    }
+                }
+                commit_group(conn, group);
+            }
+        }
+    }
+}
+
+/// One transaction for `group`; each job is answered with the commit's outcome.
+fn commit_group(conn: &mut Connection, group: Vec<Grouped>) {
+    if let Err(e) = conn.execute_batch("BEGIN IMMEDIATE") {
+        let e = Error::from(e).to_string();
+        for job in group {
+            // Each job learns the failure; none of its statements ran.
+            job(None)(Err(e.clone()));
+        }
+        let _ = clean_after(conn, |_| Ok(()));
+        return;
+    }
+    let finishes: Vec<Finish> = group.into_iter().map(|job| job(Some(conn))).collect();
+    let committed = conn
+        .execute_batch("COMMIT")
+        .map_err(|e| Error::from(e).to_string());
+    // After a failed COMMIT the transaction may still be open: roll it back.
+    let _ = clean_after(conn, |_| Ok(()));
+    for finish in finishes {
+        finish(committed.clone());
+    }
+}
+
+/// Runs `f` in a savepoint: its statements stay in the enclosing transaction if it
+/// succeeds, and are undone if it fails.
+fn in_savepoint<R>(conn: &Connection, f: impl FnOnce(&Connection) -> Result<R>) -> Result<R> {
+    conn.execute_batch("SAVEPOINT job")?;
+    match f(conn) {
+        Ok(v) => {
+            conn.execute_batch("RELEASE job")?;
+            Ok(v)
+        }
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK TO job; RELEASE job");
+            Err(e)
+        }
     }
 }
 
@@ -254,7 +368,7 @@ fn exec(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<usi
     Ok(conn.prepare_cached(sql)?.execute(args)?)
 }
 
-fn insert_audit(conn: &Connection, r: &AuditRow) -> Result<()> {
+pub fn insert_audit(conn: &Connection, r: &AuditRow) -> Result<()> {
     exec(
         conn,
         INSERT_AUDIT,
@@ -294,34 +408,44 @@ pub fn insert_secrets(
         let mut outcomes = vec![Inserted::Conflict; rows.len()];
         for &i in order {
             let (r, record) = &rows[i];
-            let n = exec(
-                tx,
-                INSERT_SECRET,
-                params![
-                    r.id,
-                    r.environment,
-                    r.name,
-                    r.version,
-                    r.created_at,
-                    r.created_by,
-                    r.updated_at,
-                    r.last_used_at,
-                    r.keys,
-                    r.key_id,
-                    r.wrapped_key,
-                    r.ciphertext,
-                    r.seal
-                ],
-            )?;
-            if n == 1 {
-                if let Some(record) = record {
-                    insert_audit(tx, record)?;
-                }
-                outcomes[i] = Inserted::Yes;
-            }
+            outcomes[i] = insert_secret(tx, r, record.as_ref())?;
         }
         Ok(outcomes)
     })
+}
+
+/// Inserts one secret and its audit record, in the caller's transaction.
+pub fn insert_secret(
+    tx: &Connection,
+    r: &SecretRow,
+    record: Option<&AuditRow>,
+) -> Result<Inserted> {
+    let n = exec(
+        tx,
+        INSERT_SECRET,
+        params![
+            r.id,
+            r.environment,
+            r.name,
+            r.version,
+            r.created_at,
+            r.created_by,
+            r.updated_at,
+            r.last_used_at,
+            r.keys,
+            r.key_id,
+            r.wrapped_key,
+            r.ciphertext,
+            r.seal
+        ],
+    )?;
+    if n == 0 {
+        return Ok(Inserted::Conflict);
+    }
+    if let Some(record) = record {
+        insert_audit(tx, record)?;
+    }
+    Ok(Inserted::Yes)
 }
 
 /// Stores `row` in place of version `replaced`, with its audit record; false if the row is
@@ -454,15 +578,6 @@ pub fn init_meta(conn: &Connection, name: &str, value: &[u8]) -> Result<()> {
 }
 
 // --- audit -------------------------------------------------------------------------------
-
-pub fn insert_audit_batch(conn: &mut Connection, records: &[AuditRow]) -> Result<()> {
-    transaction(conn, |tx| {
-        for r in records {
-            insert_audit(tx, r)?;
-        }
-        Ok(())
-    })
-}
 
 pub fn list_audit(
     conn: &Connection,

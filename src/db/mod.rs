@@ -19,13 +19,11 @@ use sqlx::FromRow;
 
 use crate::error::Result;
 
-pub use group_commit::GroupCommit;
-
 /// The store's database.
 #[derive(Clone)]
 pub enum Db {
     Sqlite(Arc<lite::Store>),
-    Postgres(sqlx::PgPool),
+    Postgres(Arc<pg::Pg>),
 }
 
 impl std::fmt::Debug for Db {
@@ -152,7 +150,10 @@ macro_rules! read {
     ($db:expr, |$conn:ident| $lite:expr, |$pool:ident| $pg:expr) => {
         match $db {
             Db::Sqlite(store) => store.read(|$conn| $lite),
-            Db::Postgres($pool) => $pg.await,
+            Db::Postgres(pg) => {
+                let $pool = &pg.pool;
+                $pg.await
+            }
         }
     };
 }
@@ -173,7 +174,8 @@ impl Db {
     /// Connects to a PostgreSQL database and brings its schema up to date; safe when several
     /// replicas start at once (the migrator holds an advisory lock).
     pub async fn open_postgres(url: &str) -> Result<Self> {
-        pg::open(url).await.map(Db::Postgres)
+        let pool = pg::open(url).await?;
+        Ok(Db::Postgres(Arc::new(pg::Pg::new(pool))))
     }
 
     /// Whether `url` names a PostgreSQL database (`postgres://` or `postgresql://`).
@@ -184,7 +186,7 @@ impl Db {
     pub async fn close(&self) {
         match self {
             Db::Sqlite(store) => store.close(),
-            Db::Postgres(pool) => pool.close().await,
+            Db::Postgres(pg) => pg.pool.close().await,
         }
     }
 
@@ -202,11 +204,7 @@ impl Db {
         &self,
         rows: Vec<(SecretRow, Option<AuditRow>)>,
     ) -> Result<Vec<Inserted>> {
-        let mut order: Vec<usize> = (0..rows.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (a, b) = (&rows[a].0, &rows[b].0);
-            (&a.environment, &a.name).cmp(&(&b.environment, &b.name))
-        });
+        let order = pg::name_order(&rows);
         match self {
             Db::Sqlite(store) => {
                 store
@@ -214,6 +212,37 @@ impl Db {
                     .await
             }
             Db::Postgres(pool) => pg::insert_secrets(pool, &rows, &order).await,
+        }
+    }
+
+    /// Inserts one new secret with its audit record, committed with the other creates and
+    /// records that arrive meanwhile (group commit); answered once durable. `Conflict` when
+    /// its (environment, name) exists.
+    pub async fn insert_secret(
+        &self,
+        row: SecretRow,
+        record: Option<AuditRow>,
+    ) -> Result<Inserted> {
+        match self {
+            Db::Sqlite(store) => {
+                store
+                    .write_grouped(move |c| lite::insert_secret(c, &row, record.as_ref()))
+                    .await
+            }
+            Db::Postgres(pg) => pg.insert_secret(row, record).await,
+        }
+    }
+
+    /// Stores the record of a read or a refusal (a write stores its own with it), committed
+    /// with the others that arrive meanwhile; answered once durable.
+    pub async fn insert_audit(&self, record: AuditRow) -> Result<()> {
+        match self {
+            Db::Sqlite(store) => {
+                store
+                    .write_grouped(move |c| lite::insert_audit(c, &record))
+                    .await
+            }
+            Db::Postgres(pg) => pg.insert_audit(record).await,
         }
     }
 
@@ -412,19 +441,6 @@ impl Db {
                     .await
             }
             Db::Postgres(pool) => pg::init_meta(pool, name, value).await,
-        }
-    }
-
-    /// Records events of reads and refusals, in one transaction (successful writes record
-    /// theirs in their own transaction).
-    pub async fn insert_audit_batch(&self, records: Vec<AuditRow>) -> Result<()> {
-        match self {
-            Db::Sqlite(store) => {
-                store
-                    .write(move |c| lite::insert_audit_batch(c, &records))
-                    .await
-            }
-            Db::Postgres(pool) => pg::insert_audit_batch(pool, &records).await,
         }
     }
 

@@ -9,9 +9,86 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{PgConnection, PgPool};
 
 use super::away;
+use super::group_commit::GroupCommit;
 use super::sql::*;
 use super::{AuditCursor, AuditRow, Inserted, Revoked, SecretRow, TokenRow};
 use crate::error::{Error, Result};
+
+/// A PostgreSQL database: its pool, and the group commits of creates and audit records (all
+/// that arrive while one transaction commits go into the next, so one commit serves many).
+pub struct Pg {
+    pub pool: PgPool,
+    inserts: GroupCommit<(SecretRow, Option<AuditRow>), Inserted>,
+    records: GroupCommit<AuditRow, ()>,
+}
+
+impl std::ops::Deref for Pg {
+    type Target = PgPool;
+    fn deref(&self) -> &PgPool {
+        &self.pool
+    }
+}
+
+/// Writes committed together at most.
+const MAX_GROUP: usize = 256;
+
+impl Pg {
+    /// Starts the group commits' tasks: must run inside a runtime.
+    pub fn new(pool: PgPool) -> Self {
+        let (p1, p2) = (pool.clone(), pool.clone());
+        Self {
+            inserts: GroupCommit::start(
+                MAX_GROUP,
+                move |rows: Vec<(SecretRow, Option<AuditRow>)>| {
+                    let pool = p1.clone();
+                    async move {
+                        let order = name_order(&rows);
+                        insert_secrets(&pool, &rows, &order)
+                            .await
+                            .map_err(|e| e.to_string())
+                    }
+                },
+            ),
+            records: GroupCommit::start(MAX_GROUP, move |rows: Vec<AuditRow>| {
+                let pool = p2.clone();
+                async move {
+                    let n = rows.len();
+                    insert_audit_batch(&pool, &rows)
+                        .await
+                        .map(|()| vec![(); n])
+                        .map_err(|e| e.to_string())
+                }
+            }),
+            pool,
+        }
+    }
+
+    pub async fn insert_secret(
+        &self,
+        row: SecretRow,
+        record: Option<AuditRow>,
+    ) -> Result<Inserted> {
+        self.inserts
+            .submit((row, record))
+            .await
+            .map_err(Error::Database)
+    }
+
+    pub async fn insert_audit(&self, record: AuditRow) -> Result<()> {
+        self.records.submit(record).await.map_err(Error::Database)
+    }
+}
+
+/// Rows in name order, so that two replicas' batches lock names in the same order and cannot
+/// deadlock.
+pub fn name_order(rows: &[(SecretRow, Option<AuditRow>)]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&rows[a].0, &rows[b].0);
+        (&a.environment, &a.name).cmp(&(&b.environment, &b.name))
+    });
+    order
+}
 
 pub async fn open(url: &str) -> Result<PgPool> {
     // sqlx's error for a bad URL quotes the URL, which may hold a password: say less.

@@ -11,7 +11,7 @@ use super::AppState;
 use super::error::ApiError;
 
 use crate::api::{Action, Endpoint};
-use crate::db::{AuditRow, Db, GroupCommit};
+use crate::db::AuditRow;
 use crate::service::now_micros;
 
 /// Marks a response whose audit record was committed with the write itself.
@@ -106,10 +106,12 @@ pub async fn finish(
         target,
         outcome: outcome(response.status()).to_owned(),
     };
-    match state.audit.record(record).await {
+    // Committed with the other records that arrive meanwhile (one `fsync` for all), and
+    // answered only once durable.
+    match state.service.db().insert_audit(record).await {
         Ok(()) => response,
         Err(e) => {
-            log_failure(&e);
+            log_failure(&e.to_string());
             ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "audit_unavailable",
@@ -117,35 +119,6 @@ pub async fn finish(
             )
             .into_response()
         }
-    }
-}
-
-/// Stores the records of reads and refusals in groups: records that arrive while one group
-/// is being committed go into the next, so one `fsync` covers many requests. Each request is
-/// still answered only once its own record is committed.
-pub struct AuditWriter(GroupCommit<AuditRow, ()>);
-
-/// Records committed together at most.
-const MAX_BATCH: usize = 512;
-
-impl AuditWriter {
-    /// Starts the writer task; it ends when the writer is dropped.
-    pub fn start(db: Db) -> Self {
-        Self(GroupCommit::start(MAX_BATCH, move |rows: Vec<AuditRow>| {
-            let db = db.clone();
-            async move {
-                let n = rows.len();
-                db.insert_audit_batch(rows)
-                    .await
-                    .map(|()| vec![(); n])
-                    .map_err(|e| e.to_string())
-            }
-        }))
-    }
-
-    /// Stores `record`; returns once it is committed.
-    pub async fn record(&self, record: AuditRow) -> Result<(), String> {
-        self.0.submit(record).await
     }
 }
 

@@ -52,7 +52,6 @@ pub struct AppState {
     pub rotation: tokio::sync::Mutex<()>,
     /// Whether a background rewrap is running.
     pub rewrapping: std::sync::atomic::AtomicBool,
-    pub audit: audit::AuditWriter,
 }
 
 impl AppState {
@@ -60,7 +59,6 @@ impl AppState {
     /// Must be called inside the server's runtime (it starts the audit writer).
     pub fn new(store: Store, auth_failures: u32) -> Self {
         Self {
-            audit: audit::AuditWriter::start(store.service.db().clone()),
             service: store.service,
             keys: store.keys,
             limiter: AuthLimiter::new(auth_failures, std::time::Duration::from_secs(60)),
@@ -155,7 +153,7 @@ pub async fn open_store(
         (None, Some(url)) => Db::open_postgres(url).await?,
         (None, None) => unreachable!("no database and no SQLite path"),
     };
-    let service = Service::new(db, Crypto::with_keys(keys)).group_commit_creates();
+    let service = Service::new(db, Crypto::with_keys(keys));
     // A replica with the wrong key refuses to start, rather than failing request by request.
     let status = match service.prepare_server().await {
         Ok(status) => status,

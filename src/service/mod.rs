@@ -15,7 +15,7 @@ pub use self::tokens::{Authenticated, NewToken};
 use crate::api::Action;
 pub use crate::api::{AuditQuery, KeyStatus, KeyUsage, ListQuery, ShowQuery};
 use crate::crypto::{self, Crypto, RowBinding, Sealed};
-use crate::db::{AuditRow, Cursor, Db, GroupCommit, Inserted, SecretRow};
+use crate::db::{AuditRow, Cursor, Db, Inserted, SecretRow};
 use crate::error::{Error, Result};
 use crate::model::{
     self, CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretInfo, SecretName, Shown,
@@ -63,8 +63,6 @@ pub struct Service {
     crypto: Crypto,
     /// Set once the master key has been checked against the store (see `verify_key`).
     key_checked: tokio::sync::OnceCell<()>,
-    /// The server's creates, committed in groups (see [`Service::group_commit_creates`]).
-    inserts: Option<GroupCommit<NewSecret, Inserted>>,
     /// Writers of one secret in this process take turns here before they take a database
     /// connection to wait for its row lock: a hot secret then holds one connection of the
     /// pool, not all of them, and requests for other secrets are not starved. A fixed set,
@@ -76,12 +74,6 @@ pub struct Service {
 
 /// How many [`Service::turns`] there are.
 const TURNS: usize = 64;
-
-/// A new secret's row and the audit record of its creation.
-type NewSecret = (SecretRow, Option<AuditRow>);
-
-/// Creates committed together at most.
-const MAX_GROUP: usize = 256;
 
 pub(crate) fn now_micros() -> i64 {
     Timestamp::now().as_microsecond()
@@ -201,7 +193,6 @@ impl Service {
             db,
             crypto,
             key_checked: tokio::sync::OnceCell::new(),
-            inserts: None,
             turns: (0..TURNS).map(|_| tokio::sync::Mutex::new(())).collect(),
             rows_sealed: std::sync::atomic::AtomicBool::new(false),
         }
@@ -226,32 +217,10 @@ impl Service {
             .await
     }
 
-    /// Commits concurrent creates together, one transaction (and one `fsync`) for all that
-    /// arrive while the previous one commits; each is still answered only once it is
-    /// durable. For the server: it starts a task, so it must run inside a runtime.
-    pub fn group_commit_creates(mut self) -> Self {
-        let db = self.db.clone();
-        self.inserts = Some(GroupCommit::start(
-            MAX_GROUP,
-            move |rows: Vec<NewSecret>| {
-                let db = db.clone();
-                async move {
-                    db.insert_secrets(rows).await.map_err(|e| match e {
-                        Error::Database(m) => m,
-                        e => e.to_string(),
-                    })
-                }
-            },
-        ));
-        self
-    }
-
-    /// Inserts a new secret, with the server's other creates when they are grouped.
+    /// Inserts a new secret; concurrent creates are committed together (see
+    /// [`Db::insert_secret`]).
     async fn insert(&self, row: SecretRow, record: Option<AuditRow>) -> Result<Inserted> {
-        match &self.inserts {
-            Some(group) => group.submit((row, record)).await.map_err(Error::Database),
-            None => Ok(self.db.insert_secrets(vec![(row, record)]).await?[0]),
-        }
+        self.db.insert_secret(row, record).await
     }
 
     /// Checks the master key against the store, once, before the first seal or open; commands
