@@ -7,7 +7,9 @@
 #   SIZES="1000 100000" bench/run.sh      # a quicker run
 #
 # Knobs (environment): SIZES, ROUNDS (5), RUNS (hyperfine runs per command and round, 30),
-# WRK_SECONDS (5), WRK_CONNECTIONS (16), WRK_THREADS (1), CARGO_TARGET_DIR (target).
+# WRK_SECONDS (5), WRK_CONNECTIONS (16), WRK_THREADS (1), CARGO_TARGET_DIR (target),
+# PG_SIZES (the sizes also measured on PostgreSQL, among SIZES: "1000 100000"; empty: none),
+# PG_REPLICAS (3).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -17,6 +19,8 @@ RUNS="${RUNS:-30}"
 WRK_SECONDS="${WRK_SECONDS:-5}"
 WRK_CONNECTIONS="${WRK_CONNECTIONS:-16}"
 WRK_THREADS="${WRK_THREADS:-1}"
+PG_SIZES="${PG_SIZES-1000 100000}"
+PG_REPLICAS="${PG_REPLICAS:-3}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 STARTED=$SECONDS
 LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -27,17 +31,50 @@ log() { printf '[bench %4ds] %s\n' "$((SECONDS - STARTED))" "$*" >&2; }
 # caller's keep configuration may leak in.
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
 export NO_PROXY=127.0.0.1,localhost no_proxy=127.0.0.1,localhost
-unset KEEP_SERVER KEEP_TOKEN KEEP_HOME KEEP_ENV KEEP_MASTER_KEY COMPLETE
+unset KEEP_SERVER KEEP_TOKEN KEEP_HOME KEEP_ENV KEEP_MASTER_KEY KEEP_DATABASE_URL COMPLETE
+
+# The sizes measured on PostgreSQL too: those of SIZES that PG_SIZES names, in SIZES' order.
+PGN=""
+for n in $SIZES; do
+    for m in $PG_SIZES; do [ "$n" != "$m" ] || PGN="${PGN:+$PGN }$n"; done
+done
+pg_bin() {
+    local d
+    for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V); do
+        [ -x "$d/initdb" ] && [ -x "$d/postgres" ] && [ -x "$d/pgbench" ] && echo "$d"
+    done | tail -n1
+}
 
 # --- tools -------------------------------------------------------------------------------
 missing=()
 command -v hyperfine >/dev/null || missing+=(hyperfine)
 command -v wrk >/dev/null || missing+=(wrk)
+[ -x /usr/bin/time ] || missing+=(time) # the CLI's peak RSS
+[ -z "$PGN" ] || [ -n "$(pg_bin)" ] || missing+=(postgresql)
+sudo=()
+[ "$(id -u)" -eq 0 ] || sudo=(sudo)
 if ((${#missing[@]})); then
     log "installing ${missing[*]}"
-    sudo=()
-    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
     "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq "${missing[@]}"
+fi
+PGBIN=""
+AS_PG=() # PostgreSQL refuses to run as root: then its programs run as `postgres`
+if [ -n "$PGN" ]; then
+    PGBIN="$(pg_bin)"
+    [ -n "$PGBIN" ] || { echo "PostgreSQL (initdb, postgres, pgbench) not found in /usr/lib/postgresql" >&2; exit 1; }
+    # Debian starts a cluster of its own when it installs the package; it is not used here.
+    if command -v pg_ctlcluster >/dev/null; then
+        for c in $(pg_lsclusters -h 2>/dev/null | awk '$4 == "online" { print $1 "/" $2 }'); do
+            log "stopping Debian's PostgreSQL cluster $c"
+            "${sudo[@]}" pg_ctlcluster "${c%/*}" "${c#*/}" stop || true
+        done
+    fi
+    if [ "$(id -u)" -eq 0 ]; then
+        AS_PG=(setpriv --reuid=postgres --regid=postgres --init-groups)
+        # The cluster gets SIGINT (fast shutdown) if this script dies without its trap.
+        ! setpriv --help 2>&1 | grep -q pdeathsig || AS_PG+=(--pdeathsig INT)
+        AS_PG+=(--)
+    fi
 fi
 
 # --- build -------------------------------------------------------------------------------
@@ -55,15 +92,42 @@ RAW="$WORK/raw.tsv" # metric <TAB> value, one line per round
 : >"$RAW"
 
 PIDS=()
+PG_PIDS=()
+PG_SOCK=""
+# Drops a process that has ended from the lists the trap stops, so that its id, if reused,
+# is never signalled.
+forget() {
+    local p rest=()
+    for p in "${PIDS[@]}"; do [ "$p" = "$1" ] || rest+=("$p"); done
+    PIDS=("${rest[@]}")
+    rest=()
+    for p in "${PG_PIDS[@]}"; do [ "$p" = "$1" ] || rest+=("$p"); done
+    PG_PIDS=("${rest[@]}")
+}
+# PostgreSQL's fast shutdown (SIGINT), waited for at most 30 s, then its immediate one.
+pg_stop() {
+    local i
+    forget "$1"
+    kill -INT "$1" 2>/dev/null || return 0
+    for i in $(seq 300); do
+        kill -0 "$1" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -QUIT "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+}
 cleanup() {
     local p
     for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+    for p in "${PG_PIDS[@]}"; do pg_stop "$p"; done
+    [ -z "$PG_SOCK" ] || rm -rf "$PG_SOCK"
 }
 trap cleanup EXIT
 
 # --- prepared stores, cached by size and by what shapes them ----------------------------
 STORES="$TARGET/bench-stores"
-STORE_KEY="$(cat migrations/sqlite/*.sql src/crypto/*.rs examples/bench_prepare.rs | sha256sum | cut -c1-12)"
+STORE_KEY="$(cat migrations/sqlite/*.sql src/crypto/*.rs src/service/seals.rs examples/bench_prepare.rs |
+    sha256sum | cut -c1-12)"
 store_for() { echo "$STORES/$1-$STORE_KEY"; }
 for n in $SIZES; do
     dir="$(store_for "$n")"
@@ -78,6 +142,71 @@ for n in $SIZES; do
     touch "$dir.tmp/.complete"
     mv "$dir.tmp" "$dir"
 done
+
+# --- PostgreSQL: a throwaway cluster, as the tests start one --------------------------------
+# Started on DATA with its socket in PG_SOCK (no TCP); sets PG_PID. Bounded: 120 s to start.
+pg_start() {
+    local data="$1" log="$2" i
+    "${AS_PG[@]}" "$PGBIN/postgres" -D "$data" -k "$PG_SOCK" -c listen_addresses= \
+        -c max_connections=300 -c fsync=on </dev/null >/dev/null 2>>"$log" &
+    PG_PID=$!
+    PG_PIDS+=("$PG_PID")
+    for i in $(seq 1200); do
+        "$PGBIN/pg_isready" -q -h "$PG_SOCK" -U postgres -d postgres && return 0
+        kill -0 "$PG_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    tail -n 20 "$log" >&2
+    echo "PostgreSQL did not start on $data" >&2
+    exit 1
+}
+pg_url() { echo "postgres://postgres@localhost/$1?host=$PG_SOCK"; }
+psql_do() {
+    PGOPTIONS="-c client_min_messages=warning" \
+        "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_SOCK" -U postgres -d "$1" -c "$2" >/dev/null
+}
+
+# One cached cluster holds a database of each size prepared so far (keep_N, with the master
+# key of its data directory in home-N/), keyed by what shapes it as the SQLite stores are.
+PG_CACHE=""
+if [ -n "$PGN" ]; then
+    PG_KEY="$(cat migrations/postgres/*.sql src/crypto/*.rs src/service/seals.rs \
+        examples/bench_prepare.rs <("$PGBIN/postgres" --version) | sha256sum | cut -c1-12)"
+    PG_CACHE="$STORES/pg-$PG_KEY"
+    PG_SOCK="$(mktemp -d /tmp/keep-bench-pg.XXXXXX)" # short, and reachable by `postgres`
+    if ((${#AS_PG[@]})); then
+        chown postgres: "$PG_SOCK"
+        "${AS_PG[@]}" test -x "$TARGET" || {
+            echo "the postgres user cannot reach $TARGET: set CARGO_TARGET_DIR to a directory it can" >&2
+            exit 1
+        }
+    fi
+    need=()
+    for n in $PGN; do [ -f "$PG_CACHE/.complete-$n" ] || need+=("$n"); done
+    if ((${#need[@]})); then
+        for d in "$STORES"/pg-*; do [ "$d" = "$PG_CACHE" ] || rm -rf "$d"; done
+        mkdir -p "$PG_CACHE"
+        ((${#AS_PG[@]} == 0)) || chown postgres: "$PG_CACHE"
+        if [ ! -f "$PG_CACHE/data/PG_VERSION" ]; then
+            rm -rf "$PG_CACHE/data"
+            "${AS_PG[@]}" "$PGBIN/initdb" --auth=trust --username=postgres --encoding=UTF8 \
+                -D "$PG_CACHE/data" >"$PG_CACHE/initdb.log"
+        fi
+        pg_start "$PG_CACHE/data" "$PG_CACHE/postgres.log"
+        for n in "${need[@]}"; do
+            log "preparing a PostgreSQL store of $n secrets"
+            psql_do postgres "DROP DATABASE IF EXISTS keep_$n"
+            psql_do postgres "CREATE DATABASE keep_$n"
+            rm -rf "$PG_CACHE/home-$n"
+            "$EX/bench_prepare" "$PG_CACHE/home-$n" "$n" "$(pg_url "keep_$n")"
+            psql_do "keep_$n" "VACUUM ANALYZE" # as a database in use for a while would be
+            touch "$PG_CACHE/.complete-$n"
+        done
+        pg_stop "$PG_PID" # a clean shutdown: the copies start without recovery
+    else
+        log "PostgreSQL stores of $PGN secrets: cached in $PG_CACHE"
+    fi
+fi
 
 # --- helpers -------------------------------------------------------------------------------
 record() { printf '%s\t%s\n' "$1" "$2" >>"$RAW"; }
@@ -106,11 +235,13 @@ hf() {
 }
 
 # wrk for WRK_SECONDS against URL; records <name>.rps, <name>.p50 and <name>.p99 (ms).
+# LOAD_THREADS and LOAD_CONNECTIONS override WRK_THREADS and WRK_CONNECTIONS.
 load() {
     local name="$1" url="$2" out
     shift 2
     out="$WORK/wrk-$name-$RANDOM.txt"
-    wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${WRK_SECONDS}s" --timeout 10s --latency "$@" "$url" >"$out"
+    wrk -t"${LOAD_THREADS:-$WRK_THREADS}" -c"${LOAD_CONNECTIONS:-$WRK_CONNECTIONS}" -d"${WRK_SECONDS}s" \
+        --timeout 10s --latency "$@" "$url" >"$out"
     awk -v n="$name" '
         function ms(v) {
             if (v ~ /us$/) return v * 0.001; if (v ~ /ms$/) return v + 0;
@@ -144,33 +275,60 @@ start_server() {
 }
 
 stop_server() {
+    forget "$1"
     kill "$1" 2>/dev/null || true
     wait "$1" 2>/dev/null || true
 }
 
 peak_rss_mib() { awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 
-# POSTs secrets with names unique per round (BENCH_PREFIX) and thread; the token comes from -H.
-cat >"$WORK/create.lua" <<'LUA'
-local counter = 0
-local prefix = "w"
+# The peak RSS (MiB) of a command run to its end, by /usr/bin/time.
+cmd_rss_mib() {
+    /usr/bin/time -f %M -o "$WORK/time.out" "$@" >/dev/null 2>&1 </dev/null
+    tail -n1 "$WORK/time.out" | awk '{ printf "%.1f", $1 / 1024 }'
+}
+
+# wrk's script. BENCH_ADDRS="HOST:PORT ...": thread i connects to the i-th address (round
+# robin), so that one wrk loads several replicas with no proxy in between. BENCH_CREATE set:
+# POSTs secrets with names unique per round (BENCH_PREFIX) and thread; the token comes from
+# -H. Neither: wrk's own fixed request, as with no script.
+cat >"$WORK/bench.lua" <<'LUA'
 local threads = {}
+local addrs = nil
 function setup(thread)
   table.insert(threads, thread)
   thread:set("tid", #threads)
+  local list = os.getenv("BENCH_ADDRS") or ""
+  if list ~= "" then
+    if not addrs then
+      addrs = {}
+      for host, port in string.gmatch(list, "([^%s]+):(%d+)") do
+        table.insert(addrs, wrk.lookup(host, port)[1])
+      end
+    end
+    thread.addr = addrs[(#threads - 1) % #addrs + 1]
+  end
 end
-function init(args)
-  prefix = (os.getenv("BENCH_PREFIX") or "w") .. "-" .. tostring(tid or 0)
-  wrk.method = "POST"
-  wrk.headers["Content-Type"] = "application/json"
-end
-function request()
-  counter = counter + 1
-  local body = string.format('{"name":"%s-%d","values":{"API_KEY":"sk_live_0123456789abcdef0123",'
-    .. '"DATABASE_URL":"postgres://app:pw@db.internal:5432/app"}}', prefix, counter)
-  return wrk.format(nil, nil, nil, body)
+if os.getenv("BENCH_CREATE") then
+  local counter = 0
+  local prefix = "w"
+  function init(args)
+    prefix = (os.getenv("BENCH_PREFIX") or "w") .. "-" .. tostring(tid or 0)
+    wrk.method = "POST"
+    wrk.headers["Content-Type"] = "application/json"
+  end
+  function request()
+    counter = counter + 1
+    local body = string.format('{"name":"%s-%d","values":{"API_KEY":"sk_live_0123456789abcdef0123",'
+      .. '"DATABASE_URL":"postgres://app:pw@db.internal:5432/app"}}', prefix, counter)
+    return wrk.format(nil, nil, nil, body)
+  end
 end
 LUA
+# The PostgreSQL floor: single-row commits, a row about the size of a sealed secret.
+cat >"$WORK/pg-floor.sql" <<'SQL'
+INSERT INTO floor (at, v) VALUES ((extract(epoch FROM clock_timestamp()) * 1000000)::bigint, decode(repeat('5a', 200), 'hex'));
+SQL
 
 # --- measurements -----------------------------------------------------------------------
 # Every round goes through every size, so that sizes are compared side by side too, not only
@@ -192,6 +350,11 @@ for r in $(seq "$ROUNDS"); do
             "cli.run.$n" "$KEEP --home ${STORE[$n]} run ${NAME[$n]} -- true")
     done
     hf "${cmds[@]}"
+    record cli.rss.true "$(cmd_rss_mib true)"
+    for n in $SIZES; do
+        record "cli.rss.show.$n" "$(cmd_rss_mib "$KEEP" --home "${STORE[$n]}" show "${NAME[$n]}")"
+        record "cli.rss.list.$n" "$(cmd_rss_mib "$KEEP" --home "${STORE[$n]}" list)"
+    done
 done
 
 log "servers: bench_hello, and keep serve on each store"
@@ -204,6 +367,43 @@ for n in $SIZES; do
     PID[$n]="$SERVER_PID"
     TOKEN[$n]="$(tr -d '[:space:]' <"${STORE[$n]}/admin.token")"
 done
+
+# PostgreSQL: a copy of the cached cluster, and PG_REPLICAS replicas of keep serve on each
+# size's database, each with its own data directory holding a copy of the store's master key.
+# The first replica to start makes the admin token; the others find it in the database.
+declare -A PG_URL PG_ADDRS PG_TOKEN PG_RPIDS
+PG_RUN_PID=""
+if [ -n "$PGN" ]; then
+    log "PostgreSQL: a copy of the cached cluster, and $PG_REPLICAS replicas of keep serve per size"
+    cp -a --reflink=auto "$PG_CACHE/data" "$WORK/pg-data"
+    rm -f "$WORK/pg-data/postmaster.pid" "$WORK/pg-data/postmaster.opts"
+    pg_start "$WORK/pg-data" "$WORK/postgres.log"
+    PG_RUN_PID="$PG_PID"
+    psql_do postgres "CREATE DATABASE bench_floor"
+    for n in $PGN; do
+        db_url="$(pg_url "keep_$n")"
+        addrs=() pids=()
+        for r in $(seq "$PG_REPLICAS"); do
+            d="$WORK/pg-serve-$n-$r"
+            mkdir -m 700 "$d"
+            cp "$PG_CACHE/home-$n/master.key" "$d/"
+            KEEP_DATABASE_URL="$db_url" start_server "$d.log" "$KEEP" serve --listen 127.0.0.1:0 --data-dir "$d"
+            addrs+=("${SERVER_URL#http://}")
+            pids+=("$SERVER_PID")
+            if [ "$r" = 1 ]; then
+                PG_URL[$n]="$SERVER_URL/v1/environments/main/secrets"
+                PG_TOKEN[$n]="$(tr -d '[:space:]' <"$d/admin.token")"
+            fi
+        done
+        PG_ADDRS[$n]="${addrs[*]}"
+        PG_RPIDS[$n]="${pids[*]}"
+    done
+fi
+# wrk for the replicas: a thread per replica, WRK_CONNECTIONS shared out evenly among them
+# (rounded down to a multiple of PG_REPLICAS); hello is loaded the same way for their ratios.
+PG_CONNECTIONS=$((WRK_CONNECTIONS / PG_REPLICAS * PG_REPLICAS))
+((PG_CONNECTIONS >= PG_REPLICAS)) || PG_CONNECTIONS=$PG_REPLICAS
+load_replicas() { LOAD_THREADS="$PG_REPLICAS" LOAD_CONNECTIONS="$PG_CONNECTIONS" load "$@"; }
 
 log "remote commands vs one GET from a fresh process ($ROUNDS rounds)"
 for r in $(seq "$ROUNDS"); do
@@ -222,17 +422,48 @@ for r in $(seq "$ROUNDS"); do
         load "srv.hello.$n" "$HELLO_URL/v1/health"
         load "srv.get.$n" "${URL[$n]}/${NAME[$n]}" "${auth[@]}"
         load "srv.list.$n" "${URL[$n]}?limit=100" "${auth[@]}"
-        BENCH_PREFIX="r$r" load "srv.create.$n" "${URL[$n]}" "${auth[@]}" -s "$WORK/create.lua"
+        BENCH_CREATE=1 BENCH_PREFIX="r$r" load "srv.create.$n" "${URL[$n]}" "${auth[@]}" -s "$WORK/bench.lua"
     done
     floor="$("$EX/bench_sqlite_floor" "$WORK/floor" 100000000 1 "$WRK_SECONDS")"
     record floor.tps "$(sed -n 's/.*tps=\([0-9.]*\).*/\1/p' <<<"$floor")"
     rm -rf "$WORK/floor"
+    [ -n "$PGN" ] || continue
+    # PostgreSQL: one replica (the same wrk as above; its hello is srv.hello.N), then all of
+    # them behind one wrk, a thread each (hello loaded the same way); then the commit floor.
+    for n in $PGN; do
+        auth=(-H "Authorization: Bearer ${PG_TOKEN[$n]}")
+        load "pg1.get.$n" "${PG_URL[$n]}/${NAME[$n]}" "${auth[@]}"
+        load "pg1.list.$n" "${PG_URL[$n]}?limit=100" "${auth[@]}"
+        BENCH_CREATE=1 BENCH_PREFIX="p1r$r" load "pg1.create.$n" "${PG_URL[$n]}" "${auth[@]}" -s "$WORK/bench.lua"
+        addrs="${PG_ADDRS[$n]}"
+        BENCH_ADDRS="$addrs" load_replicas "pgN.get.$n" "${PG_URL[$n]}/${NAME[$n]}" "${auth[@]}" -s "$WORK/bench.lua"
+        BENCH_ADDRS="$addrs" load_replicas "pgN.list.$n" "${PG_URL[$n]}?limit=100" "${auth[@]}" -s "$WORK/bench.lua"
+        BENCH_ADDRS="$addrs" BENCH_CREATE=1 BENCH_PREFIX="pNr$r" \
+            load_replicas "pgN.create.$n" "${PG_URL[$n]}" "${auth[@]}" -s "$WORK/bench.lua"
+    done
+    load_replicas "pgN.hello" "$HELLO_URL/v1/health"
+    psql_do bench_floor "DROP TABLE IF EXISTS floor; CREATE TABLE floor (id bigserial PRIMARY KEY, at bigint NOT NULL, v bytea NOT NULL)"
+    floor="$("$PGBIN/pgbench" -n -c 1 -j 1 -T "$WRK_SECONDS" -f "$WORK/pg-floor.sql" -h "$PG_SOCK" -U postgres bench_floor 2>>"$WORK/pgbench.log")"
+    record pgfloor.tps "$(awk '$1 == "tps" && $2 == "=" { print $3; exit }' <<<"$floor")"
 done
 for n in $SIZES; do
     record "rss.keep.$n" "$(peak_rss_mib "${PID[$n]}")"
     stop_server "${PID[$n]}"
     rm -rf "${STORE[$n]}"
 done
+for n in $PGN; do
+    r=0
+    for p in ${PG_RPIDS[$n]}; do
+        r=$((r + 1))
+        record "rss.pg.$n.$r" "$(peak_rss_mib "$p")"
+        stop_server "$p"
+        rm -rf "$WORK/pg-serve-$n-$r"
+    done
+done
+if [ -n "$PG_RUN_PID" ]; then
+    pg_stop "$PG_RUN_PID"
+    rm -rf "$WORK/pg-data"
+fi
 record rss.hello "$(peak_rss_mib "$HELLO_PID")"
 stop_server "$HELLO_PID"
 
@@ -274,6 +505,9 @@ TABLE="$WORK/table.txt"
     echo "keep $("$KEEP" --version | awk '{ print $2 }') at $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src 2>/dev/null || echo '+dirty');" \
         "medians of $ROUNDS interleaved rounds; hyperfine $RUNS runs/command/round;" \
         "wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d${WRK_SECONDS}s"
+    [ -z "$PGN" ] || echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{ print $3 }') (throwaway cluster, Unix socket," \
+        "defaults but fsync=on); PG x$PG_REPLICAS: $PG_REPLICAS replicas of keep serve, wrk -t$PG_REPLICAS -c$PG_CONNECTIONS," \
+        "a thread per replica; PG floor: pgbench -n -c1 -T${WRK_SECONDS}, one INSERT per transaction"
     echo
     printf "%-40s %5s %12s %12s %8s %8s  %s\n" "measure" "size" "keep" "floor" "ratio" "target" "result"
     printf '%.0s-' {1..100}
@@ -286,6 +520,11 @@ TABLE="$WORK/table.txt"
     done
     for n in $SIZES; do
         row "  (info) local keep run NAME -- true" "$(human "$n")" "$(med "cli.run.$n")" "$(med cli.true)" ms "" ""
+    done
+    for n in $SIZES; do
+        s="$(human "$n")"
+        row "  (info) CLI peak RSS: keep show vs true" "$s" "$(med "cli.rss.show.$n")" "$(med cli.rss.true)" MiB "" ""
+        row "  (info) CLI peak RSS: keep list vs true" "$s" "$(med "cli.rss.list.$n")" "$(med cli.rss.true)" MiB "" ""
     done
     if [ "$SMALL" != "$LARGE" ]; then
         l="$(human "$LARGE")" s="$(human "$SMALL")"
@@ -314,6 +553,24 @@ TABLE="$WORK/table.txt"
         l="$(human "$LARGE")" s="$(human "$SMALL")"
         row "server GET secret req/s, $l vs $s" "$l" "$(med "srv.get.$LARGE.rps")" "$(med "srv.get.$SMALL.rps")" req/s ">=" 0.8
     fi
+    for n in $PGN; do
+        s="$(human "$n")"
+        for k in 1 N; do
+            if [ "$k" = 1 ]; then
+                what="PG x1" hello="srv.hello.$n"
+            else
+                what="PG x$PG_REPLICAS" hello="pgN.hello"
+            fi
+            row "$what GET req/s vs hello (aim)" "$s" "$(med "pg$k.get.$n.rps")" "$(med "$hello.rps")" req/s ">=" 0.25
+            row "  p50 vs hello p50" "$s" "$(med "pg$k.get.$n.p50")" "$(med "$hello.p50")" ms "" ""
+            row "  p99 vs hello p99" "$s" "$(med "pg$k.get.$n.p99")" "$(med "$hello.p99")" ms "" ""
+            row "$what list page req/s vs hello" "$s" "$(med "pg$k.list.$n.rps")" "$(med "$hello.rps")" req/s "" ""
+            row "  p99 vs hello p99" "$s" "$(med "pg$k.list.$n.p99")" "$(med "$hello.p99")" ms "" ""
+            row "$what create vs PG commit floor" "$s" "$(med "pg$k.create.$n.rps")" "$(med pgfloor.tps)" tx/s "" ""
+            row "  create p50 vs hello p50" "$s" "$(med "pg$k.create.$n.p50")" "$(med "$hello.p50")" ms "" ""
+            row "  create p99 vs hello p99" "$s" "$(med "pg$k.create.$n.p99")" "$(med "$hello.p99")" ms "" ""
+        done
+    done
     for n in $SIZES; do
         row "server peak RSS vs hello's" "$(human "$n")" "$(med "rss.keep.$n")" "$(med rss.hello)" MiB "" ""
     done
@@ -321,6 +578,9 @@ TABLE="$WORK/table.txt"
         l="$(human "$LARGE")" s="$(human "$SMALL")"
         row "server peak RSS, $l vs $s (flat)" "$l" "$(med "rss.keep.$LARGE")" "$(med "rss.keep.$SMALL")" MiB "<=" 1.25
     fi
+    for n in $PGN; do
+        row "  (info) PG replica 1 peak RSS vs hello's" "$(human "$n")" "$(med "rss.pg.$n.1")" "$(med rss.hello)" MiB "" ""
+    done
     errors="$(awk -F'\t' '$1 ~ /\.(non2xx|sockerr)$/ { print $1 }' "$RAW" | sort -u | xargs)"
     [ -z "$errors" ] || echo "warning: HTTP errors during load in: $errors (see $WORK/wrk-*.txt)"
     echo

@@ -1,38 +1,36 @@
-//! Benchmark helper: bulk-creates a store of N secrets, fast (1M in about a minute).
+//! Benchmark helper: bulk-creates a store of N secrets, fast (1M in SQLite in about 15 s).
 //!
-//! Usage: `bench_prepare DIR N`. DIR gets the layout of `KEEP_HOME` and of a `keep serve`
-//! data directory (`keep.db`, `master.key`). The store is opened once through keep itself,
-//! so the schema, the key file and the key check are keep's own; then rows sealed exactly as
-//! `Service::create` seals them (same id shape, key-list JSON in the binding, envelope
-//! encryption) are inserted with sqlx in large transactions. Secret `i` is named `s0000i`
-//! (zero-padded to 7 digits) in environment `main`, and higher `i` is newer.
-#![allow(clippy::print_stdout, clippy::print_stderr)] // a benchmark tool, not keep's output path
+//! Usage: `bench_prepare DIR N [DATABASE_URL]`.
+//!
+//! - Without DATABASE_URL, DIR gets an SQLite store with the layout of both `KEEP_HOME` and a
+//!   `keep serve` data directory (`keep.db`, `master.key`).
+//! - With a `postgres://` URL, the secrets go into that database (which must hold no store
+//!   yet), and DIR becomes the data directory of a `keep serve` on it: it gets the
+//!   `master.key` every replica needs a copy of.
+//!
+//! Either way the store is opened as `keep serve` opens it (`server::open_store`: schema, key
+//! file, key check, token key), every row is built and sealed as `Service::create` builds it
+//! (same id shape, key-list JSON in the binding, envelope encryption, the row's own seal
+//! from `Service::seal_secret`), and rows are written by keep's own `Db::insert_secrets`, many
+//! to a transaction. Secret `i` is named `s000000i` (zero-padded to 7 digits) in environment
+//! `main`, and higher `i` is newer.
+#![allow(clippy::print_stderr)] // a benchmark tool, not keep's output path
 
-use std::path::{Path, PathBuf};
-use std::str::FromStr;
+use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use keep::backend::Backend;
-use keep::crypto::{Crypto, MasterKey, RowBinding, Sealed, new_secret_id};
-use keep::model::{self, SecretData, SecretValue};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
-use sqlx::{Connection, QueryBuilder, Sqlite, SqliteConnection};
+use keep::api::ShowQuery;
+use keep::crypto::{RowBinding, Sealed, new_secret_id};
+use keep::db::{Db, Inserted, SecretRow};
+use keep::model::{self, EnvName, SecretData, SecretName, SecretValue};
+use keep::server::{self, DataDir};
+use keep::service::Service;
 
-/// Rows per INSERT statement (12 parameters each, under SQLite's 32766 limit).
-const ROWS_PER_STATEMENT: usize = 500;
-/// Rows per transaction.
-const ROWS_PER_TRANSACTION: usize = 50_000;
+const USAGE: &str = "usage: bench_prepare DIR N [DATABASE_URL]";
+/// Rows per transaction (one `Db::insert_secrets` call).
+const ROWS_PER_TRANSACTION: usize = 20_000;
 const ENV: &str = "main";
-
-/// One row of the `secrets` table, as `Service::create` would write it.
-struct Row {
-    id: String,
-    name: String,
-    created_at: i64,
-    keys: String,
-    sealed: Sealed,
-}
 
 fn data_for(i: usize) -> SecretData {
     [
@@ -51,8 +49,8 @@ fn secret_name(i: usize) -> String {
     format!("s{i:07}")
 }
 
-/// Seals row `i` the way `Service::seal_row` does: the key list JSON is part of the binding.
-fn sealed_row(crypto: &Crypto, i: usize, created_at: i64) -> anyhow::Result<Row> {
+/// Row `i`, built and sealed the way `Service::create` builds a new secret's row.
+fn sealed_row(service: &Service, i: usize, created_at: i64) -> anyhow::Result<SecretRow> {
     let data = data_for(i);
     let id = new_secret_id()?;
     let name = secret_name(i);
@@ -64,58 +62,41 @@ fn sealed_row(crypto: &Crypto, i: usize, created_at: i64) -> anyhow::Result<Row>
         version: 1,
         keys: &keys,
     };
-    let sealed = crypto.seal(binding, &data)?;
-    Ok(Row {
+    let sealed = service.crypto().seal(binding, &data)?;
+    let mut row = SecretRow {
         id,
+        environment: ENV.to_owned(),
         name,
+        version: 1,
         created_at,
+        created_by: "bench".to_owned(),
+        updated_at: created_at,
+        last_used_at: None,
         keys,
-        sealed,
-    })
-}
-
-async fn insert_rows(conn: &mut SqliteConnection, rows: &[Row]) -> anyhow::Result<()> {
-    let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
-        "INSERT INTO secrets (id, environment, name, version, created_at, created_by, \
-         updated_at, last_used_at, keys, key_id, wrapped_key, ciphertext) ",
-    );
-    qb.push_values(rows, |mut b, r| {
-        b.push_bind(r.id.clone())
-            .push_bind(ENV)
-            .push_bind(r.name.clone())
-            .push_bind(1_i64)
-            .push_bind(r.created_at)
-            .push_bind("bench")
-            .push_bind(r.created_at)
-            .push_bind(None::<i64>)
-            .push_bind(r.keys.clone())
-            .push_bind(r.sealed.key_id.clone())
-            .push_bind(r.sealed.wrapped_key.clone())
-            .push_bind(r.sealed.ciphertext.clone());
-    });
-    qb.build().execute(&mut *conn).await?;
-    Ok(())
-}
-
-/// Opens the store through keep (schema, key file, key check), then closes it.
-async fn init_store(home: &Path) -> anyhow::Result<Crypto> {
-    let backend = Backend::connect(None, None, Some(home), keep::backend::Create::Yes).await?;
-    backend.close().await;
-    Ok(Crypto::new(MasterKey::load(&home.join("master.key"))?))
-}
-
-/// Checks a few rows decrypt through keep's own `Crypto::open`.
-async fn verify(home: &Path, n: usize) -> anyhow::Result<()> {
-    let backend = Backend::connect(None, None, Some(home), keep::backend::Create::Yes).await?;
-    let Backend::Local { service, .. } = &backend else {
-        bail!("expected a local store");
+        key_id: sealed.key_id,
+        wrapped_key: sealed.wrapped_key,
+        ciphertext: sealed.ciphertext,
+        seal: None,
     };
+    service.seal_secret(&mut row);
+    Ok(row)
+}
+
+/// Checks a few rows through keep: `Service::show` checks the row's seal and key list, and
+/// `Crypto::open` decrypts the values (without recording a use, so the store is unchanged).
+async fn verify(service: &Service, n: usize) -> anyhow::Result<()> {
+    let env = EnvName::parse(ENV)?;
     for i in [0, n / 2, n - 1] {
+        let name = secret_name(i);
+        service
+            .show(&env, &SecretName::parse(&name)?, &ShowQuery::default())
+            .await
+            .with_context(|| format!("secret {name} does not read back"))?;
         let row = service
             .db()
-            .get_secret(ENV, &secret_name(i))
+            .get_secret(ENV, &name)
             .await?
-            .with_context(|| format!("secret {} is missing", secret_name(i)))?;
+            .with_context(|| format!("secret {name} is missing"))?;
         let binding = RowBinding {
             id: &row.id,
             environment: &row.environment,
@@ -129,64 +110,79 @@ async fn verify(home: &Path, n: usize) -> anyhow::Result<()> {
             ciphertext: row.ciphertext.clone(),
         };
         let values = service.crypto().open(binding, &sealed)?;
-        if model::keys_of(&values) != model::keys_of(&data_for(i)) {
-            bail!("secret {} decrypted to the wrong keys", secret_name(i));
+        if values != data_for(i) {
+            bail!("secret {name} decrypted to other values");
         }
     }
-    backend.close().await;
     Ok(())
 }
 
-#[tokio::main(flavor = "current_thread")]
+fn check(outcomes: &[Inserted]) -> anyhow::Result<()> {
+    if outcomes.iter().any(|o| *o != Inserted::Yes) {
+        bail!("some secrets already existed: the store was not empty");
+    }
+    Ok(())
+}
+
+#[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let mut args = std::env::args().skip(1);
-    let (Some(dir), Some(n)) = (args.next(), args.next()) else {
-        bail!("usage: bench_prepare DIR N");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (dir, n, url) = match args.as_slice() {
+        [dir, n] => (dir, n, None),
+        [dir, n, url] => (dir, n, Some(url.as_str())),
+        _ => bail!(USAGE),
     };
     let home = PathBuf::from(dir);
     let n: usize = n.parse().context("N must be a number")?;
     if n == 0 {
         bail!("N must be at least 1");
     }
-    if home.join("keep.db").exists() {
-        bail!("{} already holds a store", home.display());
+    if url.is_some_and(|u| !Db::is_postgres_url(u)) {
+        bail!("DATABASE_URL must be a postgres:// URL ({USAGE})");
+    }
+    if home.join("keep.db").exists() || home.join("master.key").exists() {
+        bail!("{} already holds a store or a key", home.display());
     }
     let started = Instant::now();
-    let crypto = init_store(&home).await?;
+    let data = DataDir { dir: home.clone() };
+    let service = server::open_store(&data, None, url).await?.service;
+    if service
+        .db()
+        .get_secret(ENV, &secret_name(0))
+        .await?
+        .is_some()
+    {
+        bail!("the database already holds a store of bench secrets");
+    }
 
-    // Durability is not needed while loading: the file is synced and checkpointed on close.
-    let options =
-        SqliteConnectOptions::from_str(&format!("sqlite://{}", home.join("keep.db").display()))?
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Off)
-            .pragma("cache_size", "-262144"); // 256 MiB: the random-id primary key index stays hot
-    let mut conn = SqliteConnection::connect_with(&options).await?;
     // One microsecond apart, ending now: `keep list` shows the highest-numbered secrets first.
+    // Each batch is sealed while the one before it is written.
     let base = jiff::Timestamp::now().as_microsecond() - n as i64;
+    let mut pending: Option<tokio::task::JoinHandle<keep::error::Result<Vec<Inserted>>>> = None;
     let mut done = 0;
     while done < n {
         let end = (done + ROWS_PER_TRANSACTION).min(n);
         let rows = (done..end)
-            .map(|i| sealed_row(&crypto, i, base + i as i64))
+            .map(|i| Ok((sealed_row(&service, i, base + i as i64)?, None)))
             .collect::<anyhow::Result<Vec<_>>>()?;
-        let mut tx = conn.begin().await?;
-        for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-            insert_rows(&mut tx, chunk).await?;
+        if let Some(write) = pending.take() {
+            check(&write.await??)?;
         }
-        tx.commit().await?;
+        let db = service.db().clone();
+        pending = Some(tokio::spawn(async move { db.insert_secrets(rows).await }));
         done = end;
         if n >= 200_000 {
             eprintln!("  {done}/{n} secrets ({:.0?})", started.elapsed());
         }
     }
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-        .execute(&mut conn)
-        .await?;
-    conn.close().await?;
-    verify(&home, n).await?;
+    if let Some(write) = pending.take() {
+        check(&write.await??)?;
+    }
+    verify(&service, n).await?;
+    service.db().close().await;
     eprintln!(
         "prepared {n} secrets in {} in {:.1?}",
-        home.display(),
+        url.map_or_else(|| home.display().to_string(), |_| "PostgreSQL".to_owned()),
         started.elapsed()
     );
     Ok(())

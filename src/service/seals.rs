@@ -68,8 +68,9 @@ fn token_seal(s: &Service, r: &TokenRow) -> Vec<u8> {
 }
 
 impl Service {
-    /// Seals a secret row about to be written.
-    pub(crate) fn seal_secret(&self, row: &mut SecretRow) {
+    /// Seals a secret row about to be written. Public for `examples/bench_prepare.rs`, which
+    /// writes rows in bulk through [`crate::db::Db::insert_secrets`].
+    pub fn seal_secret(&self, row: &mut SecretRow) {
         row.seal = Some(secret_seal(self, row));
     }
 
