@@ -105,7 +105,10 @@ pub async fn open(url: &str) -> Result<PgPool> {
         // (see `away`); the pool reconnects by itself when it is back.
         .acquire_timeout(away::ACQUIRE_TIMEOUT)
         .idle_timeout(Duration::from_secs(300))
-        .test_before_acquire(true)
+        // No ping before each use: a GET takes a connection up to three times, and a ping is a
+        // round trip each. A connection that died with its server fails its statement (503)
+        // and is dropped; the next is made new.
+        .test_before_acquire(false)
         .connect_with(options)
         .await
         .map_err(|e| Error::Database(format!("cannot connect to PostgreSQL: {e}")))?;
