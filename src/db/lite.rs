@@ -209,8 +209,8 @@ fn write_loop(conn: &mut Connection, jobs: &mpsc::Receiver<Job>) {
 
 /// One transaction for `group`; each job is answered with the commit's outcome.
 fn commit_group(conn: &mut Connection, group: Vec<Grouped>) {
-    if let Err(e) = conn.execute_batch("BEGIN IMMEDIATE") {
-        let e = Error::from(e).to_string();
+    if let Err(e) = exec(conn, "BEGIN IMMEDIATE", []) {
+        let e = e.to_string();
         for job in group {
             // Each job learns the failure; none of its statements ran.
             job(None)(Err(e.clone()));
@@ -219,9 +219,9 @@ fn commit_group(conn: &mut Connection, group: Vec<Grouped>) {
         return;
     }
     let finishes: Vec<Finish> = group.into_iter().map(|job| job(Some(conn))).collect();
-    let committed = conn
-        .execute_batch("COMMIT")
-        .map_err(|e| Error::from(e).to_string());
+    let committed = exec(conn, "COMMIT", [])
+        .map(drop)
+        .map_err(|e| e.to_string());
     // After a failed COMMIT the transaction may still be open: roll it back.
     let _ = clean_after(conn, |_| Ok(()));
     for finish in finishes {
@@ -232,10 +232,10 @@ fn commit_group(conn: &mut Connection, group: Vec<Grouped>) {
 /// Runs `f` in a savepoint: its statements stay in the enclosing transaction if it
 /// succeeds, and are undone if it fails.
 fn in_savepoint<R>(conn: &Connection, f: impl FnOnce(&Connection) -> Result<R>) -> Result<R> {
-    conn.execute_batch("SAVEPOINT job")?;
+    exec(conn, "SAVEPOINT job", [])?;
     match f(conn) {
         Ok(v) => {
-            conn.execute_batch("RELEASE job")?;
+            exec(conn, "RELEASE job", [])?;
             Ok(v)
         }
         Err(e) => {
