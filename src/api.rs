@@ -228,6 +228,7 @@ pub struct ListQuery {
     /// How many items a page holds (default 100); values outside 1 to 1000 are taken as the
     /// nearest of the two.
     #[serde(default = "default_limit")]
+    #[schemars(range(max = u32::MAX))]
     pub limit: u32,
     /// Only secrets created before this time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -259,6 +260,7 @@ pub struct AuditQuery {
     /// How many items a page holds (default 100); values outside 1 to 1000 are taken as the
     /// nearest of the two.
     #[serde(default = "default_limit")]
+    #[schemars(range(max = u32::MAX))]
     pub limit: u32,
     /// Opaque: a `next_cursor` passed back exactly as received. (The pattern is only what the
     /// server parses; anything else is a 400.)
