@@ -296,51 +296,71 @@ pub(super) fn open_error(path: &Path, e: &dyn std::fmt::Display) -> Error {
 
 // --- rows --------------------------------------------------------------------------------
 
+// Columns are read by position, in the order `sql`'s column lists give them: by name,
+// rusqlite compares every column's name for every value.
+
+/// A secret read with `secret_columns!` (every column).
 fn secret(r: &Row<'_>) -> rusqlite::Result<SecretRow> {
+    secret_with(r, true)
+}
+
+/// A secret read with `secret_meta_columns!` (no sealed blobs: they come back empty).
+fn secret_meta(r: &Row<'_>) -> rusqlite::Result<SecretRow> {
+    secret_with(r, false)
+}
+
+fn secret_with(r: &Row<'_>, blobs: bool) -> rusqlite::Result<SecretRow> {
+    let (wrapped_key, ciphertext, seal) = if blobs {
+        (r.get(10)?, r.get(11)?, r.get(12)?)
+    } else {
+        (Vec::new(), Vec::new(), r.get(10)?)
+    };
     Ok(SecretRow {
-        id: r.get("id")?,
-        environment: r.get("environment")?,
-        name: r.get("name")?,
-        version: r.get("version")?,
-        created_at: r.get("created_at")?,
-        created_by: r.get("created_by")?,
-        updated_at: r.get("updated_at")?,
-        last_used_at: r.get("last_used_at")?,
-        keys: r.get("keys")?,
-        key_id: r.get("key_id")?,
-        wrapped_key: r.get("wrapped_key").unwrap_or_default(),
-        ciphertext: r.get("ciphertext").unwrap_or_default(),
-        seal: r.get("seal")?,
+        id: r.get(0)?,
+        environment: r.get(1)?,
+        name: r.get(2)?,
+        version: r.get(3)?,
+        created_at: r.get(4)?,
+        created_by: r.get(5)?,
+        updated_at: r.get(6)?,
+        last_used_at: r.get(7)?,
+        keys: r.get(8)?,
+        key_id: r.get(9)?,
+        wrapped_key,
+        ciphertext,
+        seal,
     })
 }
 
+/// A token read with `token_columns!`.
 fn token(r: &Row<'_>) -> rusqlite::Result<TokenRow> {
     Ok(TokenRow {
-        id: r.get("id")?,
-        name: r.get("name")?,
-        hash: r.get("hash")?,
-        admin: r.get("admin")?,
-        created_at: r.get("created_at")?,
-        expires_at: r.get("expires_at")?,
-        revoked_at: r.get("revoked_at")?,
-        environments: r.get("environments")?,
-        read_only: r.get("read_only")?,
-        created_by: r.get("created_by")?,
-        version: r.get("version")?,
-        seal: r.get("seal")?,
+        id: r.get(0)?,
+        name: r.get(1)?,
+        hash: r.get(2)?,
+        admin: r.get(3)?,
+        created_at: r.get(4)?,
+        expires_at: r.get(5)?,
+        revoked_at: r.get(6)?,
+        environments: r.get(7)?,
+        read_only: r.get(8)?,
+        created_by: r.get(9)?,
+        version: r.get(10)?,
+        seal: r.get(11)?,
     })
 }
 
+/// An audit record read with `LIST_AUDIT`'s columns.
 fn audit(r: &Row<'_>) -> rusqlite::Result<AuditRow> {
     Ok(AuditRow {
-        id: r.get("id")?,
-        at: r.get("at")?,
-        actor: r.get("actor")?,
-        client: r.get("client")?,
-        action: r.get("action")?,
-        environment: r.get("environment")?,
-        target: r.get("target")?,
-        outcome: r.get("outcome")?,
+        id: r.get(0)?,
+        at: r.get(1)?,
+        actor: r.get(2)?,
+        client: r.get(3)?,
+        action: r.get(4)?,
+        environment: r.get(5)?,
+        target: r.get(6)?,
+        outcome: r.get(7)?,
     })
 }
 
@@ -528,7 +548,12 @@ pub fn rewrap_secret(
 }
 
 pub fn unsealed_secrets(conn: &Connection, after_id: &str, limit: i64) -> Result<Vec<SecretRow>> {
-    all(conn, UNSEALED_SECRETS, params![after_id, limit], secret)
+    all(
+        conn,
+        UNSEALED_SECRETS,
+        params![after_id, limit],
+        secret_meta,
+    )
 }
 
 pub fn set_seal(conn: &Connection, sql: &str, id: &str, version: i64, seal: &[u8]) -> Result<()> {
@@ -554,7 +579,7 @@ pub fn list_secrets(
         conn,
         LIST_SECRETS,
         params![env, before, cursor.0, cursor.1, limit],
-        secret,
+        secret_meta,
     )
 }
 
@@ -673,4 +698,80 @@ pub fn revoke_token(
             Revoked::NoSuchToken
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The mappers read columns by position: each statement must list them in that order.
+    #[test]
+    fn statements_list_their_columns_in_the_order_the_rows_are_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let conn = open(&dir.path().join("keep.db")).expect("open");
+        let names = |sql: &str| -> Vec<String> {
+            let stmt = conn.prepare(sql).expect("prepare");
+            stmt.column_names()
+                .iter()
+                .map(|c| (*c).to_owned())
+                .collect()
+        };
+        let secret = [
+            "id",
+            "environment",
+            "name",
+            "version",
+            "created_at",
+            "created_by",
+            "updated_at",
+            "last_used_at",
+            "keys",
+            "key_id",
+        ];
+        let full: Vec<&str> = secret
+            .iter()
+            .copied()
+            .chain(["wrapped_key", "ciphertext", "seal"])
+            .collect();
+        let meta: Vec<&str> = secret.iter().copied().chain(["seal"]).collect();
+        for sql in [SELECT_SECRET, SECRETS_NOT_UNDER_KEY] {
+            assert_eq!(names(sql), full, "{sql}");
+        }
+        for sql in [LIST_SECRETS, UNSEALED_SECRETS] {
+            assert_eq!(names(sql), meta, "{sql}");
+        }
+        let token = [
+            "id",
+            "name",
+            "hash",
+            "admin",
+            "created_at",
+            "expires_at",
+            "revoked_at",
+            "environments",
+            "read_only",
+            "created_by",
+            "version",
+            "seal",
+        ];
+        for sql in [
+            TOKEN_BY_HASH,
+            ACTIVE_TOKEN_BY_NAME,
+            LIST_TOKENS,
+            UNSEALED_TOKENS,
+        ] {
+            assert_eq!(names(sql), token, "{sql}");
+        }
+        let audit = [
+            "id",
+            "at",
+            "actor",
+            "client",
+            "action",
+            "environment",
+            "target",
+            "outcome",
+        ];
+        assert_eq!(names(LIST_AUDIT), audit);
+    }
 }
