@@ -13,7 +13,7 @@ use std::str::FromStr;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use keep::backend::Backend;
+use keep::backend::{Backend, Create, Target};
 use keep::crypto::{Crypto, MasterKey, RowBinding, Sealed, new_secret_id};
 use keep::model::{self, SecretData, SecretValue};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
@@ -99,14 +99,20 @@ async fn insert_rows(conn: &mut SqliteConnection, rows: &[Row]) -> anyhow::Resul
 
 /// Opens the store through keep (schema, key file, key check), then closes it.
 async fn init_store(home: &Path) -> anyhow::Result<Crypto> {
-    let backend = Backend::connect(None, None, Some(home), keep::backend::Create::Yes).await?;
+    let target = Target::Local {
+        home: home.to_path_buf(),
+    };
+    let backend = Backend::connect(&target, Create::Yes).await?.backend;
     backend.close().await;
     Ok(Crypto::new(MasterKey::load(&home.join("master.key"))?))
 }
 
 /// Checks a few rows decrypt through keep's own `Crypto::open`.
 async fn verify(home: &Path, n: usize) -> anyhow::Result<()> {
-    let backend = Backend::connect(None, None, Some(home), keep::backend::Create::Yes).await?;
+    let target = Target::Local {
+        home: home.to_path_buf(),
+    };
+    let backend = Backend::connect(&target, Create::Yes).await?.backend;
     let Backend::Local { service, .. } = &backend else {
         bail!("expected a local store");
     };

@@ -16,7 +16,29 @@ A secrets manager for the command line.
 
 A secret is a named set of environment variables (KEY -> value) in an environment \
 (default `main`). By default secrets live in an encrypted SQLite store on this machine; \
-with `--server` (or `KEEP_SERVER`) the same commands talk to a `keep serve` over HTTP.";
+after `keep login` (or with `--server`/`KEEP_SERVER`) the same commands talk to a `keep serve` \
+over HTTPS. `keep status` says where commands go.";
+
+/// Where commands go: each setting is taken from the first of these that sets it. The help
+/// text and the man page are both built from this.
+pub const PRECEDENCE: &[(&str, &str)] = &[
+    (
+        "1. flags",
+        "--server, --profile, --ca-cert, --timeout, -e/--env, --home",
+    ),
+    (
+        "2. environment",
+        "KEEP_SERVER, KEEP_TOKEN, KEEP_PROFILE, KEEP_CA_CERT, KEEP_TIMEOUT, KEEP_ENV, KEEP_HOME",
+    ),
+    (
+        "3. profile",
+        "the profile chosen by --profile or KEEP_PROFILE, else the active one (`keep profile use`), as `keep login` saved it: its server, token, CA certificate, environment and timeout; they apply only while the server is the profile's own",
+    ),
+    (
+        "4. local store",
+        "with no server from any of these, the encrypted store in --home (KEEP_HOME); KEEP_TOKEN without a server is an error (exit 2), and a read never creates a store",
+    ),
+];
 
 /// Environment variables keep reads: the help text and the man page are both built from this.
 pub const ENVIRONMENT: &[(&str, &str)] = &[
@@ -29,10 +51,21 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "API token for the server (never pass tokens on the command line)",
     ),
     (
+        "KEEP_PROFILE",
+        "profile to use instead of the active one (as --profile)",
+    ),
+    (
         "KEEP_CA_CERT",
         "PEM file of CA certificates to trust for an https:// server, besides the system's",
     ),
-    ("KEEP_ENV", "environment to use (default: main)"),
+    (
+        "KEEP_TIMEOUT",
+        "seconds to wait for the server's answer (default: 10)",
+    ),
+    (
+        "KEEP_ENV",
+        "environment to use (default: the profile's, else main)",
+    ),
     (
         "KEEP_HOME",
         "directory of the local store (default: $XDG_DATA_HOME/keep, ~/.local/share/keep)",
@@ -50,6 +83,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "`keep serve` only: PEM private key of that certificate (as --tls-key)",
     ),
     (
+        "XDG_CONFIG_HOME",
+        "where the profiles file is: $XDG_CONFIG_HOME/keep/config.toml (default: ~/.config)",
+    ),
+    (
         "NO_COLOR",
         "disable colors; CLICOLOR_FORCE=1 forces them, TERM=dumb disables them",
     ),
@@ -61,6 +98,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
 
 /// Files keep uses.
 pub const FILES: &[(&str, &str)] = &[
+    (
+        "~/.config/keep/config.toml",
+        "profiles saved by `keep login`: servers, tokens, CA certificates (mode 0600)",
+    ),
     (
         "$KEEP_HOME/keep.db",
         "the local store (SQLite in WAL mode; values encrypted)",
@@ -85,6 +126,10 @@ pub const FILES: &[(&str, &str)] = &[
         "DIR/retired-keys/",
         "`keep serve`: master keys replaced by `keep serve rotate-key`",
     ),
+    (
+        "DIR/tls/ca.pem",
+        "`keep serve --tls-self-signed`: the private CA clients trust (its key: DIR/tls/ca.key)",
+    ),
 ];
 
 /// Exit codes, the contract scripts rely on.
@@ -98,7 +143,10 @@ pub const EXIT_CODES: &[(&str, &str)] = &[
         "2",
         "usage or invalid input: bad flag, name, key, value or file; missing variable or required key",
     ),
-    ("3", "secret (or token) not found"),
+    (
+        "3",
+        "secret (or token) not found; a read from a local store that does not exist",
+    ),
     ("4", "secret (or token) already exists"),
     ("5", "authentication or permission refused"),
     ("6", "server unreachable or timed out"),
@@ -130,8 +178,13 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     ),
     ("Write a .env file", "keep export app --output .env"),
     (
-        "Use a team server",
-        "KEEP_SERVER=https://keep.example.com keep list -e staging",
+        "Use a team server from now on",
+        "keep login --server https://keep.example.com",
+    ),
+    ("See where commands go", "keep status"),
+    (
+        "Use a server for one command, in CI",
+        "KEEP_SERVER=https://keep.example.com KEEP_TOKEN=$TOKEN keep list -e staging",
     ),
 ];
 
@@ -145,6 +198,11 @@ pub fn after_long_help() -> String {
         }
         s.push('\n');
     };
+    table(
+        "Where commands go (each setting from the first that sets it)",
+        PRECEDENCE,
+        16,
+    );
     table("Environment variables", ENVIRONMENT, 15);
     table("Files", FILES, 21);
     table("Exit codes", EXIT_CODES, 5);
@@ -172,24 +230,60 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options every subcommand takes.
+/// Options every subcommand takes. Values from the environment are never shown in help or
+/// usage lines (they may name private hosts).
 #[derive(Clone, Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
-    /// Use the `keep serve` at URL instead of the local store
-    #[arg(long, global = true, env = "KEEP_SERVER", value_name = "URL")]
+    /// Use the `keep serve` at URL instead of the profile's server or the local store
+    #[arg(
+        long,
+        global = true,
+        env = "KEEP_SERVER",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
     pub server: Option<String>,
 
+    /// Use the saved profile NAME instead of the active one
+    #[arg(
+        long,
+        global = true,
+        env = "KEEP_PROFILE",
+        hide_env_values = true,
+        value_name = "NAME"
+    )]
+    pub profile: Option<String>,
+
     /// Trust the CA certificates in this PEM file for an `https://` server, besides the system's
-    #[arg(long, global = true, env = "KEEP_CA_CERT", value_name = "PEM")]
+    #[arg(
+        long,
+        global = true,
+        env = "KEEP_CA_CERT",
+        hide_env_values = true,
+        value_name = "PEM"
+    )]
     pub ca_cert: Option<PathBuf>,
 
-    /// Environment the secrets live in [default: main]; `keep token create` takes it several
-    /// times, for a token limited to those environments
+    /// Seconds to wait for the server's answer [default: the profile's, else 10]
+    #[arg(
+        long,
+        global = true,
+        env = "KEEP_TIMEOUT",
+        hide_env_values = true,
+        value_name = "SECS",
+        value_parser = clap::value_parser!(u64).range(1..=3600)
+    )]
+    pub timeout: Option<u64>,
+
+    /// Environment the secrets live in [default: the profile's, else main]; `keep token create`
+    /// takes it several times, for a token limited to those environments
     #[arg(
         short = 'e',
         long = "env",
         global = true,
         env = "KEEP_ENV",
+        hide_env_values = true,
         value_name = "NAME",
         action = clap::ArgAction::Append,
         value_parser = EnvName::parse,
@@ -198,7 +292,13 @@ pub struct GlobalArgs {
     pub env: Vec<EnvName>,
 
     /// Directory of the local store [default: ~/.local/share/keep]
-    #[arg(long, global = true, env = "KEEP_HOME", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "KEEP_HOME",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
     pub home: Option<PathBuf>,
 
     /// Print one JSON document on stdout (errors as JSON on stderr)
@@ -216,6 +316,115 @@ pub struct GlobalArgs {
     /// Never prompt; fail instead, naming the flag to pass
     #[arg(long, global = true)]
     pub no_input: bool,
+
+    /// The ids of the options above whose values came from environment variables, not flags
+    /// (filled in from clap's matches by [`command_line`]).
+    #[arg(skip)]
+    pub from_env: Vec<String>,
+}
+
+/// Global options that mean nothing to `keep serve` itself (its subcommands that talk to a
+/// server take them): left out of its help.
+const NOT_FOR_SERVE: &[&str] = &[
+    "server", "profile", "ca_cert", "timeout", "env", "home", "json", "no_input",
+];
+
+/// The command line's definition: `Cli`'s, with the global options that do not apply to
+/// `keep serve` hidden from its help. Everything that parses or documents the command line
+/// uses this.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    // clap copies a global option into each subcommand that has none of that id when it
+    // builds the command: `serve` gets hidden copies (which `admin-token` inherits), and
+    // `rotate-key`, which talks to a server, visible ones of its own.
+    let globals: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| NOT_FOR_SERVE.contains(&a.get_id().as_str()))
+        .cloned()
+        .collect();
+    cmd.mut_subcommand("serve", |serve| {
+        let serve = serve.mut_subcommand("rotate-key", |rotate| {
+            globals.iter().fold(rotate, |c, a| c.arg(a.clone()))
+        });
+        globals
+            .iter()
+            .fold(serve, |c, a| c.arg(a.clone().hide(true)))
+    })
+}
+
+/// Parses the command line, recording which global options came from the environment.
+pub fn command_line() -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches;
+    let matches = command().try_get_matches()?;
+    let mut cli = Cli::from_arg_matches(&matches)?;
+    cli.globals.from_env = from_env(&matches);
+    Ok(cli)
+}
+
+/// `keep --json --version`.
+#[derive(Debug, serde::Serialize)]
+pub struct Version {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+impl Version {
+    pub fn current() -> Self {
+        Self {
+            name: "keep",
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
+}
+
+impl crate::output::Report for Version {
+    fn human(&self, out: &mut crate::output::Output) -> std::io::Result<()> {
+        out.write_stdout(&format!("{} {}\n", self.name, self.version))
+    }
+}
+
+/// A usage line of a clap error without the options whose values came from environment
+/// variables rather than from `args` (clap lists every option that has a value).
+pub fn usage_without_env(usage: &str, args: &[String]) -> String {
+    let mut seen = std::collections::HashSet::new();
+    let mut stack = vec![command()];
+    let mut usage = usage.to_owned();
+    while let Some(cmd) = stack.pop() {
+        for arg in cmd.get_arguments() {
+            let (Some(var), Some(long)) = (arg.get_env(), arg.get_long()) else {
+                continue;
+            };
+            if !seen.insert(long.to_owned()) {
+                continue;
+            }
+            let set = std::env::var_os(var).is_some_and(|v| !v.is_empty());
+            let short = arg.get_short().map(|c| format!("-{c}"));
+            let typed = args.iter().any(|a| {
+                a == &format!("--{long}")
+                    || a.starts_with(&format!("--{long}="))
+                    || short.as_deref().is_some_and(|s| a.starts_with(s))
+            });
+            if !set || typed {
+                continue;
+            }
+            let names = arg.get_value_names().unwrap_or_default();
+            let value: Vec<String> = names.iter().map(|n| format!("<{n}>")).collect();
+            let shown = format!(" --{long} {}", value.join(" "));
+            usage = usage.replace(&shown, "");
+        }
+        stack.extend(cmd.get_subcommands().cloned());
+    }
+    usage
+}
+
+/// The global options whose values came from environment variables.
+fn from_env(matches: &clap::ArgMatches) -> Vec<String> {
+    ["server", "profile", "ca_cert", "timeout", "env", "home"]
+        .iter()
+        .filter(|id| matches.value_source(id) == Some(clap::parser::ValueSource::EnvVariable))
+        .map(|id| (*id).to_owned())
+        .collect()
 }
 
 #[cfg(test)]
@@ -226,6 +435,56 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+        command().debug_assert();
+    }
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        use clap::FromArgMatches;
+        let m =
+            command().try_get_matches_from(std::iter::once("keep").chain(args.iter().copied()))?;
+        Cli::from_arg_matches(&m)
+    }
+
+    fn help(args: &[&str]) -> String {
+        let e = parse(args).expect_err("help");
+        assert_eq!(e.kind(), clap::error::ErrorKind::DisplayHelp);
+        e.render().to_string()
+    }
+
+    #[test]
+    fn serve_help_shows_only_what_applies_to_it() {
+        let serve = help(&["serve", "--help"]);
+        assert!(
+            serve.contains("--listen") && serve.contains("--tls-self-signed"),
+            "{serve}"
+        );
+        for other in [
+            "--server <",
+            "--profile <",
+            "--home <",
+            "--env <",
+            "--ca-cert <",
+            "--json\n",
+        ] {
+            assert!(!serve.contains(other), "{other}: {serve}");
+        }
+        let rotate = help(&["serve", "rotate-key", "--help"]);
+        assert!(
+            rotate.contains("--server") && rotate.contains("Global options:"),
+            "{rotate}"
+        );
+        let cli = parse(&["serve", "rotate-key", "--server", "https://x", "--status"]).unwrap();
+        assert_eq!(cli.globals.server.as_deref(), Some("https://x"));
+        let list = help(&["list", "--help"]);
+        let (options, globals) = list.split_once("Global options:").expect("a section");
+        assert!(
+            options.contains("--max") && !options.contains("--server"),
+            "{list}"
+        );
+        assert!(
+            globals.contains("--server <") && !globals.contains("--max <"),
+            "{list}"
+        );
     }
 
     #[test]

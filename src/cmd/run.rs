@@ -8,7 +8,7 @@ use super::args::{SecretsArg, with_help};
 use super::common::Context;
 use crate::backend::Backend;
 use crate::error::{Error, Result};
-use crate::model::{EnvName, SecretData, SecretName, SecretValue, check_key, missing_keys};
+use crate::model::{EnvName, SecretData, SecretRef, SecretValue, check_key, missing_keys};
 use crate::output::Output;
 use crate::service::ShowQuery;
 
@@ -50,8 +50,97 @@ pub struct Args {
     #[arg(long)]
     pub no_inherit_env: bool,
     /// The program and its arguments, after `--`
-    #[arg(last = true, required = true, value_name = "COMMAND")]
+    #[arg(last = true, value_name = "COMMAND")]
     pub command: Vec<OsString>,
+}
+
+/// Options of `keep run` (its own and the global ones) that take a value.
+const VALUE_OPTIONS: &[&str] = &[
+    "--require",
+    "-e",
+    "--env",
+    "--server",
+    "--profile",
+    "--ca-cert",
+    "--timeout",
+    "--home",
+    "--color",
+];
+
+/// The error for a command line whose program was read as secret names: what was read as
+/// names, and the command as it was probably meant, with `--` after the first name. `names`
+/// are the words taken as secret names, `command` those after `--`.
+fn misread(names: &[String], command: &[String]) -> Error {
+    let shown = |ws: &[String], sep: &str, quote: &str| {
+        ws.iter()
+            .map(|w| format!("{quote}{}{quote}", crate::error::shown(w)))
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let Some((first, rest)) = names.split_first() else {
+        return Error::invalid_with_hint(
+            "no secret and no program given",
+            "write `keep run NAME... -- COMMAND [ARGS]...`",
+        );
+    };
+    let message = match (command.first(), rest) {
+        (Some(program), _) => format!(
+            "{} {} read as secret {} and `{}` as the program: the program goes right after `--`",
+            shown(names, ", ", "`"),
+            if names.len() == 1 { "was" } else { "were" },
+            if names.len() == 1 { "name" } else { "names" },
+            crate::error::shown(program)
+        ),
+        (None, []) => format!("no program given after `--` to run with `{first}`"),
+        (None, _) => format!(
+            "no program given: {} were all read as secret names, as no `--` comes before the program",
+            shown(names, ", ", "`")
+        ),
+    };
+    let program: Vec<String> = rest.iter().chain(command).cloned().collect();
+    let program = if program.is_empty() {
+        "COMMAND".to_owned()
+    } else {
+        shown(&program, " ", "")
+    };
+    Error::invalid_with_hint(
+        message,
+        format!(
+            "the program and its arguments go after `--`: `keep run {} -- {program}`",
+            crate::error::shown(first)
+        ),
+    )
+}
+
+/// Flags of `keep run` (its own and the global ones) that take no value.
+const FLAGS: &[&str] = &["--no-inherit-env", "--json", "-q", "--quiet", "--no-input"];
+
+/// For a `keep run` command line clap refused (a program name that is no secret name, such
+/// as `./deploy.sh`, or its options, before any `--`): the error that says so, if that is
+/// what happened. `args` are keep's arguments, without the program name.
+pub fn misparsed(args: &[String]) -> Option<Error> {
+    let at = args.iter().position(|a| a == "run")?;
+    if args.iter().any(|a| a == "--") {
+        return None;
+    }
+    // keep's own options are left out; once a name is seen, any other option is the program's.
+    let mut words: Vec<String> = Vec::new();
+    let mut skip = false;
+    for a in &args[at + 1..] {
+        if std::mem::take(&mut skip) {
+            continue;
+        }
+        let option = a.split('=').next().unwrap_or(a);
+        if VALUE_OPTIONS.contains(&option) {
+            skip = !a.contains('=');
+            continue;
+        }
+        if FLAGS.contains(&a.as_str()) || (a.starts_with('-') && words.is_empty()) {
+            continue;
+        }
+        words.push(a.clone());
+    }
+    (!words.is_empty()).then(|| misread(&words, &[]))
 }
 
 /// Variables of keep's own that the program must not inherit.
@@ -67,6 +156,16 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         no_inherit_env,
         command,
     } = args;
+    let dashed = command
+        .first()
+        .is_some_and(|c| c.to_string_lossy().starts_with('-'));
+    if command.is_empty() || (dashed && names.len() > 1) {
+        let names: Vec<String> = names.iter().map(ToString::to_string).collect();
+        let command: Vec<String> = (command.iter())
+            .map(|c| c.to_string_lossy().into_owned())
+            .collect();
+        return Err(misread(&names, &command));
+    }
     for key in &require {
         check_key(key)?;
     }
@@ -104,10 +203,10 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
 async fn fetch(
     backend: &Backend,
     env: &EnvName,
-    names: &[SecretName],
+    names: &[SecretRef],
     require: &[String],
     out: &Output,
-) -> Result<Vec<(SecretName, SecretData)>> {
+) -> Result<Vec<(SecretRef, SecretData)>> {
     let several = names.len() > 1;
     if several && !require.is_empty() {
         let mut keys = BTreeSet::new();
@@ -150,7 +249,7 @@ async fn fetch(
     Ok(secrets)
 }
 
-fn check_required(names: &[SecretName], keys: BTreeSet<String>, require: &[String]) -> Result<()> {
+fn check_required(names: &[SecretRef], keys: BTreeSet<String>, require: &[String]) -> Result<()> {
     let keys: Vec<String> = keys.into_iter().collect();
     let missing = missing_keys(&keys, require);
     if missing.is_empty() {
@@ -169,8 +268,8 @@ fn check_required(names: &[SecretName], keys: BTreeSet<String>, require: &[Strin
 }
 
 /// One environment from several secrets: later secrets win, and on a terminal keep says so.
-fn merge(secrets: Vec<(SecretName, SecretData)>, out: &Output) -> BTreeMap<String, SecretValue> {
-    let mut vars: BTreeMap<String, (SecretValue, SecretName)> = BTreeMap::new();
+fn merge(secrets: Vec<(SecretRef, SecretData)>, out: &Output) -> BTreeMap<String, SecretValue> {
+    let mut vars: BTreeMap<String, (SecretValue, SecretRef)> = BTreeMap::new();
     for (name, data) in secrets {
         for (key, value) in data {
             let previous = vars.insert(key.clone(), (value, name.clone()));
@@ -313,10 +412,58 @@ mod tests {
     }
 
     #[test]
+    fn a_program_read_as_names_gets_the_corrected_command() {
+        let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let e = misread(&words(&["app", "npm", "run", "dev"]), &[]);
+        assert_eq!(
+            e.to_string(),
+            "no program given: `app`, `npm`, `run`, `dev` were all read as secret names, as no `--` comes before the program"
+        );
+        assert_eq!(
+            e.hint().as_deref(),
+            Some("the program and its arguments go after `--`: `keep run app -- npm run dev`")
+        );
+        let e = misread(&words(&["app", "ls"]), &words(&["-la"]));
+        assert!(
+            e.to_string()
+                .contains("`app`, `ls` were read as secret names"),
+            "{e}"
+        );
+        assert!(
+            e.hint()
+                .is_some_and(|h| h.contains("`keep run app -- ls -la`"))
+        );
+        let e = misparsed(&words(&[
+            "-e",
+            "staging",
+            "run",
+            "--require",
+            "K",
+            "app",
+            "./deploy.sh",
+        ]))
+        .expect("misparsed");
+        assert!(
+            e.hint()
+                .is_some_and(|h| h.contains("`keep run app -- ./deploy.sh`")),
+            "{e:?}"
+        );
+        let e =
+            misparsed(&words(&["run", "app", "ls", "-la", "--no-inherit-env"])).expect("misparsed");
+        assert!(
+            e.hint()
+                .is_some_and(|h| h.contains("`keep run app -- ls -la`")),
+            "{e:?}"
+        );
+        assert!(misparsed(&words(&["run", "a b", "--", "true"])).is_none());
+        assert!(misparsed(&words(&["show", "x"])).is_none());
+    }
+
+    #[test]
     fn required_keys_are_checked_across_secrets() {
         let names = [
-            SecretName::parse("a").expect("name"),
-            SecretName::parse("b").expect("name"),
+            SecretRef::parse("a").expect("name"),
+            SecretRef::parse("b").expect("name"),
         ];
         let keys: BTreeSet<String> = ["A", "B"].iter().map(|s| s.to_string()).collect();
         check_required(&names, keys.clone(), &["A".into(), "B".into()]).expect("all there");

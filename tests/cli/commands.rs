@@ -4,7 +4,7 @@ use predicates::prelude::*;
 use serde_json::json;
 
 use crate::both_modes;
-use crate::support::{fields, json};
+use crate::support::{assert_nothing_stored, fields, json};
 
 const INFO_FIELDS: [&str; 8] = [
     "created_at",
@@ -20,7 +20,8 @@ const INFO_FIELDS: [&str; 8] = [
 both_modes!(
     fn create_show_list_and_delete_print_the_documented_json(env) {
         let c = json(env, &["create", "db", "URL=postgres://x", "PASSWORD=hunter2"], 0);
-        assert_eq!(fields(&c), ["created", "environment", "id", "keys", "name", "replaced"]);
+        assert_eq!(fields(&c), ["created", "environment", "id", "keys", "name", "replaced", "store"]);
+        assert_eq!(c["store"], env.store());
         assert_eq!(c["created"], true);
         assert_eq!(c["keys"], json!(["PASSWORD", "URL"]));
         assert_eq!(c["environment"], "main");
@@ -48,7 +49,7 @@ both_modes!(
         assert_eq!(fields(&l[0]), INFO_FIELDS);
 
         let d = json(env, &["delete", "db", "--yes"], 0);
-        assert_eq!(d, json!({"name": "db", "environment": "main", "deleted": true}));
+        assert_eq!(d, json!({"name": "db", "environment": "main", "deleted": true, "store": env.store()}));
         let e = json(env, &["show", "db"], 3);
         assert_eq!(e["error"]["code"], "not_found");
         assert_eq!(json(env, &["list"], 0), json!([]));
@@ -195,7 +196,7 @@ both_modes!(
         env.keep().args(["create", "s", &big]).assert().code(2).stderr(predicate::str::contains("`A` is too large"));
         let file = env.write("big.json", &serde_json::to_string(&(0..20).map(|i| (format!("K{i}"), "x".repeat(60_000))).collect::<std::collections::BTreeMap<_, _>>()).expect("json"));
         env.keep().args(["create", "s", "--from-json"]).arg(file).assert().code(2).stderr(predicate::str::contains("1 MiB"));
-        assert_eq!(json(env, &["list"], 0), json!([]), "nothing was written");
+        assert_nothing_stored(env);
     }
 );
 
@@ -431,6 +432,10 @@ fn shared_arguments_validate_alike_in_every_command() {
 #[test]
 fn colors_follow_the_flag_then_the_environment() {
     let env = crate::support::Env::new(crate::support::Mode::Local);
+    env.keep()
+        .args(["create", "other", "A=1"])
+        .assert()
+        .success();
     let error = "\x1b[1m\x1b[31merror:\x1b[0m secret `nope` not found";
     let hint = "\x1b[1m\x1b[36mhint:\x1b[0m ";
     let stderr = |args: &[&str], vars: &[(&str, &str)]| -> String {

@@ -118,7 +118,7 @@ fn expansion_bombs_exit_2_at_once_under_a_memory_limit() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("line 3: the value of `A2`"));
-    assert_eq!(json(&env, &["list"], 0), json!([]), "nothing was written");
+    crate::support::assert_nothing_stored(&env);
 }
 
 // ---------------------------------------------------------------------------
@@ -204,7 +204,7 @@ fn pipes_sockets_and_devices_named_explicitly_are_refused() {
             "`- < {}`",
             fifo.display()
         )));
-    assert_eq!(json(&env, &["list"], 0), json!([]), "nothing was written");
+    crate::support::assert_nothing_stored(&env);
 }
 
 // ---------------------------------------------------------------------------

@@ -33,6 +33,8 @@ pub fn hermetic(home: &Path) -> Command {
         .env("HOME", home)
         .env("USER", "tester")
         .env("KEEP_HOME", home.join("keep-home"))
+        // Profiles live here: no test reads the developer's own.
+        .env("XDG_CONFIG_HOME", home.join("config"))
         .timeout(Duration::from_secs(60));
     cmd
 }
@@ -224,6 +226,14 @@ impl Env {
         p
     }
 
+    /// The `store` of `--json` write reports: `local`, or the server's URL.
+    pub fn store(&self) -> String {
+        match &self.server {
+            None => "local".to_owned(),
+            Some(s) => s.url.clone(),
+        }
+    }
+
     /// The user recorded as `created_by`: the OS user locally, the token's name remotely.
     pub fn actor(&self) -> &'static str {
         match self.mode {
@@ -255,6 +265,28 @@ pub fn json(env: &Env, args: &[&str], code: i32) -> serde_json::Value {
             String::from_utf8_lossy(text)
         )
     })
+}
+
+/// Asserts that nothing was stored: no secret on a server, and no store at all locally (a
+/// command that fails before it writes creates none, and listing a missing store is exit 3).
+pub fn assert_nothing_stored(env: &Env) {
+    match env.mode {
+        Mode::Local => {
+            let e = json(env, &["list"], 3);
+            assert_eq!(e["error"]["code"], "no_store", "{e}");
+            assert!(
+                !env.path("keep-home/keep.db").exists(),
+                "a store was created"
+            );
+        }
+        Mode::Remote | Mode::Postgres => {
+            assert_eq!(
+                json(env, &["list"], 0),
+                serde_json::json!([]),
+                "nothing was written"
+            );
+        }
+    }
 }
 
 /// Sorted field names of a JSON object.

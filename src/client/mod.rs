@@ -1,25 +1,59 @@
 //! A thin HTTP client for `keep serve`: one method per endpoint, HTTP errors mapped to `Error`.
 
-use std::path::Path;
+mod trust;
+
 use std::sync::Once;
 use std::time::Duration;
 
 use reqwest::{StatusCode, Url};
 use serde::de::DeserializeOwned;
-use zeroize::Zeroizing;
 
+pub use self::trust::{Ca, Trust, fingerprint, parse_fingerprint, parse_pem};
 use crate::api::{
     self, AuditPage, AuditQuery, CreateOutcome, CreateSecret, CreateToken, Endpoint, Environments,
-    ErrorBody, IssuedToken, KeyStatus, ListQuery, OnConflict, Page, Scope, ShowQuery, Shown,
-    TokenInfo, TokenList, UpdateOutcome, UpdateSecret,
+    ErrorBody, Health, IssuedToken, KeyStatus, ListQuery, OnConflict, Page, Scope, ShowQuery,
+    Shown, TokenInfo, TokenList, UpdateOutcome, UpdateSecret, WhoAmI,
 };
 use crate::error::{Error, Result};
-use crate::model::{EnvName, SecretData, SecretName, TokenName};
+use crate::model::{EnvName, SecretData, SecretName, SecretRef, SecretValue, TokenName};
+
+/// How long the client waits for a server that accepted the connection, unless told otherwise
+/// (`--timeout`, `KEEP_TIMEOUT`, a profile's `timeout`): what a person would wait for.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long connecting may take.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A server and how to talk to it: what `--server`, `KEEP_TOKEN`, `--ca-cert`, `--timeout`
+/// and the active profile resolve to.
+#[derive(Clone, Debug)]
+pub struct Remote {
+    pub url: String,
+    /// Redacted in `Debug`.
+    pub token: Option<SecretValue>,
+    /// Where the token came from, for messages: "`KEEP_TOKEN`", "the token of profile `x`".
+    pub token_from: String,
+    pub trust: Trust,
+    pub timeout: Duration,
+}
+
+impl Remote {
+    pub fn new(url: &str) -> Self {
+        Self {
+            url: url.to_owned(),
+            token: None,
+            token_from: "the token".to_owned(),
+            trust: Trust::default(),
+            timeout: DEFAULT_TIMEOUT,
+        }
+    }
+}
 
 pub struct Client {
     http: reqwest::Client,
     base: Url,
-    token: Option<Zeroizing<String>>,
+    token: Option<SecretValue>,
+    timeout: Duration,
 }
 
 fn install_crypto_provider() {
@@ -61,7 +95,7 @@ pub fn parse_server_url(server: &str, has_token: bool) -> Result<Url> {
     if !url.username().is_empty() || url.password().is_some() {
         return Err(Error::invalid_with_hint(
             "the server URL must not contain credentials",
-            "put the token in `KEEP_TOKEN` instead",
+            "put the token in `KEEP_TOKEN` instead, or save it with `keep login`",
         ));
     }
     if url.scheme() == "http" && has_token && !is_loopback(&url) {
@@ -80,70 +114,46 @@ pub fn parse_server_url(server: &str, has_token: bool) -> Result<Url> {
     Ok(url)
 }
 
-/// The certificates of a PEM file (`--ca-cert`), each checked to be usable as a trust anchor.
-pub fn read_ca_certs(path: &Path) -> Result<Vec<reqwest::Certificate>> {
-    use rustls::pki_types::CertificateDer;
-    use rustls::pki_types::pem::PemObject;
-    let hint = "pass `--ca-cert` (or `KEEP_CA_CERT`) a PEM file with the certificate of the CA that signed the server's certificate";
-    let bad = |detail: String| {
-        Error::invalid_with_hint(
-            format!("the CA certificate file `{}` {detail}", path.display()),
-            hint,
-        )
-    };
-    let pem = std::fs::read(path).map_err(|e| bad(format!("cannot be read: {e}")))?;
-    let certs = CertificateDer::pem_slice_iter(&pem)
-        .collect::<std::result::Result<Vec<_>, _>>()
-        .map_err(|e| bad(format!("is not valid PEM: {e}")))?;
-    if certs.is_empty() {
-        return Err(bad("holds no `BEGIN CERTIFICATE` block".into()));
+/// The server URL as keep shows it: parsed, without the trailing `/` of its root path.
+pub fn display_url(server: &str) -> String {
+    match parse_server_url(server, false) {
+        Ok(url) => url.as_str().trim_end_matches('/').to_owned(),
+        Err(_) => server.to_owned(),
     }
-    let mut roots = rustls::RootCertStore::empty();
-    certs
-        .iter()
-        .map(|der| {
-            roots
-                .add(der.clone())
-                .map_err(|e| bad(format!("holds a certificate that cannot be used: {e}")))?;
-            reqwest::Certificate::from_der(der)
-                .map_err(|e| bad(format!("holds a certificate that cannot be used: {e}")))
-        })
-        .collect()
 }
 
 impl Client {
-    /// A client for the server at `server`. `https://` servers are verified against the
-    /// system's trust store (`/etc/ssl/certs` and the like; `SSL_CERT_FILE`/`SSL_CERT_DIR` on
-    /// Linux) plus the CA certificates in `ca_cert`, for a private CA.
-    pub fn new(
-        server: &str,
-        token: Option<Zeroizing<String>>,
-        ca_cert: Option<&Path>,
-    ) -> Result<Self> {
-        let token = token
-            .map(|t| Zeroizing::new(t.trim().to_owned()))
-            .filter(|t| !t.is_empty());
+    /// A client for `remote`. `https://` servers are verified against the system's trust
+    /// store (`/etc/ssl/certs` and the like; `SSL_CERT_FILE`/`SSL_CERT_DIR` on Linux) plus
+    /// what `remote.trust` adds (see `trust`).
+    pub fn new(remote: &Remote) -> Result<Self> {
+        let token = (remote.token.as_ref())
+            .map(|t| SecretValue::new(t.expose().trim().to_owned()))
+            .filter(|t| !t.expose().is_empty());
         if let Some(t) = &token {
-            if reqwest::header::HeaderValue::from_str(&format!("Bearer {}", t.as_str())).is_err() {
+            if reqwest::header::HeaderValue::from_str(&format!("Bearer {}", t.expose())).is_err() {
                 return Err(Error::invalid_with_hint(
-                    "`KEEP_TOKEN` contains characters that cannot be sent in an HTTP header",
+                    format!(
+                        "{} contains characters that cannot be sent in an HTTP header",
+                        remote.token_from
+                    ),
                     "set it to the token exactly as `keep serve` printed it (`keep_...`)",
                 ));
             }
         }
-        let base = parse_server_url(server, token.is_some())?;
+        let base = parse_server_url(&remote.url, token.is_some())?;
         install_crypto_provider();
         let mut builder = reqwest::Client::builder()
             .tls_backend_rustls()
             .user_agent(concat!("keep/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(Duration::from_secs(5))
-            .timeout(Duration::from_secs(60));
+            .connect_timeout(CONNECT_TIMEOUT.min(remote.timeout))
+            .timeout(remote.timeout);
         if base.scheme() == "http" {
             // Plain HTTP needs no trust roots, and loading the system's costs more than the
             // request (bench/README.md). A redirect to https then fails instead of following.
             builder = builder.tls_certs_only(Vec::new());
-        } else if let Some(path) = ca_cert {
-            builder = builder.tls_certs_merge(read_ca_certs(path)?);
+        } else if !remote.trust.is_default() {
+            builder = builder.tls_backend_preconfigured(trust::client_config(&remote.trust)?);
         }
         let http = builder.build().map_err(|e| {
             let cause = error_chain(&e);
@@ -157,7 +167,17 @@ impl Client {
                 Error::Internal(format!("cannot set up the HTTP client: {cause}"))
             }
         })?;
-        Ok(Self { http, base, token })
+        Ok(Self {
+            http,
+            base,
+            token,
+            timeout: remote.timeout,
+        })
+    }
+
+    /// The server's URL as keep shows it.
+    pub fn server_url(&self) -> String {
+        self.base.as_str().trim_end_matches('/').to_owned()
     }
 
     /// `BASE/v1/<segments...>`, each segment percent-encoded.
@@ -188,10 +208,10 @@ impl Client {
     async fn send<T: DeserializeOwned>(
         &self,
         req: reqwest::RequestBuilder,
-        target: Option<(&EnvName, &SecretName)>,
+        target: Option<(&EnvName, &str)>,
     ) -> Result<T> {
         let req = match &self.token {
-            Some(t) => req.bearer_auth(t.as_str()),
+            Some(t) => req.bearer_auth(t.expose()),
             None => req,
         };
         let resp = req.send().await.map_err(|e| self.transport_error(e))?;
@@ -205,6 +225,23 @@ impl Client {
     }
 
     fn transport_error(&self, e: reqwest::Error) -> Error {
+        if e.is_timeout() {
+            let cause = if e.is_connect() {
+                format!(
+                    "could not connect within {} s",
+                    CONNECT_TIMEOUT.min(self.timeout).as_secs_f32()
+                )
+            } else {
+                format!(
+                    "the server accepted the connection but did not answer within {} s",
+                    self.timeout.as_secs_f32()
+                )
+            };
+            return Error::Unreachable {
+                url: self.base.to_string(),
+                cause,
+            };
+        }
         let cause = error_chain(&e.without_url());
         let lower = cause.to_ascii_lowercase();
         if ["certificate", "tls", "invalidcontenttype", "handshake"]
@@ -226,7 +263,7 @@ impl Client {
         &self,
         status: StatusCode,
         body: &[u8],
-        target: Option<(&EnvName, &SecretName)>,
+        target: Option<(&EnvName, &str)>,
     ) -> Error {
         let Ok(ErrorBody { error }) = serde_json::from_slice::<ErrorBody>(body) else {
             return match status {
@@ -242,7 +279,7 @@ impl Client {
             };
         };
         let (env, name) = match target {
-            Some((e, n)) => (e.to_string(), n.to_string()),
+            Some((e, n)) => (e.to_string(), n.to_owned()),
             None => (String::new(), String::new()),
         };
         match error.code.as_str() {
@@ -294,7 +331,17 @@ impl Client {
             on_conflict,
         };
         let req = self.request(&api::CREATE_SECRET, &[env.as_str()], &[])?;
-        self.send(req.json(&body), Some((env, name))).await
+        self.send(req.json(&body), Some((env, name.as_str()))).await
+    }
+
+    /// The server's version (`GET /v1/health`); `None` from a server too old to say.
+    pub async fn health(&self) -> Result<Health> {
+        self.send(self.request(&api::HEALTH, &[], &[])?, None).await
+    }
+
+    /// The token's name and scope (`GET /v1/whoami`).
+    pub async fn whoami(&self) -> Result<WhoAmI> {
+        self.send(self.request(&api::WHOAMI, &[], &[])?, None).await
     }
 
     pub async fn environments(&self) -> Result<Vec<String>> {
@@ -313,16 +360,16 @@ impl Client {
         self.send(req, None).await
     }
 
-    pub async fn show(&self, env: &EnvName, name: &SecretName, query: &ShowQuery) -> Result<Shown> {
+    pub async fn show(&self, env: &EnvName, name: &SecretRef, query: &ShowQuery) -> Result<Shown> {
         let args = [env.as_str(), name.as_str()];
         let req = self.request(&api::SHOW_SECRET, &args, &query.pairs())?;
-        self.send(req, Some((env, name))).await
+        self.send(req, Some((env, name.as_str()))).await
     }
 
     pub async fn update(
         &self,
         env: &EnvName,
-        name: &SecretName,
+        name: &SecretRef,
         set: &SecretData,
         unset: &[String],
     ) -> Result<UpdateOutcome> {
@@ -331,14 +378,18 @@ impl Client {
             unset: unset.to_vec(),
         };
         let req = self.request(&api::UPDATE_SECRET, &[env.as_str(), name.as_str()], &[])?;
-        self.send(req.json(&body), Some((env, name))).await
+        self.send(req.json(&body), Some((env, name.as_str()))).await
     }
 
-    pub async fn delete(&self, env: &EnvName, name: &SecretName) -> Result<bool> {
+    /// Deletes a secret: the name of the secret deleted, or `None` if there was none.
+    pub async fn delete(&self, env: &EnvName, name: &SecretRef) -> Result<Option<String>> {
         let req = self.request(&api::DELETE_SECRET, &[env.as_str(), name.as_str()], &[])?;
-        match self.send::<api::Deleted>(req, Some((env, name))).await {
-            Ok(_) => Ok(true),
-            Err(Error::NotFound { .. }) => Ok(false),
+        match self
+            .send::<api::Deleted>(req, Some((env, name.as_str())))
+            .await
+        {
+            Ok(deleted) => Ok(Some(deleted.name)),
+            Err(Error::NotFound { .. }) => Ok(None),
             Err(e) => Err(e),
         }
     }
