@@ -221,7 +221,7 @@ _keep() {
 
     case "${cmd}" in
         keep)
-            opts="-e -q -h -V --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help"
+            opts="-e -q -h -V --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -529,7 +529,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__help)
-            opts="create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help"
+            opts="create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -767,7 +767,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__help__subcmd__serve)
-            opts="rotate-key admin-token"
+            opts="admin-token rotate-key"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1457,7 +1457,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__serve)
-            opts="-e -q -h -V --listen --data-dir --database --auth-failure-limit --tls-cert --tls-key --tls-self-signed --tls-name --insecure-http --request-timeout --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version rotate-key admin-token help"
+            opts="-e -q -h -V --listen --data-dir --database --auth-failure-limit --tls-cert --tls-key --tls-self-signed --tls-name --insecure-http --request-timeout --server --profile --ca-cert --timeout --env --home --json --no-input --quiet --color --help --version admin-token rotate-key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1535,7 +1535,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__serve__subcmd__admin__subcmd__token)
-            opts="-e -q -h -V --data-dir --database --name --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --data-dir --database --name --server --profile --ca-cert --timeout --env --home --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1593,7 +1593,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__serve__subcmd__help)
-            opts="rotate-key admin-token help"
+            opts="admin-token rotate-key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1649,7 +1649,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__serve__subcmd__rotate__subcmd__key)
-            opts="-e -q -h -V --no-wait --status --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --no-wait --status --server --profile --ca-cert --timeout --env --home --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

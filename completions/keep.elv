@@ -47,10 +47,10 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand logout 'Remove a profile and its token from this machine'
             cand profile 'Manage the profiles `keep login` saved'
             cand status 'Show where commands go (local store or server), the token and the active profile'
-            cand serve 'Run the keep HTTP server'
             cand token 'Manage the API tokens of a keep server (admin)'
             cand audit 'Show the server''s audit log (admin)'
             cand completions 'Print a shell completion script'
+            cand serve 'Run the keep HTTP server'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keep;create'= {
@@ -386,89 +386,6 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'keep;serve'= {
-            cand --listen 'Address to listen on, HOST:PORT (port 0 picks a free port)'
-            cand --data-dir 'Data directory [default: ~/.local/share/keep/server]'
-            cand --database 'Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]'
-            cand --auth-failure-limit 'Failed authentications a client address may make per minute before it is refused with 429 for the rest of that minute (0: no limit)'
-            cand --tls-cert 'Serve HTTPS with this PEM certificate chain (leaf first); needs --tls-key'
-            cand --tls-key 'The PEM private key of --tls-cert'
-            cand --tls-name 'A name (or IP address) the --tls-self-signed certificate is for (repeatable) [default: this host''s name, localhost and the listen address]'
-            cand --request-timeout 'Seconds a request may take, body included, before it gets 408'
-            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
-            cand --profile 'Use the saved profile NAME instead of the active one'
-            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
-            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
-            cand --color 'When to use colors'
-            cand --tls-self-signed 'Serve HTTPS with a certificate signed by a private CA of this server''s own, made on first start in DIR/tls'
-            cand --insecure-http 'Allow plain HTTP on a non-loopback address: tokens and values cross the network in clear'
-            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
-            cand -q 'Print no messages, only data'
-            cand --quiet 'Print no messages, only data'
-            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-            cand rotate-key 'Rotate the master key of a running server (admin)'
-            cand admin-token 'Mint a new admin token offline, from the server''s data directory (operator)'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'keep;serve;rotate-key'= {
-            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
-            cand --profile 'Use the saved profile NAME instead of the active one'
-            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
-            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
-            cand --color 'When to use colors'
-            cand --no-wait 'Return once the new key is in use, without waiting for the rewrap'
-            cand --status 'Only report which keys wrap how many secrets'
-            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
-            cand -q 'Print no messages, only data'
-            cand --quiet 'Print no messages, only data'
-            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'keep;serve;admin-token'= {
-            cand --data-dir 'The server''s data directory [default: ~/.local/share/keep/server]'
-            cand --database 'The server''s database, if not DIR/keep.db: `postgres://...` or `sqlite://PATH`'
-            cand --name 'Name of the new token [default: admin-YYYYMMDD-HHMMSS]'
-            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
-            cand --profile 'Use the saved profile NAME instead of the active one'
-            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
-            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
-            cand --color 'When to use colors'
-            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
-            cand -q 'Print no messages, only data'
-            cand --quiet 'Print no messages, only data'
-            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'keep;serve;help'= {
-            cand rotate-key 'Rotate the master key of a running server (admin)'
-            cand admin-token 'Mint a new admin token offline, from the server''s data directory (operator)'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'keep;serve;help;rotate-key'= {
-        }
-        &'keep;serve;help;admin-token'= {
-        }
-        &'keep;serve;help;help'= {
-        }
         &'keep;token'= {
             cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
             cand --profile 'Use the saved profile NAME instead of the active one'
@@ -601,6 +518,89 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'keep;serve'= {
+            cand --listen 'Address to listen on, HOST:PORT (port 0 picks a free port)'
+            cand --data-dir 'Data directory [default: ~/.local/share/keep/server]'
+            cand --database 'Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]'
+            cand --auth-failure-limit 'Failed authentications a client address may make per minute before it is refused with 429 for the rest of that minute (0: no limit)'
+            cand --tls-cert 'Serve HTTPS with this PEM certificate chain (leaf first); needs --tls-key'
+            cand --tls-key 'The PEM private key of --tls-cert'
+            cand --tls-name 'A name (or IP address) the --tls-self-signed certificate is for (repeatable) [default: this host''s name, localhost and the listen address]'
+            cand --request-timeout 'Seconds a request may take, body included, before it gets 408'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --tls-self-signed 'Serve HTTPS with a certificate signed by a private CA of this server''s own, made on first start in DIR/tls'
+            cand --insecure-http 'Allow plain HTTP on a non-loopback address: tokens and values cross the network in clear'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand admin-token 'Mint a new admin token offline, from the server''s data directory (operator)'
+            cand rotate-key 'Rotate the master key of a running server (admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keep;serve;admin-token'= {
+            cand --data-dir 'The server''s data directory [default: ~/.local/share/keep/server]'
+            cand --database 'The server''s database, if not DIR/keep.db: `postgres://...` or `sqlite://PATH`'
+            cand --name 'Name of the new token [default: admin-YYYYMMDD-HHMMSS]'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;serve;rotate-key'= {
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --no-wait 'Return once the new key is in use, without waiting for the rewrap'
+            cand --status 'Only report which keys wrap how many secrets'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;serve;help'= {
+            cand admin-token 'Mint a new admin token offline, from the server''s data directory (operator)'
+            cand rotate-key 'Rotate the master key of a running server (admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keep;serve;help;admin-token'= {
+        }
+        &'keep;serve;help;rotate-key'= {
+        }
+        &'keep;serve;help;help'= {
+        }
         &'keep;help'= {
             cand create 'Create a secret from KEY=VALUE pairs and files'
             cand list 'List secrets, newest first'
@@ -615,10 +615,10 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand logout 'Remove a profile and its token from this machine'
             cand profile 'Manage the profiles `keep login` saved'
             cand status 'Show where commands go (local store or server), the token and the active profile'
-            cand serve 'Run the keep HTTP server'
             cand token 'Manage the API tokens of a keep server (admin)'
             cand audit 'Show the server''s audit log (admin)'
             cand completions 'Print a shell completion script'
+            cand serve 'Run the keep HTTP server'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keep;help;create'= {
@@ -656,14 +656,6 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;help;status'= {
         }
-        &'keep;help;serve'= {
-            cand rotate-key 'Rotate the master key of a running server (admin)'
-            cand admin-token 'Mint a new admin token offline, from the server''s data directory (operator)'
-        }
-        &'keep;help;serve;rotate-key'= {
-        }
-        &'keep;help;serve;admin-token'= {
-        }
         &'keep;help;token'= {
             cand create 'Create a token and print it (once)'
             cand list 'List tokens: names, scopes and states, never the tokens themselves'
@@ -678,6 +670,14 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;help;audit'= {
         }
         &'keep;help;completions'= {
+        }
+        &'keep;help;serve'= {
+            cand admin-token 'Mint a new admin token offline, from the server''s data directory (operator)'
+            cand rotate-key 'Rotate the master key of a running server (admin)'
+        }
+        &'keep;help;serve;admin-token'= {
+        }
+        &'keep;help;serve;rotate-key'= {
         }
         &'keep;help;help'= {
         }

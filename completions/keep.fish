@@ -51,10 +51,10 @@ complete -c keep -n "__fish_keep_needs_command" -f -a "login" -d 'Save a server 
 complete -c keep -n "__fish_keep_needs_command" -f -a "logout" -d 'Remove a profile and its token from this machine'
 complete -c keep -n "__fish_keep_needs_command" -f -a "profile" -d 'Manage the profiles `keep login` saved'
 complete -c keep -n "__fish_keep_needs_command" -f -a "status" -d 'Show where commands go (local store or server), the token and the active profile'
-complete -c keep -n "__fish_keep_needs_command" -f -a "serve" -d 'Run the keep HTTP server'
 complete -c keep -n "__fish_keep_needs_command" -f -a "token" -d 'Manage the API tokens of a keep server (admin)'
 complete -c keep -n "__fish_keep_needs_command" -f -a "audit" -d 'Show the server\'s audit log (admin)'
 complete -c keep -n "__fish_keep_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c keep -n "__fish_keep_needs_command" -f -a "serve" -d 'Run the keep HTTP server'
 complete -c keep -n "__fish_keep_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keep -n "__fish_keep_using_subcommand create" -l from-file -d 'Read KEY\'s value from the file at PATH, byte for byte (repeatable); `-` is stdin' -r
 complete -c keep -n "__fish_keep_using_subcommand create" -l from-dotenv -d 'Read variables from a dotenv file (python-dotenv syntax); `-` is stdin' -r -F
@@ -315,69 +315,6 @@ complete -c keep -n "__fish_keep_using_subcommand status" -s q -l quiet -d 'Prin
 complete -c keep -n "__fish_keep_using_subcommand status" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c keep -n "__fish_keep_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand status" -s V -l version -d 'Print version'
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -l listen -d 'Address to listen on, HOST:PORT (port 0 picks a free port)' -r
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -l data-dir -d 'Data directory [default: ~/.local/share/keep/server]' -r -F
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -l database -d 'Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]' -r
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -l auth-failure-limit -d 'Failed authentications a client address may make per minute before it is refused with 429 for the rest of that minute (0: no limit)' -r
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -l tls-cert -d 'Serve HTTPS with this PEM certificate chain (leaf first); needs --tls-key' -r -F
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -l tls-key -d 'The PEM private key of --tls-cert' -r -F
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -l tls-name -d 'A name (or IP address) the --tls-self-signed certificate is for (repeatable) [default: this host\'s name, localhost and the listen address]' -r
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -l request-timeout -d 'Seconds a request may take, body included, before it gets 408' -r
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -l profile -d 'Use the saved profile NAME instead of the active one' -r
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -l timeout -d 'Seconds to wait for the server\'s answer [default: the profile\'s, else 10]' -r
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -s e -l env -d 'Environment the secrets live in [default: the profile\'s, else main]; `keep token create` takes it several times, for a token limited to those environments' -r
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -l color -d 'When to use colors' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -l tls-self-signed -d 'Serve HTTPS with a certificate signed by a private CA of this server\'s own, made on first start in DIR/tls'
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -l insecure-http -d 'Allow plain HTTP on a non-loopback address: tokens and values cross the network in clear'
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -s q -l quiet -d 'Print no messages, only data'
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -s V -l version -d 'Print version'
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -f -a "rotate-key" -d 'Rotate the master key of a running server (admin)'
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -f -a "admin-token" -d 'Mint a new admin token offline, from the server\'s data directory (operator)'
-complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from rotate-key admin-token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l profile -d 'Use the saved profile NAME instead of the active one' -r
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l timeout -d 'Seconds to wait for the server\'s answer [default: the profile\'s, else 10]' -r
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -s e -l env -d 'Environment the secrets live in [default: the profile\'s, else main]; `keep token create` takes it several times, for a token limited to those environments' -r
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l color -d 'When to use colors' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l no-wait -d 'Return once the new key is in use, without waiting for the rewrap'
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l status -d 'Only report which keys wrap how many secrets'
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -s q -l quiet -d 'Print no messages, only data'
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -s V -l version -d 'Print version'
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l data-dir -d 'The server\'s data directory [default: ~/.local/share/keep/server]' -r -F
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l database -d 'The server\'s database, if not DIR/keep.db: `postgres://...` or `sqlite://PATH`' -r
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l name -d 'Name of the new token [default: admin-YYYYMMDD-HHMMSS]' -r
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l profile -d 'Use the saved profile NAME instead of the active one' -r
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l timeout -d 'Seconds to wait for the server\'s answer [default: the profile\'s, else 10]' -r
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -s e -l env -d 'Environment the secrets live in [default: the profile\'s, else main]; `keep token create` takes it several times, for a token limited to those environments' -r
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l color -d 'When to use colors' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -s q -l quiet -d 'Print no messages, only data'
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -s V -l version -d 'Print version'
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from help" -f -a "rotate-key" -d 'Rotate the master key of a running server (admin)'
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from help" -f -a "admin-token" -d 'Mint a new admin token offline, from the server\'s data directory (operator)'
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
 complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l profile -d 'Use the saved profile NAME instead of the active one' -r
 complete -c keep -n "__fish_keep_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
@@ -476,29 +413,92 @@ complete -c keep -n "__fish_keep_using_subcommand completions" -s q -l quiet -d 
 complete -c keep -n "__fish_keep_using_subcommand completions" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c keep -n "__fish_keep_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help" -f -a "create" -d 'Create a secret from KEY=VALUE pairs and files'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help" -f -a "list" -d 'List secrets, newest first'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help" -f -a "show" -d 'Show a secret\'s details and keys'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help" -f -a "update" -d 'Add, change or remove variables of an existing secret'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help" -f -a "delete" -d 'Delete a secret (irreversible)'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help" -f -a "import-dotenv" -d 'Create a secret from the nearest .env file'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help" -f -a "import-env" -d 'Create a secret from local environment variables'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help" -f -a "run" -d 'Run a program with secrets\' variables in its environment'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help" -f -a "export" -d 'Print a secret\'s values as a dotenv file, JSON or shell `export` lines'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help" -f -a "login" -d 'Save a server and its token as a profile, after checking the token'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help" -f -a "logout" -d 'Remove a profile and its token from this machine'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help" -f -a "profile" -d 'Manage the profiles `keep login` saved'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help" -f -a "status" -d 'Show where commands go (local store or server), the token and the active profile'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help" -f -a "serve" -d 'Run the keep HTTP server'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help" -f -a "token" -d 'Manage the API tokens of a keep server (admin)'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help" -f -a "audit" -d 'Show the server\'s audit log (admin)'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status serve token audit completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l listen -d 'Address to listen on, HOST:PORT (port 0 picks a free port)' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l data-dir -d 'Data directory [default: ~/.local/share/keep/server]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l database -d 'Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l auth-failure-limit -d 'Failed authentications a client address may make per minute before it is refused with 429 for the rest of that minute (0: no limit)' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l tls-cert -d 'Serve HTTPS with this PEM certificate chain (leaf first); needs --tls-key' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l tls-key -d 'The PEM private key of --tls-cert' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l tls-name -d 'A name (or IP address) the --tls-self-signed certificate is for (repeatable) [default: this host\'s name, localhost and the listen address]' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l request-timeout -d 'Seconds a request may take, body included, before it gets 408' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l profile -d 'Use the saved profile NAME instead of the active one' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l timeout -d 'Seconds to wait for the server\'s answer [default: the profile\'s, else 10]' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -s e -l env -d 'Environment the secrets live in [default: the profile\'s, else main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l tls-self-signed -d 'Serve HTTPS with a certificate signed by a private CA of this server\'s own, made on first start in DIR/tls'
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l insecure-http -d 'Allow plain HTTP on a non-loopback address: tokens and values cross the network in clear'
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -f -a "admin-token" -d 'Mint a new admin token offline, from the server\'s data directory (operator)'
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -f -a "rotate-key" -d 'Rotate the master key of a running server (admin)'
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l data-dir -d 'The server\'s data directory [default: ~/.local/share/keep/server]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l database -d 'The server\'s database, if not DIR/keep.db: `postgres://...` or `sqlite://PATH`' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l name -d 'Name of the new token [default: admin-YYYYMMDD-HHMMSS]' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l profile -d 'Use the saved profile NAME instead of the active one' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l timeout -d 'Seconds to wait for the server\'s answer [default: the profile\'s, else 10]' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -s e -l env -d 'Environment the secrets live in [default: the profile\'s, else main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l profile -d 'Use the saved profile NAME instead of the active one' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l timeout -d 'Seconds to wait for the server\'s answer [default: the profile\'s, else 10]' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -s e -l env -d 'Environment the secrets live in [default: the profile\'s, else main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l no-wait -d 'Return once the new key is in use, without waiting for the rewrap'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l status -d 'Only report which keys wrap how many secrets'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from rotate-key" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from help" -f -a "admin-token" -d 'Mint a new admin token offline, from the server\'s data directory (operator)'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from help" -f -a "rotate-key" -d 'Rotate the master key of a running server (admin)'
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "create" -d 'Create a secret from KEY=VALUE pairs and files'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "list" -d 'List secrets, newest first'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "show" -d 'Show a secret\'s details and keys'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "update" -d 'Add, change or remove variables of an existing secret'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "delete" -d 'Delete a secret (irreversible)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "import-dotenv" -d 'Create a secret from the nearest .env file'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "import-env" -d 'Create a secret from local environment variables'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "run" -d 'Run a program with secrets\' variables in its environment'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "export" -d 'Print a secret\'s values as a dotenv file, JSON or shell `export` lines'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "login" -d 'Save a server and its token as a profile, after checking the token'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "logout" -d 'Remove a profile and its token from this machine'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "profile" -d 'Manage the profiles `keep login` saved'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "status" -d 'Show where commands go (local store or server), the token and the active profile'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "token" -d 'Manage the API tokens of a keep server (admin)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "audit" -d 'Show the server\'s audit log (admin)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "completions" -d 'Print a shell completion script'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "serve" -d 'Run the keep HTTP server'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List profiles: which is active, their servers and token names (never the tokens)'
 complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "use" -d 'Make a profile the active one'
 complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "remove" -d 'Remove a profile and its token from this machine'
-complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from serve" -f -a "rotate-key" -d 'Rotate the master key of a running server (admin)'
-complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from serve" -f -a "admin-token" -d 'Mint a new admin token offline, from the server\'s data directory (operator)'
 complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a token and print it (once)'
 complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List tokens: names, scopes and states, never the tokens themselves'
 complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token for good'
+complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from serve" -f -a "admin-token" -d 'Mint a new admin token offline, from the server\'s data directory (operator)'
+complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from serve" -f -a "rotate-key" -d 'Rotate the master key of a running server (admin)'

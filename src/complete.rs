@@ -8,7 +8,6 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::CommandFactory;
 use clap_complete::CompletionCandidate;
 
 use crate::backend::{Backend, Create};
@@ -90,7 +89,7 @@ fn completes_trailing_command(before: &[String]) -> bool {
     let Some(escape) = before.iter().position(|w| w == "--") else {
         return false;
     };
-    let cli = crate::cli::Cli::command();
+    let cli = crate::cli::command();
     before
         .iter()
         .take(escape)

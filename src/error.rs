@@ -276,7 +276,7 @@ impl Error {
                     .into(),
             ),
             Error::Tls { .. } => Some(
-                "check the scheme (`http://` or `https://`) and the host name in the server URL; if the server's certificate comes from a private CA, pass the CA's certificate with `--ca-cert PEM` or `KEEP_CA_CERT`"
+                "check the scheme (`http://` or `https://`) and the host name in the server URL; if the server's certificate comes from a private CA, pass the CA's certificate with `--ca-cert PEM` or `KEEP_CA_CERT`, or log in with the fingerprint `keep serve --tls-self-signed` prints (`keep login --fingerprint SHA256`)"
                     .into(),
             ),
             _ if self.is_disk_full() => Some(

@@ -242,7 +242,13 @@ impl Client {
                 cause,
             };
         }
-        let cause = error_chain(&e.without_url());
+        let mut cause = error_chain(&e.without_url());
+        if cause.contains("CaUsedAsEndEntity") {
+            cause.push_str(
+                ": the server presents a CA certificate as its own (as `openssl req -x509` makes), \
+                 which is trusted only when given as it is, with `--ca-cert`",
+            );
+        }
         let lower = cause.to_ascii_lowercase();
         if ["certificate", "tls", "invalidcontenttype", "handshake"]
             .iter()

@@ -119,25 +119,6 @@ pub fn expiry_text(expires_at: Option<Timestamp>) -> String {
         .unwrap_or_default()
 }
 
-/// Whether `a` is a likely typo of `b`: at most two single-character edits apart.
-pub fn is_close(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len().abs_diff(b.len()) > 2 {
-        return false;
-    }
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()] <= 2
-}
-
 /// After a listing cut at `--max`: says so on stderr whatever stderr is (a script that
 /// reads only part of a list should know), naming the flags that get the rest.
 pub fn note_more(out: &Output, shown: u64, what: &str) {

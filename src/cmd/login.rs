@@ -171,9 +171,12 @@ fn pick_profile(
 ) -> Result<(String, Option<Profile>)> {
     if let Some(name) = named.filter(|n| !n.is_empty()) {
         config::check_profile_name(name)?;
-        return Ok((name.to_owned(), config.profile(name)?));
+        // A profile that cannot be read is rewritten whole.
+        return Ok((name.to_owned(), config.profile(name).ok().flatten()));
     }
-    let profiles = config.profiles()?;
+    let profiles: Vec<Profile> = (config.names().iter())
+        .filter_map(|n| config.profile(n).ok().flatten())
+        .collect();
     let Some(server) = server else {
         let active = config.active()?;
         let old = active.and_then(|a| profiles.into_iter().find(|p| p.name == a));

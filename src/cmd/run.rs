@@ -97,23 +97,36 @@ fn misread(names: &[String], command: &[String]) -> Error {
             shown(names, ", ", "`")
         ),
     };
-    let program: Vec<String> = rest.iter().chain(command).cloned().collect();
+    let program: Vec<String> = (rest.iter().chain(command)).map(|w| sh_word(w)).collect();
     let program = if program.is_empty() {
         "COMMAND".to_owned()
     } else {
-        shown(&program, " ", "")
+        program.join(" ")
     };
     Error::invalid_with_hint(
         message,
         format!(
             "the program and its arguments go after `--`: `keep run {} -- {program}`",
-            crate::error::shown(first)
+            sh_word(first)
         ),
     )
 }
 
 /// Flags of `keep run` (its own and the global ones) that take no value.
 const FLAGS: &[&str] = &["--no-inherit-env", "--json", "-q", "--quiet", "--no-input"];
+
+/// A word as a shell would need it typed: quoted if it holds anything but plain characters.
+fn sh_word(w: &str) -> String {
+    let w = crate::error::shown(w);
+    if !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_=./:,@%+".contains(c))
+    {
+        w
+    } else {
+        format!("'{}'", w.replace('\'', r"'\''"))
+    }
+}
 
 /// For a `keep run` command line clap refused (a program name that is no secret name, such
 /// as `./deploy.sh`, or its options, before any `--`): the error that says so, if that is

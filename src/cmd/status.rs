@@ -42,6 +42,8 @@ struct LocalStatus {
 #[derive(Serialize)]
 struct ServerStatus {
     url: String,
+    /// Whether it answered `GET /v1/health`.
+    reachable: bool,
     version: Option<String>,
 }
 
@@ -57,7 +59,8 @@ struct TokenStatus {
 #[derive(Serialize)]
 struct ProfileStatus {
     name: String,
-    chosen_by: Source,
+    /// `flag` (--profile), `environment` (KEEP_PROFILE) or `active`.
+    chosen_by: &'static str,
     applies: bool,
 }
 
@@ -111,7 +114,10 @@ impl Report for StatusReport {
                     format!("{} ({})", s.url, from_text(self.store_from, p)),
                 );
                 let version = s.version.as_deref().unwrap_or("an older version");
-                row("server", format!("keep {version}, reachable"));
+                match s.reachable {
+                    true => row("server", format!("keep {version}, reachable")),
+                    false => row("server", "not reached (see below)".into()),
+                }
             }
             (None, None) => {}
         }
@@ -126,15 +132,17 @@ impl Report for StatusReport {
                     t.from.map_or("-".into(), |f| from_text(f, p))
                 ),
             ),
-            None if self.server.is_some() => row("token", "none".into()),
+            None if self.server.as_ref().is_some_and(|s| s.reachable) => {
+                row("token", "none".into())
+            }
             None => {}
         }
         let profile = match p {
             None => "none (`keep login` saves one)".to_owned(),
             Some(p) => {
                 let by = match p.chosen_by {
-                    Source::Flag => "chosen by --profile",
-                    Source::Environment => "chosen by KEEP_PROFILE",
+                    "flag" => "chosen by --profile",
+                    "environment" => "chosen by KEEP_PROFILE",
                     _ => "the active one",
                 };
                 let used = if p.applies {
@@ -163,7 +171,11 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let r = &ctx.resolved;
     let profile = r.chosen.as_ref().map(|c| ProfileStatus {
         name: c.profile.name.clone(),
-        chosen_by: c.by,
+        chosen_by: match c.by {
+            Source::Flag => "flag",
+            Source::Environment => "environment",
+            _ => "active",
+        },
         applies: c.applies,
     });
     let target = ctx.target()?;
@@ -189,6 +201,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
             let client = Client::new(remote)?;
             report.server = Some(ServerStatus {
                 url: client.server_url(),
+                reachable: false,
                 version: None,
             });
             // On failure, people still see where commands go; `--json` gets the error alone.
@@ -199,7 +212,10 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
                 Err(e)
             };
             match out.waiting("asking the server", client.health()).await {
-                Ok(health) => report.server.as_mut().map(|s| s.version = health.version),
+                Ok(health) => report.server.as_mut().map(|s| {
+                    s.reachable = true;
+                    s.version = health.version;
+                }),
                 Err(e) => return failed(&report, out, e),
             };
             if remote.token.is_none() {

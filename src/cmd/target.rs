@@ -221,9 +221,7 @@ fn choose_profile(
 /// The error for a profile that does not exist, with the ones that do.
 pub fn no_such_profile(config: &Config, name: &str, by: Source) -> Error {
     let names = config.names();
-    let close = names
-        .iter()
-        .find(|n| crate::cmd::common::is_close(n, name))
+    let close = closest(&names, name)
         .map(|n| format!("did you mean `{n}`? "))
         .unwrap_or_default();
     let known = if names.is_empty() {
@@ -243,4 +241,31 @@ pub fn no_such_profile(config: &Config, name: &str, by: Source) -> Error {
         format!("no profile named `{}`{how}", crate::error::shown(name)),
         known,
     )
+}
+
+/// The one of `names` that `typed` is most likely a typo of: at most two single-character
+/// edits apart, the closest first.
+pub fn closest<'a>(names: &'a [String], typed: &str) -> Option<&'a str> {
+    names
+        .iter()
+        .map(|n| (edit_distance(n, typed), n))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| n.as_str())
+}
+
+/// Levenshtein distance, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }

@@ -357,6 +357,7 @@ fn a_closed_stdout_is_not_an_error() {
         let out = std::process::Command::new(crate::support::bin())
             .env_clear()
             .env("KEEP_HOME", env.path("keep-home"))
+            .env("XDG_CONFIG_HOME", crate::support::NO_CONFIG)
             .args(args)
             .stdout(writer)
             .output()
@@ -472,4 +473,151 @@ fn colors_follow_the_flag_then_the_environment() {
         );
         assert!(text.contains("\nhint: "), "{text:?}");
     }
+}
+
+both_modes!(
+    fn every_write_says_where_it_wrote(env) {
+        let place = match &env.server {
+            None => "on the local store".to_owned(),
+            Some(s) => format!("on {}", s.url),
+        };
+        let dotenv = env.write("app/.env", "A=1\n");
+        let steps: [(&[&str], String); 5] = [
+            (&["create", "app", "A=1"], format!("created secret `app` in `main` {place}")),
+            (&["update", "app", "B=2"], format!("updated secret `app` in `main` {place}")),
+            (&["import-dotenv", "dot", dotenv.to_str().expect("utf-8")], format!("created secret `dot` in `main` {place}")),
+            (&["import-env", "e", "HOME"], format!("created secret `e` in `main` {place}")),
+            (&["delete", "app", "--yes"], format!("deleted secret `app` from `main` {place}")),
+        ];
+        for (args, said) in steps {
+            let shown = env.on_terminal(args, &[]);
+            assert_eq!(shown.code, Some(0), "{args:?}: {}", shown.text);
+            assert!(shown.text.contains(&said), "{args:?}: {}", shown.text);
+        }
+        for args in [&["create", "j", "A=1"][..], &["update", "j", "A=2"], &["import-env", "k", "HOME"], &["delete", "j", "--yes"]] {
+            assert_eq!(json(env, args, 0)["store"], env.store(), "{args:?}");
+        }
+    }
+);
+
+both_modes!(
+    fn secrets_can_be_addressed_by_their_id(env) {
+        let id = json(env, &["create", "db", "PASSWORD=hunter2"], 0)["id"].as_str().expect("id").to_owned();
+        json(env, &["create", "other", "X=1", "-e", "prod"], 0);
+        let s = json(env, &["show", &id, "--reveal"], 0);
+        assert_eq!((&s["name"], &s["values"]), (&json!("db"), &json!({"PASSWORD": "hunter2"})));
+        env.keep().args(["export", &id]).assert().success().stdout("PASSWORD='hunter2'\n");
+        env.keep()
+            .args(["run", &id, "--", "sh", "-c", "echo \"$PASSWORD\""])
+            .assert()
+            .success()
+            .stdout("hunter2\n");
+        let u = json(env, &["update", &id, "USER=admin"], 0);
+        assert_eq!((&u["name"], &u["id"]), (&json!("db"), &json!(id)));
+        // An id names a secret in its own environment only.
+        let e = json(env, &["show", &id, "-e", "prod"], 3);
+        assert_eq!(e["error"]["code"], "not_found");
+        json(env, &["show", "st-abc123"], 3);
+        let d = json(env, &["delete", &id, "--yes"], 0);
+        assert_eq!((&d["name"], &d["deleted"]), (&json!("db"), &json!(true)));
+        json(env, &["show", "db"], 3);
+    }
+);
+
+both_modes!(
+    fn a_list_cut_short_says_so_on_any_stderr_naming_all(env) {
+        for name in ["a", "b", "c"] {
+            json(env, &["create", name, "K=v"], 0);
+        }
+        for args in [&["list", "--max", "2"][..], &["list", "--max", "2", "--json"]] {
+            let out = env.keep().args(args).output().expect("run");
+            assert!(out.status.success());
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains("showing the newest 2 secrets") && err.contains("--all"), "{args:?}: {err}");
+        }
+        for args in [&["list", "--max", "3"][..], &["list", "--all"]] {
+            env.keep().args(args).assert().success().stderr("");
+        }
+        assert_eq!(json(env, &["list", "--max", "2"], 0).as_array().map(Vec::len), Some(2));
+    }
+);
+
+#[test]
+fn json_version_is_json() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let version = json!({"name": "keep", "version": env!("CARGO_PKG_VERSION")});
+    for args in [
+        &["--json", "--version"][..],
+        &["--version", "--json"],
+        &["--json", "-V", "--color", "never"],
+    ] {
+        let out = crate::support::hermetic(home.path())
+            .args(args)
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{args:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(v, version, "{args:?}");
+    }
+    crate::support::hermetic(home.path())
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(format!("keep {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn help_and_usage_never_show_values_from_the_environment() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let private = [
+        ("KEEP_SERVER", "https://private.example.internal"),
+        ("KEEP_CA_CERT", "/secret/ca.pem"),
+        ("KEEP_ENV", "hidden-env"),
+    ];
+    let run = |args: &[&str]| {
+        let out = crate::support::hermetic(home.path())
+            .envs(private)
+            .args(args)
+            .output()
+            .expect("run");
+        (
+            out.status.code(),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        )
+    };
+    for args in [
+        &["list", "--help"][..],
+        &["list", "--max", "1", "--all"],
+        &["token", "create"],
+        &["run", "a", "b"],
+    ] {
+        let (_, text) = run(args);
+        for (_, value) in private {
+            assert!(!text.contains(value), "{args:?} showed {value}: {text}");
+        }
+        if let Some(usage) = text.lines().find(|l| l.starts_with("Usage:")) {
+            for flag in ["--server", "--ca-cert", "--env"] {
+                assert!(!usage.contains(flag), "{args:?}: {usage}");
+            }
+        }
+    }
+    let (code, text) = run(&["list", "--max", "1", "--all"]);
+    assert_eq!(code, Some(2));
+    assert!(text.contains("Usage: keep list --max <N>"), "{text}");
+    let (_, help) = run(&["list", "--help"]);
+    let (own, global) = help
+        .split_once("Global options:")
+        .expect("a section of its own");
+    assert!(
+        own.contains("--max <N>") && !own.contains("--server <URL>"),
+        "{help}"
+    );
+    assert!(
+        global.contains("--server <URL>") && global.contains("[env: KEEP_SERVER]"),
+        "{help}"
+    );
 }

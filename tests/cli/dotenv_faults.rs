@@ -24,6 +24,7 @@ fn bash(env: &Env, script: &str) -> Command {
         .env("HOME", env.dir.path())
         .env("USER", "tester")
         .env("KEEP_HOME", env.dir.path().join("keep-home"))
+        .env("XDG_CONFIG_HOME", crate::support::NO_CONFIG)
         .timeout(PATIENCE)
         .arg("-c")
         .arg(script)

@@ -62,6 +62,7 @@ fn run(env: &Env, how: How, args: &[&str]) -> String {
             .env("NO_COLOR", "1")
             .env("TERM", "xterm")
             .env("KEEP_HOME", env.path("keep-home"))
+            .env("XDG_CONFIG_HOME", env.path("config"))
             .output()
             .expect("script");
         // `script` merges the streams: everything lands in stdout.

@@ -79,7 +79,8 @@ both_modes!(
         let children: Vec<_> = (0..12)
             .map(|i| {
                 let mut cmd = std::process::Command::new(crate::support::bin());
-                cmd.env_clear().env("KEEP_HOME", env.path("keep-home"));
+                cmd.env_clear().env("KEEP_HOME", env.path("keep-home"))
+                    .env("XDG_CONFIG_HOME", crate::support::NO_CONFIG);
                 if let Some(s) = &env.server {
                     cmd.env("KEEP_SERVER", &s.url).env("KEEP_TOKEN", &s.token);
                 }
