@@ -35,7 +35,10 @@ my $top = $#layers;
 my %inner = (
     cmd => {
         shared => { map { $_ => 1 } qw(args common input export_format target) },
-        nested => { "serve" => { rotate_key => 1, admin_token => 1 } },
+        nested => {
+            "serve" => { rotate_key => 1, admin_token => 1 },
+            "run" => { misread => 1 },
+        },
     },
     server => {
         upper => { map { $_ => 1 } qw(handlers admin openapi routes) },

@@ -90,12 +90,16 @@ impl Config {
                 std::fs::metadata(path).map_err(|e| Error::io_path("cannot inspect", path, e))?;
             crate::fs::refuse_if_shared("the profiles file", path, &meta, "600")?;
         }
+        // Only the place and the kind of the mistake: the line itself may hold a token.
         let doc = text.parse::<DocumentMut>().map_err(|e| {
+            let line = e.span().map_or(0, |s| {
+                text.get(..s.start).unwrap_or(&text).matches('\n').count() + 1
+            });
             Error::invalid_with_hint(
                 format!(
-                    "the profiles file `{}` is not valid TOML: {}",
+                    "the profiles file `{}` is not valid TOML (line {line}): {}",
                     path.display(),
-                    e.to_string().trim_end()
+                    e.message().trim_end()
                 ),
                 "fix it, or remove it and run `keep login` again",
             )
@@ -381,7 +385,14 @@ mod tests {
         let path = dir.path().join("config.toml");
         crate::fs::write_private_file(&path, b"[profiles\n").expect("write");
         let e = Config::load(&path).err().expect("bad TOML");
-        assert!(e.to_string().contains("not valid TOML"), "{e}");
+        assert!(e.to_string().contains("not valid TOML (line 1)"), "{e}");
+        crate::fs::replace_private_file(&path, b"[profiles.a]\ntoken = \"keep_secret\n")
+            .expect("write");
+        let e = Config::load(&path).err().expect("bad TOML");
+        assert!(
+            !e.to_string().contains("keep_secret"),
+            "the token leaked: {e}"
+        );
         assert!(check_profile_name("a b").is_err());
         assert!(check_profile_name("work-2").is_ok());
     }

@@ -73,7 +73,10 @@ fn parse_error(mut e: clap::Error) -> i32 {
         e.kind(),
         ErrorKind::ValueValidation | ErrorKind::UnknownArgument
     );
-    if let Some(err) = misread.then(|| keep::cmd::run::misparsed(&args)).flatten() {
+    if let Some(err) = misread
+        .then(|| keep::cmd::misread::misparsed(&args))
+        .flatten()
+    {
         out.error(&err);
         return 2;
     }

@@ -14,6 +14,7 @@ pub mod import_env;
 mod input;
 pub mod list;
 pub mod login;
+pub mod misread;
 pub mod profile;
 pub mod rotate_key;
 pub mod run;
