@@ -18,7 +18,10 @@ several secrets, later ones win (on a terminal keep says which keys were overrid
 --no-inherit-env starts from an empty environment plus PATH instead. Keep's own credentials \
 (KEEP_TOKEN, KEEP_MASTER_KEY) are removed either way; a secret may still set them.
 
-Arguments after `--` reach the program exactly as given, never re-parsed by a shell. On Unix \
+The program and its arguments go after `--` (without it, `keep run app npm run dev` is an \
+error that says `npm`, `run` and `dev` were read as secret names and shows `keep run app -- \
+npm run dev`). Arguments after `--` reach the program exactly as given, never re-parsed by a \
+shell. On Unix \
 keep replaces itself with the program (exec): signals such as Ctrl-C reach the program \
 directly, and keep's exit code is the program's (128+N if a signal N killed it, as the \
 shell reports it). Reading the values counts as a use and updates `last used at`.

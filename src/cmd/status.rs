@@ -211,13 +211,14 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
                 }
                 Err(e)
             };
-            match out.waiting("asking the server", client.health()).await {
-                Ok(health) => report.server.as_mut().map(|s| {
-                    s.reachable = true;
-                    s.version = health.version;
-                }),
+            let health = match out.waiting("asking the server", client.health()).await {
+                Ok(health) => health,
                 Err(e) => return failed(&report, out, e),
             };
+            if let Some(s) = report.server.as_mut() {
+                s.reachable = true;
+                s.version = health.version;
+            }
             if remote.token.is_none() {
                 let e = Error::Unauthorized(format!(
                     "no token is set for the server at {}",

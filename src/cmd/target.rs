@@ -188,11 +188,11 @@ fn choose_profile(
     path: Option<&std::path::Path>,
 ) -> Result<Option<(Profile, Source)>> {
     let named = g.profile.as_deref().filter(|p| !p.is_empty());
-    let Some(path) = path else {
-        return match named {
-            Some(_) => config::default_path().map(|_| None),
-            None => Ok(None),
-        };
+    let path = match (path, named) {
+        (Some(path), _) => path,
+        (None, None) => return Ok(None),
+        // A profile named where no profiles file can be: say why.
+        (None, Some(_)) => return config::default_path().map(|_| None),
     };
     if named.is_none() && !path.exists() {
         return Ok(None);

@@ -105,6 +105,9 @@ fn login_to_a_self_signed_https_server_in_one_prompt_then_commands_need_no_varia
     assert_eq!(status["server"]["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(status["token"]["name"], "admin");
     assert_eq!(status["profile"]["name"], "default");
+    // What only a server has goes there too, with the profile's admin token.
+    let tokens = plain_json(home.path(), &["token", "list"], 0);
+    assert_eq!(tokens[0]["name"], "admin");
     assert!(
         !home.path().join("keep-home").exists(),
         "no local store was made"
