@@ -18,10 +18,12 @@ set edit:completion:arg-completer[keep] = {|@words|
     }
     var completions = [
         &'keep'= {
-            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
@@ -41,20 +43,26 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand import-env 'Create a secret from local environment variables'
             cand run 'Run a program with secrets'' variables in its environment'
             cand export 'Print a secret''s values as a dotenv file, JSON or shell `export` lines'
-            cand serve 'Run the keep HTTP server'
+            cand login 'Save a server and its token as a profile, after checking the token'
+            cand logout 'Remove a profile and its token from this machine'
+            cand profile 'Manage the profiles `keep login` saved'
+            cand status 'Show where commands go (local store or server), the token and the active profile'
             cand token 'Manage the API tokens of a keep server (admin)'
             cand audit 'Show the server''s audit log (admin)'
             cand completions 'Print a shell completion script'
+            cand serve 'Run the keep HTTP server'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keep;create'= {
             cand --from-file 'Read KEY''s value from the file at PATH, byte for byte (repeatable); `-` is stdin'
             cand --from-dotenv 'Read variables from a dotenv file (python-dotenv syntax); `-` is stdin'
             cand --from-json 'Read variables from a JSON object of strings; `-` is stdin'
-            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --allow-existing 'If the secret exists, keep its values and succeed'
@@ -71,10 +79,12 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;list'= {
             cand --max 'Show at most N secrets'
             cand --created-before 'Only secrets created before DATE'
-            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --all 'Show every secret, however many'
@@ -89,10 +99,12 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;show'= {
             cand --require 'Fail unless the secret has KEY (repeatable)'
-            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --reveal 'Print the values instead of masking them'
@@ -108,10 +120,12 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;update'= {
             cand --from-file 'Read KEY''s value from the file at PATH, byte for byte (repeatable); `-` is stdin'
             cand --unset 'Remove KEY from the secret (repeatable)'
-            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
@@ -124,10 +138,12 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --version 'Print version'
         }
         &'keep;delete'= {
-            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --allow-missing 'Succeed if the secret does not exist'
@@ -144,10 +160,12 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;import-dotenv'= {
             cand --filename 'Name of the file to look for'
-            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --allow-existing 'If the secret exists, keep its values and succeed'
@@ -162,10 +180,12 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --version 'Print version'
         }
         &'keep;import-env'= {
-            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --allow-existing 'If the secret exists, keep its values and succeed'
@@ -181,10 +201,12 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;run'= {
             cand --require 'Fail before starting anything unless some secret has KEY (repeatable)'
-            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --no-inherit-env 'Start from an empty environment plus PATH, instead of the current one'
@@ -201,10 +223,12 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --format 'Output format [default: dotenv; json with --json]'
             cand -o 'Write to PATH (mode 0600, replaced atomically) instead of stdout'
             cand --output 'Write to PATH (mode 0600, replaced atomically) instead of stdout'
-            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --reveal 'Print the values on a terminal without asking'
@@ -217,41 +241,16 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'keep;serve'= {
-            cand --listen 'Address to listen on, HOST:PORT (port 0 picks a free port)'
-            cand --data-dir 'Data directory [default: ~/.local/share/keep/server]'
-            cand --database 'Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]'
-            cand --auth-failure-limit 'Failed authentications a client address may make per minute before it is refused with 429 for the rest of that minute (0: no limit)'
-            cand --tls-cert 'Serve HTTPS with this PEM certificate chain (leaf first); needs --tls-key'
-            cand --tls-key 'The PEM private key of --tls-cert'
-            cand --request-timeout 'Seconds a request may take, body included, before it gets 408'
-            cand --server 'Use the `keep serve` at URL instead of the local store'
+        &'keep;login'= {
+            cand --fingerprint 'Trust the certificate with this SHA-256 fingerprint in the server''s chain (as `keep serve --tls-self-signed` prints it) instead of --ca-cert'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
-            cand --insecure-http 'Allow plain HTTP on a non-loopback address: tokens and values cross the network in clear'
-            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
-            cand -q 'Print no messages, only data'
-            cand --quiet 'Print no messages, only data'
-            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-            cand rotate-key 'Rotate the master key of a running server (admin)'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'keep;serve;rotate-key'= {
-            cand --server 'Use the `keep serve` at URL instead of the local store'
-            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
-            cand --color 'When to use colors'
-            cand --no-wait 'Return once the new key is in use, without waiting for the rewrap'
-            cand --status 'Only report which keys wrap how many secrets'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print no messages, only data'
             cand --quiet 'Print no messages, only data'
@@ -261,19 +260,139 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'keep;serve;help'= {
-            cand rotate-key 'Rotate the master key of a running server (admin)'
+        &'keep;logout'= {
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;profile'= {
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List profiles: which is active, their servers and token names (never the tokens)'
+            cand use 'Make a profile the active one'
+            cand remove 'Remove a profile and its token from this machine'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
-        &'keep;serve;help;rotate-key'= {
+        &'keep;profile;list'= {
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
-        &'keep;serve;help;help'= {
+        &'keep;profile;use'= {
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;profile;remove'= {
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;profile;help'= {
+            cand list 'List profiles: which is active, their servers and token names (never the tokens)'
+            cand use 'Make a profile the active one'
+            cand remove 'Remove a profile and its token from this machine'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keep;profile;help;list'= {
+        }
+        &'keep;profile;help;use'= {
+        }
+        &'keep;profile;help;remove'= {
+        }
+        &'keep;profile;help;help'= {
+        }
+        &'keep;status'= {
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'keep;token'= {
-            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
@@ -291,10 +410,12 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;token;create'= {
             cand --expires-in 'Expire after SPAN (such as 30d, 12h, 2w) [default: never]'
-            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --read-only 'Only read secrets: no create, update or delete'
@@ -309,10 +430,12 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --version 'Print version'
         }
         &'keep;token;list'= {
-            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
@@ -325,10 +448,12 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --version 'Print version'
         }
         &'keep;token;revoke'= {
-            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
@@ -357,10 +482,12 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;audit'= {
             cand --since 'Only records at or after DATE (a day, an RFC 3339 time, or a span back: 7d, 12h)'
             cand --max 'Show at most N records'
-            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --all 'Show every record, however many'
@@ -374,10 +501,12 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --version 'Print version'
         }
         &'keep;completions'= {
-            cand --server 'Use the `keep serve` at URL instead of the local store'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
-            cand -e 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
-            cand --env 'Environment the secrets live in [default: main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
             cand --home 'Directory of the local store [default: ~/.local/share/keep]'
             cand --color 'When to use colors'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
@@ -389,6 +518,89 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'keep;serve'= {
+            cand --listen 'Address to listen on, HOST:PORT (port 0 picks a free port)'
+            cand --data-dir 'Data directory [default: ~/.local/share/keep/server]'
+            cand --database 'Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]'
+            cand --auth-failure-limit 'Failed authentications a client address may make per minute before it is refused with 429 for the rest of that minute (0: no limit)'
+            cand --tls-cert 'Serve HTTPS with this PEM certificate chain (leaf first); needs --tls-key'
+            cand --tls-key 'The PEM private key of --tls-cert'
+            cand --tls-name 'A name (or IP address) the --tls-self-signed certificate is for (repeatable) [default: this host''s name, localhost and the listen address]'
+            cand --request-timeout 'Seconds a request may take, body included, before it gets 408'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --tls-self-signed 'Serve HTTPS with a certificate signed by a private CA of this server''s own, made on first start in DIR/tls'
+            cand --insecure-http 'Allow plain HTTP on a non-loopback address: tokens and values cross the network in clear'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand admin-token 'Mint a new admin token offline, from the server''s data directory (operator)'
+            cand rotate-key 'Rotate the master key of a running server (admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keep;serve;admin-token'= {
+            cand --data-dir 'The server''s data directory [default: ~/.local/share/keep/server]'
+            cand --database 'The server''s database, if not DIR/keep.db: `postgres://...` or `sqlite://PATH`'
+            cand --name 'Name of the new token [default: admin-YYYYMMDD-HHMMSS]'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;serve;rotate-key'= {
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --no-wait 'Return once the new key is in use, without waiting for the rewrap'
+            cand --status 'Only report which keys wrap how many secrets'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;serve;help'= {
+            cand admin-token 'Mint a new admin token offline, from the server''s data directory (operator)'
+            cand rotate-key 'Rotate the master key of a running server (admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keep;serve;help;admin-token'= {
+        }
+        &'keep;serve;help;rotate-key'= {
+        }
+        &'keep;serve;help;help'= {
+        }
         &'keep;help'= {
             cand create 'Create a secret from KEY=VALUE pairs and files'
             cand list 'List secrets, newest first'
@@ -399,10 +611,14 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand import-env 'Create a secret from local environment variables'
             cand run 'Run a program with secrets'' variables in its environment'
             cand export 'Print a secret''s values as a dotenv file, JSON or shell `export` lines'
-            cand serve 'Run the keep HTTP server'
+            cand login 'Save a server and its token as a profile, after checking the token'
+            cand logout 'Remove a profile and its token from this machine'
+            cand profile 'Manage the profiles `keep login` saved'
+            cand status 'Show where commands go (local store or server), the token and the active profile'
             cand token 'Manage the API tokens of a keep server (admin)'
             cand audit 'Show the server''s audit log (admin)'
             cand completions 'Print a shell completion script'
+            cand serve 'Run the keep HTTP server'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keep;help;create'= {
@@ -423,10 +639,22 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;help;export'= {
         }
-        &'keep;help;serve'= {
-            cand rotate-key 'Rotate the master key of a running server (admin)'
+        &'keep;help;login'= {
         }
-        &'keep;help;serve;rotate-key'= {
+        &'keep;help;logout'= {
+        }
+        &'keep;help;profile'= {
+            cand list 'List profiles: which is active, their servers and token names (never the tokens)'
+            cand use 'Make a profile the active one'
+            cand remove 'Remove a profile and its token from this machine'
+        }
+        &'keep;help;profile;list'= {
+        }
+        &'keep;help;profile;use'= {
+        }
+        &'keep;help;profile;remove'= {
+        }
+        &'keep;help;status'= {
         }
         &'keep;help;token'= {
             cand create 'Create a token and print it (once)'
@@ -442,6 +670,14 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;help;audit'= {
         }
         &'keep;help;completions'= {
+        }
+        &'keep;help;serve'= {
+            cand admin-token 'Mint a new admin token offline, from the server''s data directory (operator)'
+            cand rotate-key 'Rotate the master key of a running server (admin)'
+        }
+        &'keep;help;serve;admin-token'= {
+        }
+        &'keep;help;serve;rotate-key'= {
         }
         &'keep;help;help'= {
         }

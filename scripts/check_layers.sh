@@ -20,7 +20,7 @@ my @layers = (
     [qw(client server)],
     [qw(service)],
     [qw(db crypto)],
-    [qw(dotenv api)],
+    [qw(dotenv api config)],
     [qw(model fs)],
     [qw(error)],
 );
@@ -34,8 +34,11 @@ my $top = $#layers;
 # and machinery they use. mod.rs is the root either way (shared state, the table).
 my %inner = (
     cmd => {
-        shared => { map { $_ => 1 } qw(args common input export_format) },
-        nested => { "serve" => { rotate_key => 1 } },
+        shared => { map { $_ => 1 } qw(args common input export_format target) },
+        nested => {
+            "serve" => { rotate_key => 1, admin_token => 1 },
+            "run" => { misread => 1 },
+        },
     },
     server => {
         upper => { map { $_ => 1 } qw(handlers admin openapi routes) },

@@ -339,6 +339,10 @@ impl ShowQuery {
 pub struct Health {
     #[schemars(extend("const" = "ok"))]
     pub status: String,
+    /// The server's version of keep (servers before 0.1.0 do not say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = "0.1.0")]
+    pub version: Option<String>,
 }
 
 /// The environments holding secrets that the token may use, sorted.
@@ -382,6 +386,9 @@ pub struct WhoAmI {
     pub name: String,
     #[serde(flatten)]
     pub scope: Scope,
+    /// When the token stops working; `null`: never.
+    #[serde(default)]
+    pub expires_at: Option<Timestamp>,
 }
 
 /// Which master keys wrap how many secrets.

@@ -2,14 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
-use zeroize::Zeroizing;
-
-use crate::client::Client;
-use crate::crypto::{Crypto, MasterKey, load_key_for};
+use crate::client::{Client, Remote};
+use crate::crypto::{Crypto, load_key_for};
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::model::{
-    CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretName, Shown, UpdateOutcome,
+    CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretName, SecretRef, Shown,
+    UpdateOutcome,
 };
 use crate::service::{Actor, ListQuery, Service, ShowQuery};
 
@@ -19,6 +18,37 @@ pub enum Backend {
         service: Service,
     },
     Remote(Client),
+}
+
+/// Where commands go: the embedded store in a directory, or a server.
+#[derive(Clone, Debug)]
+pub enum Target {
+    Local { home: PathBuf },
+    Remote(Remote),
+}
+
+impl Target {
+    /// `local`, or the server's URL: the `store` of `--json` write reports.
+    pub fn label(&self) -> String {
+        match self {
+            Target::Local { .. } => "local".to_owned(),
+            Target::Remote(r) => crate::client::display_url(&r.url),
+        }
+    }
+
+    /// Where a message says a write went: `the local store`, or the server's URL.
+    pub fn shown(&self) -> String {
+        match self {
+            Target::Local { .. } => "the local store".to_owned(),
+            Target::Remote(r) => crate::client::display_url(&r.url),
+        }
+    }
+}
+
+/// An opened store, and whether opening it created it (the first write on this machine).
+pub struct Opened {
+    pub backend: Backend,
+    pub created: bool,
 }
 
 /// Files of the embedded store under `KEEP_HOME`.
@@ -83,46 +113,53 @@ fn passwd_name() -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Whether opening the local store may create it (commands) or must not (completion).
+/// Whether opening the local store may create it (a write) or must not (a read: reading
+/// from a store that does not exist is an error naming its directory, and creates nothing).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Create {
     Yes,
     No,
 }
 
+/// Whether the local store in `home` exists.
+pub fn local_store_exists(home: &Path) -> bool {
+    local_paths(home).0.is_file()
+}
+
 impl Backend {
-    /// The store a command points at: the server at `server` (with `KEEP_TOKEN`, trusting
-    /// the CA certificates in `ca_cert` besides the system's), else the local store in `home`
-    /// (default: the XDG data directory).
-    pub async fn connect(
-        server: Option<&str>,
-        ca_cert: Option<&Path>,
-        home: Option<&Path>,
-        create: Create,
-    ) -> Result<Self> {
-        if let Some(url) = server.filter(|s| !s.is_empty()) {
-            return Ok(Backend::Remote(Self::client(url, ca_cert)?));
+    /// The store `target` points at.
+    pub async fn connect(target: &Target, create: Create) -> Result<Opened> {
+        match target {
+            Target::Remote(remote) => Ok(Opened {
+                backend: Backend::Remote(Client::new(remote)?),
+                created: false,
+            }),
+            Target::Local { home } => Self::open_local(home, create).await,
         }
-        let home = match home {
-            Some(h) => h.to_path_buf(),
-            None => default_home()?,
-        };
-        Self::open_local(&home, create).await
     }
 
-    async fn open_local(home: &Path, create: Create) -> Result<Self> {
+    async fn open_local(home: &Path, create: Create) -> Result<Opened> {
         let (db_path, key_path) = local_paths(home);
+        let exists = db_path.is_file();
         let key = match create {
+            // A store that exists keeps its key: a missing key file is an error, never replaced.
+            _ if exists => load_key_for(&key_path, &db_path)?,
             Create::Yes => {
                 crate::fs::create_private_dir(home)?;
                 load_key_for(&key_path, &db_path)?
             }
-            Create::No if db_path.is_file() => MasterKey::load(&key_path)?,
-            Create::No => return Err(Error::invalid(format!("no store in `{}`", home.display()))),
+            Create::No => {
+                return Err(Error::NoStore {
+                    home: home.to_path_buf(),
+                });
+            }
         };
         let db = Db::open_sqlite(&db_path, false)?;
-        Ok(Backend::Local {
-            service: Service::new(db, Crypto::new(key)),
+        Ok(Opened {
+            backend: Backend::Local {
+                service: Service::new(db, Crypto::new(key)),
+            },
+            created: !exists,
         })
     }
 
@@ -157,9 +194,12 @@ impl Backend {
         }
     }
 
-    pub async fn show(&self, env: &EnvName, name: &SecretName, query: &ShowQuery) -> Result<Shown> {
+    pub async fn show(&self, env: &EnvName, name: &SecretRef, query: &ShowQuery) -> Result<Shown> {
         match self {
-            Backend::Local { service } => service.show(env, name, query).await,
+            Backend::Local { service } => {
+                let name = service.resolve(env, name).await?;
+                service.show(env, &name, query).await
+            }
             Backend::Remote(c) => c.show(env, name, query).await,
         }
     }
@@ -167,41 +207,45 @@ impl Backend {
     pub async fn update(
         &self,
         env: &EnvName,
-        name: &SecretName,
+        name: &SecretRef,
         set: &SecretData,
         unset: &[String],
     ) -> Result<UpdateOutcome> {
         match self {
             Backend::Local { service } => {
+                let name = service.resolve(env, name).await?;
                 service
-                    .update(env, name, set, unset, &Actor::local(os_user()))
+                    .update(env, &name, set, unset, &Actor::local(os_user()))
                     .await
             }
             Backend::Remote(c) => c.update(env, name, set, unset).await,
         }
     }
 
-    pub async fn delete(&self, env: &EnvName, name: &SecretName) -> Result<bool> {
+    /// Deletes a secret: the name of the secret deleted, or `None` if there was none.
+    pub async fn delete(&self, env: &EnvName, name: &SecretRef) -> Result<Option<String>> {
         match self {
-            Backend::Local { service } => service.delete(env, name, &Actor::local(os_user())).await,
+            Backend::Local { service } => {
+                let name = match service.resolve(env, name).await {
+                    Ok(name) => name,
+                    Err(Error::NotFound { .. }) => return Ok(None),
+                    Err(e) => return Err(e),
+                };
+                let deleted = service.delete(env, &name, &Actor::local(os_user())).await?;
+                Ok(deleted.then(|| name.to_string()))
+            }
             Backend::Remote(c) => c.delete(env, name).await,
         }
     }
 
-    /// The client of the server at `url`, with the token in `KEEP_TOKEN`.
-    fn client(url: &str, ca_cert: Option<&Path>) -> Result<Client> {
-        let token = std::env::var("KEEP_TOKEN").ok().map(Zeroizing::new);
-        Client::new(url, token, ca_cert)
-    }
-
-    /// The server at `server`, for what only a `keep serve` has (`what`: tokens, the audit
-    /// log, keys); never the local store, which is not even opened.
-    pub fn server_only(server: Option<&str>, ca_cert: Option<&Path>, what: &str) -> Result<Client> {
-        match server.filter(|s| !s.is_empty()) {
-            Some(url) => Self::client(url, ca_cert),
-            None => Err(Error::invalid_with_hint(
+    /// The server `target` points at, for what only a `keep serve` has (`what`: tokens, the
+    /// audit log, keys); never the local store, which is not even opened.
+    pub fn server_only(target: &Target, what: &str) -> Result<Client> {
+        match target {
+            Target::Remote(remote) => Client::new(remote),
+            Target::Local { .. } => Err(Error::invalid_with_hint(
                 format!("{what} belong to a `keep serve`, and no server is set"),
-                "pass `--server URL` (or set `KEEP_SERVER`) and an admin token in `KEEP_TOKEN`",
+                "log in to one with `keep login --server URL`, or set `KEEP_SERVER` and an admin token in `KEEP_TOKEN`",
             )),
         }
     }

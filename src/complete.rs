@@ -8,12 +8,14 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::CommandFactory;
 use clap_complete::CompletionCandidate;
 
 use crate::backend::{Backend, Create};
+use crate::cli::GlobalArgs;
+use crate::cmd::Resolved;
 use crate::error::Result;
 use crate::model::EnvName;
+use crate::output::ColorChoice;
 use crate::service::ListQuery;
 
 const DEADLINE: Duration = Duration::from_millis(300);
@@ -87,7 +89,7 @@ fn completes_trailing_command(before: &[String]) -> bool {
     let Some(escape) = before.iter().position(|w| w == "--") else {
         return false;
     };
-    let cli = crate::cli::Cli::command();
+    let cli = crate::cli::command();
     before
         .iter()
         .take(escape)
@@ -96,11 +98,10 @@ fn completes_trailing_command(before: &[String]) -> bool {
         .is_some_and(|sub| sub.get_positionals().any(clap::Arg::is_last_set))
 }
 
-/// Where the command being completed points: its flags, else the environment variables.
+/// Where the command being completed points: its flags, else the environment variables,
+/// else the profile, as for the command itself.
 struct Target {
-    server: Option<String>,
-    ca_cert: Option<PathBuf>,
-    home: Option<PathBuf>,
+    resolved: Resolved,
     env: EnvName,
 }
 
@@ -115,29 +116,35 @@ impl Target {
         let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
         let env = flag("--env", Some("-e"))
             .or_else(|| var("KEEP_ENV"))
-            .and_then(|e| EnvName::parse(&e).ok())
-            .unwrap_or_default();
-        Self {
+            .and_then(|e| EnvName::parse(&e).ok());
+        let globals = GlobalArgs {
             server: flag("--server", None).or_else(|| var("KEEP_SERVER")),
+            profile: flag("--profile", None).or_else(|| var("KEEP_PROFILE")),
             ca_cert: flag("--ca-cert", None)
                 .or_else(|| var("KEEP_CA_CERT"))
                 .map(PathBuf::from),
+            timeout: None,
+            env: env.iter().cloned().collect(),
             home: flag("--home", None)
                 .or_else(|| var("KEEP_HOME"))
                 .map(PathBuf::from),
-            env,
+            json: false,
+            quiet: true,
+            color: ColorChoice::Never,
+            no_input: true,
+            from_env: Vec::new(),
+        };
+        let resolved = Resolved::new(&globals, env.as_ref());
+        Self {
+            env: resolved.env.clone(),
+            resolved,
         }
     }
 
     /// The store, opened read-only in spirit: a local store that does not exist stays so.
     async fn backend(&self) -> Result<Backend> {
-        Backend::connect(
-            self.server.as_deref(),
-            self.ca_cert.as_deref(),
-            self.home.as_deref(),
-            Create::No,
-        )
-        .await
+        let target = self.resolved.target.as_ref().map_err(Clone::clone)?;
+        Ok(Backend::connect(target, Create::No).await?.backend)
     }
 }
 

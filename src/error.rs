@@ -19,6 +19,9 @@ pub enum Error {
     MissingKeys { name: String, keys: Vec<String> },
     #[error("secret `{name}` not found in environment `{env}`")]
     NotFound { name: String, env: String },
+    /// A read from a local store that does not exist (nothing is created by a read).
+    #[error("no local store in `{}`", home.display())]
+    NoStore { home: std::path::PathBuf },
     #[error("secret `{name}` already exists in environment `{env}`")]
     AlreadyExists { name: String, env: String },
     /// Something other than a secret (a token) already exists.
@@ -72,6 +75,68 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A copy of an error, for one found early and reported by each command that meets it (an
+/// I/O error keeps its kind and text).
+impl Clone for Error {
+    fn clone(&self) -> Self {
+        match self {
+            Error::Invalid { message, hint } => Error::Invalid {
+                message: message.clone(),
+                hint: hint.clone(),
+            },
+            Error::Usage(m) => Error::Usage(m.clone()),
+            Error::MissingKeys { name, keys } => Error::MissingKeys {
+                name: name.clone(),
+                keys: keys.clone(),
+            },
+            Error::NotFound { name, env } => Error::NotFound {
+                name: name.clone(),
+                env: env.clone(),
+            },
+            Error::NoStore { home } => Error::NoStore { home: home.clone() },
+            Error::AlreadyExists { name, env } => Error::AlreadyExists {
+                name: name.clone(),
+                env: env.clone(),
+            },
+            Error::Conflict(m) => Error::Conflict(m.clone()),
+            Error::LastAdmin(m) => Error::LastAdmin(m.clone()),
+            Error::Missing(m) => Error::Missing(m.clone()),
+            Error::Unauthorized(m) => Error::Unauthorized(m.clone()),
+            Error::Forbidden(m) => Error::Forbidden(m.clone()),
+            Error::Unreachable { url, cause } => Error::Unreachable {
+                url: url.clone(),
+                cause: cause.clone(),
+            },
+            Error::Unavailable { url, message } => Error::Unavailable {
+                url: url.clone(),
+                message: message.clone(),
+            },
+            Error::Tls { url, cause } => Error::Tls {
+                url: url.clone(),
+                cause: cause.clone(),
+            },
+            Error::Integrity(m) => Error::Integrity(m.clone()),
+            Error::Server(m) => Error::Server(m.clone()),
+            Error::Io { context, source } => Error::Io {
+                context: context.clone(),
+                source: std::io::Error::new(source.kind(), source.to_string()),
+            },
+            Error::Database(m) => Error::Database(m.clone()),
+            Error::Internal(m) => Error::Internal(m.clone()),
+            Error::Interrupted => Error::Interrupted,
+            Error::CannotRun {
+                message,
+                hint,
+                exit,
+            } => Error::CannotRun {
+                message: message.clone(),
+                hint: hint.clone(),
+                exit: *exit,
+            },
+        }
+    }
+}
 
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
@@ -131,7 +196,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Invalid { .. } | Error::Usage(_) | Error::MissingKeys { .. } => 2,
-            Error::NotFound { .. } | Error::Missing(_) => 3,
+            Error::NotFound { .. } | Error::Missing(_) | Error::NoStore { .. } => 3,
             Error::AlreadyExists { .. } | Error::Conflict(_) | Error::LastAdmin(_) => 4,
             Error::Unauthorized(_) | Error::Forbidden(_) => 5,
             Error::Unreachable { .. } | Error::Unavailable { .. } | Error::Tls { .. } => 6,
@@ -152,6 +217,7 @@ impl Error {
             Error::Usage(_) => "usage",
             Error::MissingKeys { .. } => "missing_keys",
             Error::NotFound { .. } | Error::Missing(_) => "not_found",
+            Error::NoStore { .. } => "no_store",
             Error::AlreadyExists { .. } | Error::Conflict(_) => "already_exists",
             Error::LastAdmin(_) => "last_admin",
             Error::Unauthorized(_) => "unauthorized",
@@ -184,24 +250,33 @@ impl Error {
             Error::NotFound { env, .. } => {
                 Some(format!("see the secrets that exist with `keep list -e {env}`"))
             }
+            Error::NoStore { .. } => Some(
+                "nothing was read or created; the first `keep create` makes the store. Check \
+                 `--home`/`KEEP_HOME`, or use a server with `keep login`"
+                    .into(),
+            ),
             Error::AlreadyExists { .. } => Some(
                 "pass `--allow-existing` to keep the existing values or `--force` to replace them"
                     .into(),
             ),
             Error::Unauthorized(_) => Some(
-                "set `KEEP_TOKEN` to a valid token (the first admin token is in the server's `admin.token`)"
+                "log in again with `keep login`, or set `KEEP_TOKEN` to a valid token (`keep serve admin-token` makes a new admin token)"
                     .into(),
             ),
             Error::Forbidden(_) => Some("ask an admin for a token with access to this".into()),
             Error::Unavailable { .. } => Some(
                 "nothing was done; try again shortly (the server's log says what failed)".into(),
             ),
+            Error::Unreachable { cause, .. } if cause.contains("did not answer") => Some(
+                "the server may be overloaded or stuck; try again, or wait longer with `--timeout SECS` (or `KEEP_TIMEOUT`)"
+                    .into(),
+            ),
             Error::Unreachable { .. } => Some(
-                "check that `keep serve` is running and that `--server`/`KEEP_SERVER` is right"
+                "check that `keep serve` is running and that the server URL is right (`keep status` says which server is used, and why)"
                     .into(),
             ),
             Error::Tls { .. } => Some(
-                "check the scheme (`http://` or `https://`) and the host name in the server URL; if the server's certificate comes from a private CA, pass the CA's certificate with `--ca-cert PEM` or `KEEP_CA_CERT`"
+                "check the scheme (`http://` or `https://`) and the host name in the server URL; if the server's certificate comes from a private CA, pass the CA's certificate with `--ca-cert PEM` or `KEEP_CA_CERT`, or log in with the fingerprint `keep serve --tls-self-signed` prints (`keep login --fingerprint SHA256`)"
                     .into(),
             ),
             _ if self.is_disk_full() => Some(

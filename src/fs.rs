@@ -54,6 +54,23 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
         .map_err(|e| Error::io_path("cannot create directory", dir, e))
 }
 
+/// Makes an existing directory of ours readable only by its owner (a directory a user made
+/// with the default umask, before keep put private files in it).
+pub fn make_private_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = fs::metadata(dir).map_err(|e| Error::io_path("cannot inspect", dir, e))?;
+        if meta.permissions().mode() & 0o077 != 0 {
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+                .map_err(|e| Error::io_path("cannot make private", dir, e))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
 /// Writes a new file with mode 0600, failing if it exists, and syncs it to disk. The file
 /// appears whole or not at all: it is written under a temporary name and hard-linked into
 /// place, so a concurrent reader or a crash never sees it half-written.

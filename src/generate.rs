@@ -1,9 +1,8 @@
 //! The committed, generated files: completion scripts and man pages, from the clap definitions.
 
-use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::{self, Cli};
+use crate::cli;
 use crate::cmd::completions;
 
 pub const SHELLS: [Shell; 5] = [
@@ -32,7 +31,7 @@ pub fn files() -> Vec<(String, Vec<u8>)> {
 /// `man/keep.1` and one page per subcommand (`keep-token-create.1` for nested ones), without
 /// dates so they are byte-stable.
 pub fn man_pages() -> Vec<(String, Vec<u8>)> {
-    let cmd = Cli::command().version(env!("CARGO_PKG_VERSION"));
+    let cmd = cli::command().version(env!("CARGO_PKG_VERSION"));
     let mut pages = vec![("man/keep.1".to_owned(), top_page(&cmd))];
     sub_pages(&cmd, ("keep", "keep"), &mut pages);
     pages
@@ -74,6 +73,7 @@ fn top_page(cmd: &clap::Command) -> Vec<u8> {
     let _ = man.render_subcommands_section(&mut buf);
     let mut roff = String::new();
     for (title, rows) in [
+        ("WHERE COMMANDS GO", cli::PRECEDENCE),
         ("ENVIRONMENT", cli::ENVIRONMENT),
         ("FILES", cli::FILES),
         ("EXIT STATUS", cli::EXIT_CODES),

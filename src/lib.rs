@@ -9,6 +9,7 @@ pub mod cli;
 pub mod client;
 pub mod cmd;
 pub mod complete;
+pub mod config;
 pub mod crypto;
 pub mod db;
 pub mod dotenv;
@@ -25,15 +26,16 @@ use cmd::Context;
 use error::{Error, Result};
 use output::Output;
 
-/// Runs a parsed command line to completion. A command on the embedded store runs on this
+/// Runs a parsed command line to completion. Where it goes (flags, environment, profile, or
+/// the embedded store) is resolved once, first. A command on the embedded store runs on this
 /// thread with no async runtime at all (SQLite is called synchronously, so its futures never
-/// wait); one that talks to a server gets a runtime for its HTTP client, and `keep serve`
-/// a multi-threaded one.
+/// wait); one that talks to a server, from whichever source, gets a runtime for its HTTP
+/// client, and `keep serve` a multi-threaded one.
 pub fn run(cli: Cli, out: &mut Output) -> Result<()> {
     let Cli { globals, command } = cli;
     let server = command.is_server();
-    let remote = server || globals.server.as_deref().is_some_and(|s| !s.is_empty());
     let ctx = Context::new(globals, command.takes_many_envs())?;
+    let remote = server || command.is_network() || ctx.is_remote();
     if !remote {
         return block_on(command.run(&ctx, out));
     }

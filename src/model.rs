@@ -119,6 +119,43 @@ name_type!(
     "token"
 );
 
+/// A secret as the user names it: by name, or by the id (`st-...`) that `show` and `list`
+/// print. Names cannot be shaped like ids, so the two never mix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SecretRef {
+    Name(SecretName),
+    Id(String),
+}
+
+impl SecretRef {
+    pub fn parse(s: &str) -> Result<Self> {
+        if looks_like_id(s) {
+            Ok(SecretRef::Id(s.to_owned()))
+        } else {
+            SecretName::parse(s).map(SecretRef::Name)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            SecretRef::Name(n) => n.as_str(),
+            SecretRef::Id(id) => id,
+        }
+    }
+}
+
+impl fmt::Display for SecretRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<SecretName> for SecretRef {
+    fn from(n: SecretName) -> Self {
+        SecretRef::Name(n)
+    }
+}
+
 impl Default for EnvName {
     fn default() -> Self {
         Self(DEFAULT_ENVIRONMENT.to_owned())

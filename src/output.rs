@@ -142,6 +142,14 @@ impl Output {
         }
     }
 
+    /// What a person at this terminal should know (such as a store created, and where its
+    /// key is): stderr, on a terminal only, unless `-q`; `--json` or not.
+    pub fn note(&self, msg: &str) {
+        if self.stderr_tty && !self.quiet {
+            self.eprintln(format_args!("{msg}"));
+        }
+    }
+
     /// Information a log should keep (such as which file was read): stderr unless `-q`.
     pub fn notice(&self, msg: &str) {
         if !self.quiet {
@@ -252,6 +260,16 @@ impl Output {
                 format!("Repeat value for {key}"),
                 "the two values differ, try again",
             )
+            .allow_empty_password(true)
+            .interact()
+            .map_err(prompt_error)?;
+        Ok(SecretValue::new(value))
+    }
+
+    /// Asks once for a value without echoing it (a token to check right away).
+    pub fn prompt_hidden(&self, prompt: &str) -> Result<SecretValue> {
+        let value = dialoguer::Password::new()
+            .with_prompt(prompt)
             .allow_empty_password(true)
             .interact()
             .map_err(prompt_error)?;

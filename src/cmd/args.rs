@@ -7,7 +7,7 @@ use clap::error::ErrorKind;
 use clap::{Arg, ArgAction, ArgMatches, Command, FromArgMatches};
 use clap_complete::ArgValueCandidates;
 
-use crate::model::SecretName;
+use crate::model::{SecretName, SecretRef};
 
 /// The secret-name positional: validated as it is parsed, completed with the names in the
 /// store the command line points at. Every command that takes a secret name builds it here.
@@ -17,6 +17,11 @@ fn secret_name(id: &'static str) -> Arg {
         .value_parser(SecretName::parse)
         .required(true)
         .add(ArgValueCandidates::new(crate::complete::secret_names))
+}
+
+/// The same for a secret that exists: its name, or its id (`st-...`).
+fn secret_ref(id: &'static str) -> Arg {
+    secret_name(id).value_parser(SecretRef::parse)
 }
 
 /// For `#[command(mut_args(...))]`: the help of the arguments named, in this command.
@@ -79,10 +84,54 @@ impl FromArgMatches for SecretArg {
     }
 }
 
-/// `NAME...`: one or more secrets, in the order given (run).
+/// `NAME`: an existing secret a command acts on, by name or id (show, update, delete, export).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExistingArg {
+    pub name: SecretRef,
+}
+
+impl ExistingArg {
+    const ID: &'static str = "name";
+}
+
+impl clap::Args for ExistingArg {
+    fn augment_args(cmd: Command) -> Command {
+        cmd.arg(secret_ref(Self::ID).help("Name of the secret, or its id (`st-...`)"))
+    }
+
+    fn augment_args_for_update(cmd: Command) -> Command {
+        Self::augment_args(cmd)
+    }
+}
+
+impl FromArgMatches for ExistingArg {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        Self::from_arg_matches_mut(&mut m.clone())
+    }
+
+    fn from_arg_matches_mut(m: &mut ArgMatches) -> Result<Self, clap::Error> {
+        let name = m
+            .remove_one::<SecretRef>(Self::ID)
+            .ok_or_else(|| missing(Self::ID))?;
+        Ok(Self { name })
+    }
+
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        self.update_from_arg_matches_mut(&mut m.clone())
+    }
+
+    fn update_from_arg_matches_mut(&mut self, m: &mut ArgMatches) -> Result<(), clap::Error> {
+        if let Some(name) = m.remove_one::<SecretRef>(Self::ID) {
+            self.name = name;
+        }
+        Ok(())
+    }
+}
+
+/// `NAME...`: one or more existing secrets, by name or id, in the order given (run).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SecretsArg {
-    pub names: Vec<SecretName>,
+    pub names: Vec<SecretRef>,
 }
 
 impl SecretsArg {
@@ -92,8 +141,8 @@ impl SecretsArg {
 impl clap::Args for SecretsArg {
     fn augment_args(cmd: Command) -> Command {
         cmd.arg(
-            secret_name(Self::ID)
-                .help("Names of the secrets")
+            secret_ref(Self::ID)
+                .help("Names (or ids) of the secrets")
                 .num_args(1..)
                 .action(ArgAction::Append),
         )
@@ -110,8 +159,8 @@ impl FromArgMatches for SecretsArg {
     }
 
     fn from_arg_matches_mut(m: &mut ArgMatches) -> Result<Self, clap::Error> {
-        let names: Vec<SecretName> = m
-            .remove_many::<SecretName>(Self::ID)
+        let names: Vec<SecretRef> = m
+            .remove_many::<SecretRef>(Self::ID)
             .map(Iterator::collect)
             .unwrap_or_default();
         if names.is_empty() {
@@ -125,7 +174,7 @@ impl FromArgMatches for SecretsArg {
     }
 
     fn update_from_arg_matches_mut(&mut self, m: &mut ArgMatches) -> Result<(), clap::Error> {
-        if let Some(names) = m.remove_many::<SecretName>(Self::ID) {
+        if let Some(names) = m.remove_many::<SecretRef>(Self::ID) {
             self.names = names.collect();
         }
         Ok(())
@@ -169,7 +218,10 @@ mod tests {
     fn every_secret_name_argument_completes() {
         fn walk(cmd: &Command, found: &mut Vec<String>) {
             for arg in cmd.get_arguments() {
-                if arg.get_value_parser().type_id() == std::any::TypeId::of::<SecretName>() {
+                let ty = arg.get_value_parser().type_id();
+                if ty == std::any::TypeId::of::<SecretName>()
+                    || ty == std::any::TypeId::of::<SecretRef>()
+                {
                     assert!(
                         arg.get::<ArgValueCandidates>().is_some(),
                         "`keep {}` <{}> has no completion",
@@ -210,10 +262,18 @@ mod tests {
         assert_eq!(show.secret.name.as_str(), "db");
         assert!(parse(&["show"]).is_err());
         assert!(parse(&["show", "a b"]).is_err());
+        let Sub::Show(show) = parse(&["show", "st-abc123"]).unwrap().command else {
+            panic!("not show");
+        };
+        assert_eq!(show.secret.name, SecretRef::Id("st-abc123".into()));
+        assert!(
+            parse(&["create", "st-abc123", "A=1"]).is_err(),
+            "ids are not names"
+        );
         let Sub::Run(run) = parse(&["run", "a", "b", "--", "true"]).unwrap().command else {
             panic!("not run");
         };
-        let names: Vec<&str> = run.secrets.names.iter().map(SecretName::as_str).collect();
+        let names: Vec<&str> = run.secrets.names.iter().map(SecretRef::as_str).collect();
         assert_eq!(names, ["a", "b"]);
         assert!(parse(&["run", "--", "true"]).is_err());
         assert!(parse(&["run", "a", "b c", "--", "true"]).is_err());

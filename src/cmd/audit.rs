@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::args::{Paging, with_help};
-use super::common::{Context, collect_pages, parse_date};
+use super::common::{Context, collect_pages, note_more, parse_date};
 use crate::error::Result;
 use crate::model::AuditEvent;
 use crate::output::{Output, Report};
@@ -97,10 +97,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     .await?;
     out.emit(&AuditReport(events))?;
     if more {
-        out.status(&format!(
-            "showing the newest {}; pass `--max N` or `--all` for more",
-            paging.max
-        ));
+        note_more(out, paging.max, "records");
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! What several subcommands share: the context, `--allow-existing`/`--force`, value entry,
-//! the report of a write, and the DATE of `keep list --created-before` and `keep audit --since`.
+//! the report of a write, the note on a cut listing, and the DATE of `keep list
+//! --created-before` and `keep audit --since`.
 
 use std::io::{self, Read};
 
@@ -8,7 +9,8 @@ use serde::Serialize;
 use zeroize::Zeroizing;
 
 use super::input;
-use crate::backend::{Backend, Create};
+use super::target::Resolved;
+use crate::backend::{Backend, Create, Target, local_paths};
 use crate::cli::GlobalArgs;
 use crate::client::Client;
 use crate::error::{Error, Result};
@@ -18,8 +20,9 @@ use crate::output::{Output, Report};
 /// Resolved global options, and the store they point at (opened on first use).
 pub struct Context {
     pub globals: GlobalArgs,
-    /// The environment commands act in: `--env`, `KEEP_ENV`, or `main`.
-    env: EnvName,
+    /// Where commands go, and the environment they act in (`--env`, `KEEP_ENV`, the profile's,
+    /// or `main`).
+    pub resolved: Resolved,
 }
 
 impl Context {
@@ -27,39 +30,101 @@ impl Context {
     /// take several environments (`many_envs`), which read `globals.env` themselves.
     pub fn new(globals: GlobalArgs, many_envs: bool) -> Result<Self> {
         let env = match globals.env.as_slice() {
-            [] => EnvName::default(),
-            [one] => one.clone(),
-            [.., last] if many_envs => last.clone(),
+            [] => None,
+            [one] => Some(one.clone()),
+            [.., last] if many_envs => Some(last.clone()),
             _ => {
                 return Err(Error::Usage(
                     "the argument '--env <NAME>' cannot be used multiple times".into(),
                 ));
             }
         };
-        Ok(Self { globals, env })
+        let resolved = Resolved::new(&globals, env.as_ref());
+        Ok(Self { globals, resolved })
     }
 
     pub fn env(&self) -> &EnvName {
-        &self.env
+        &self.resolved.env
     }
 
-    /// The local store, or the server when `--server`/`KEEP_SERVER` is set.
+    /// Where commands go; the error found resolving it, if any.
+    pub fn target(&self) -> Result<&Target> {
+        self.resolved.target.as_ref().map_err(Clone::clone)
+    }
+
+    /// Whether commands go to a server (and so need an async runtime for the HTTP client).
+    pub fn is_remote(&self) -> bool {
+        matches!(self.resolved.target, Ok(Target::Remote(_)))
+    }
+
+    /// The store to read from: reading never creates a local store.
     pub async fn backend(&self) -> Result<Backend> {
-        let g = &self.globals;
-        Backend::connect(
-            g.server.as_deref(),
-            g.ca_cert.as_deref(),
-            g.home.as_deref(),
-            Create::Yes,
-        )
-        .await
+        Ok(Backend::connect(self.target()?, Create::No).await?.backend)
+    }
+
+    /// The store to write to. The first write on this machine creates the local store, and
+    /// says so on a terminal, with where the master key is.
+    pub async fn backend_for_write(&self, out: &Output) -> Result<Backend> {
+        let target = self.target()?;
+        let opened = Backend::connect(target, Create::Yes).await?;
+        if let (true, Target::Local { home }) = (opened.created, target) {
+            let key = local_paths(home).1;
+            out.note(&format!(
+                "created a new local store in `{}`; its master key is `{}`: back it up, \
+                 without it the secrets cannot be read",
+                home.display(),
+                key.display()
+            ));
+        }
+        Ok(opened.backend)
     }
 
     /// The server, for what only a `keep serve` has (`what`: tokens, the audit log, keys).
     pub fn server(&self, what: &str) -> Result<Client> {
-        let g = &self.globals;
-        Backend::server_only(g.server.as_deref(), g.ca_cert.as_deref(), what)
+        Backend::server_only(self.target()?, what)
     }
+
+    /// `local` or the server's URL, for `--json` reports of writes.
+    pub fn store(&self) -> String {
+        self.target().map(Target::label).unwrap_or_default()
+    }
+
+    /// Where a write went, for messages: `the local store` or the server's URL.
+    pub fn store_shown(&self) -> String {
+        self.target().map(Target::shown).unwrap_or_default()
+    }
+}
+
+/// A token's scope in words: `admin`, or its access and environments.
+pub fn scope_text(scope: &crate::model::Scope) -> String {
+    if scope.admin {
+        return "admin".to_owned();
+    }
+    let envs = scope
+        .environments
+        .as_ref()
+        .map_or_else(|| "all environments".to_owned(), |e| e.join(", "));
+    let access = if scope.read_only {
+        "read"
+    } else {
+        "read, write"
+    };
+    format!("{access}: {envs}")
+}
+
+/// `, expires ...` for a token that expires.
+pub fn expiry_text(expires_at: Option<Timestamp>) -> String {
+    expires_at
+        .map(|t| format!(", expires {}", t.strftime("%Y-%m-%d %H:%M UTC")))
+        .unwrap_or_default()
+}
+
+/// After a listing cut at `--max`: says so on stderr whatever stderr is (a script that
+/// reads only part of a list should know), naming the flags that get the rest.
+pub fn note_more(out: &Output, shown: u64, what: &str) {
+    out.warn(&format!(
+        "showing the newest {shown} {what}; more exist: pass `--all` for every one, or `--max N`"
+    ));
 }
 
 /// Follows `next_cursor` from page to page until `wanted` items are in (`fetch` gets the
@@ -114,10 +179,14 @@ pub struct WriteReport {
     pub created: bool,
     pub replaced: bool,
     pub keys: Vec<String>,
+    /// `local`, or the server's URL.
+    pub store: String,
+    #[serde(skip)]
+    pub shown: String,
 }
 
-impl From<CreateOutcome> for WriteReport {
-    fn from(o: CreateOutcome) -> Self {
+impl WriteReport {
+    fn new(o: CreateOutcome, ctx: &Context) -> Self {
         Self {
             id: o.secret.id,
             name: o.secret.name,
@@ -125,6 +194,8 @@ impl From<CreateOutcome> for WriteReport {
             created: o.created,
             replaced: o.replaced,
             keys: o.secret.keys,
+            store: ctx.store(),
+            shown: ctx.store_shown(),
         }
     }
 }
@@ -141,8 +212,8 @@ impl Report for WriteReport {
         };
         let keys = if n == 1 { "key" } else { "keys" };
         out.status(&format!(
-            "{what} secret `{}` in `{}` ({n} {keys})",
-            self.name, self.environment
+            "{what} secret `{}` in `{}` on {} ({n} {keys})",
+            self.name, self.environment, self.shown
         ));
         Ok(())
     }
@@ -157,7 +228,7 @@ pub async fn write_secret(
     conflict: &ConflictArgs,
 ) -> Result<()> {
     crate::model::validate_data(data)?;
-    let backend = ctx.backend().await?;
+    let backend = ctx.backend_for_write(out).await?;
     let outcome = out
         .waiting(
             "saving",
@@ -165,7 +236,7 @@ pub async fn write_secret(
         )
         .await;
     backend.close().await;
-    out.emit(&WriteReport::from(outcome?))
+    out.emit(&WriteReport::new(outcome?, ctx))
 }
 
 /// Values given on the command line: `KEY=VALUE`, `KEY=-`, `--from-file KEY=PATH`.

@@ -1,9 +1,7 @@
 //! `keep completions`: the shell completion script, generated from the clap definitions.
 
-use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
 use crate::error::Result;
 use crate::output::Output;
 
@@ -25,7 +23,7 @@ pub struct Args {
 /// The completion script for `shell`, exactly as committed in `completions/`.
 pub fn script(shell: Shell) -> Vec<u8> {
     let mut buf = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "keep", &mut buf);
+    clap_complete::generate(shell, &mut crate::cli::command(), "keep", &mut buf);
     buf
 }
 

@@ -4,7 +4,7 @@ use std::io;
 
 use serde::Serialize;
 
-use super::args::SecretArg;
+use super::args::ExistingArg;
 use super::common::Context;
 use crate::error::{Error, Result};
 use crate::output::{Output, Report};
@@ -23,7 +23,7 @@ Examples:
 #[command(after_long_help = AFTER_LONG_HELP)]
 pub struct Args {
     #[command(flatten)]
-    pub secret: SecretArg,
+    pub secret: ExistingArg,
     /// Succeed if the secret does not exist
     #[arg(long)]
     pub allow_missing: bool,
@@ -37,14 +37,18 @@ struct DeleteReport {
     name: String,
     environment: String,
     deleted: bool,
+    /// `local`, or the server's URL.
+    store: String,
+    #[serde(skip)]
+    shown: String,
 }
 
 impl Report for DeleteReport {
     fn human(&self, out: &mut Output) -> io::Result<()> {
         if self.deleted {
             out.status(&format!(
-                "deleted secret `{}` from `{}`",
-                self.name, self.environment
+                "deleted secret `{}` from `{}` on {}",
+                self.name, self.environment, self.shown
             ));
         } else {
             out.status(&format!(
@@ -58,7 +62,7 @@ impl Report for DeleteReport {
 
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args {
-        secret: SecretArg { name },
+        secret: ExistingArg { name },
         allow_missing,
         yes,
     } = args;
@@ -69,8 +73,14 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         ));
     }
     let env = ctx.env();
-    let backend = ctx.backend().await?;
+    let backend = match ctx.backend().await {
+        Err(Error::NoStore { .. }) if allow_missing => None,
+        opened => Some(opened?),
+    };
     let result = async {
+        let Some(backend) = &backend else {
+            return Ok(None);
+        };
         if !yes {
             let info = out
                 .waiting("reading", backend.show(env, &name, &ShowQuery::default()))
@@ -78,7 +88,8 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
                 .info;
             let n = info.keys.len();
             let question = format!(
-                "Delete secret `{name}` from environment `{env}` ({n} {})? This cannot be undone",
+                "Delete secret `{}` from environment `{env}` ({n} {})? This cannot be undone",
+                info.name,
                 if n == 1 { "key" } else { "keys" }
             );
             if !out.confirm(&question)? {
@@ -90,21 +101,25 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         out.waiting("deleting", backend.delete(env, &name)).await
     }
     .await;
-    backend.close().await;
-    let deleted = match result {
-        Err(Error::NotFound { .. }) | Ok(false) if allow_missing => false,
-        Ok(false) => {
+    if let Some(backend) = backend {
+        backend.close().await;
+    }
+    let (deleted, name) = match result {
+        Err(Error::NotFound { .. }) | Ok(None) if allow_missing => (false, name.to_string()),
+        Ok(None) => {
             return Err(Error::NotFound {
                 name: name.to_string(),
                 env: env.to_string(),
             });
         }
-        Ok(true) => true,
+        Ok(Some(deleted)) => (true, deleted),
         Err(e) => return Err(e),
     };
     out.emit(&DeleteReport {
-        name: name.to_string(),
+        name,
         environment: env.to_string(),
         deleted,
+        store: ctx.store(),
+        shown: ctx.store_shown(),
     })
 }

@@ -3,11 +3,11 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::args::SecretArg;
+use super::args::ExistingArg;
 use super::common::Context;
 use super::export_format::{self, Format};
 use crate::error::{Error, Result};
-use crate::model::SecretName;
+use crate::model::SecretRef;
 use crate::output::Output;
 use crate::service::ShowQuery;
 
@@ -38,7 +38,7 @@ Examples:
 #[command(after_long_help = AFTER_LONG_HELP)]
 pub struct Args {
     #[command(flatten)]
-    pub secret: SecretArg,
+    pub secret: ExistingArg,
     /// Output format [default: dotenv; json with --json]
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
@@ -52,7 +52,7 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args {
-        secret: SecretArg { name },
+        secret: ExistingArg { name },
         format,
         output,
         reveal,
@@ -109,7 +109,7 @@ fn resolve_format(format: Option<Format>, json: bool) -> Result<Format> {
 }
 
 /// Values about to be printed on a terminal: ask, or refuse when nobody can answer.
-fn confirm_on_terminal(name: &SecretName, out: &Output) -> Result<()> {
+fn confirm_on_terminal(name: &SecretRef, out: &Output) -> Result<()> {
     let hint = "pass `--reveal` to print them, `--output PATH` to write a file, or pipe the output";
     if !out.can_prompt() {
         return Err(Error::invalid_with_hint(

@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::args::{Paging, with_help};
-use super::common::{Context, collect_pages, parse_date};
+use super::common::{Context, collect_pages, note_more, parse_date};
 use crate::error::Result;
 use crate::model::SecretInfo;
 use crate::output::{Output, Report};
@@ -16,6 +16,10 @@ const AFTER_LONG_HELP: &str = "\
 DATE is a day (`2025-01-01`, midnight UTC), an RFC 3339 time (`2025-01-01T12:00:00Z`), or a \
 span back from now (`7d`, `12h`, `2w`): `--created-before 7d` lists secrets created more than \
 7 days ago.
+
+At most 100 secrets are listed unless --max or --all says otherwise. When more exist, a \
+warning on stderr says so and names --all, whether or not stderr is a terminal (a JSON array \
+has no room for a `truncated` field). Listing a local store that does not exist is exit 3.
 
 Examples:
   $ keep list
@@ -89,10 +93,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let (secrets, more) = fetched?;
     out.emit(&ListReport(secrets))?;
     if more {
-        out.status(&format!(
-            "showing the newest {}; pass `--max N` or `--all` for more",
-            paging.max
-        ));
+        note_more(out, paging.max, "secrets");
     }
     Ok(())
 }

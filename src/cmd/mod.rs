@@ -1,5 +1,6 @@
 //! The subcommand table: one file per subcommand, each with its `Args` and `run`.
 
+pub mod admin_token;
 mod args;
 pub mod audit;
 mod common;
@@ -12,14 +13,20 @@ pub mod import_dotenv;
 pub mod import_env;
 mod input;
 pub mod list;
+pub mod login;
+pub mod misread;
+pub mod profile;
 pub mod rotate_key;
 pub mod run;
 pub mod serve;
 pub mod show;
+pub mod status;
+mod target;
 pub mod token;
 pub mod update;
 
 pub use common::Context;
+pub use target::Resolved;
 
 use crate::error::Result;
 use crate::output::Output;
@@ -35,6 +42,10 @@ pub enum Command {
     ImportEnv(import_env::Args),
     Run(run::Args),
     Export(export::Args),
+    Login(login::Args),
+    Logout(profile::LogoutArgs),
+    Profile(profile::Args),
+    Status(status::Args),
     Serve(serve::Args),
     Token(token::Args),
     Audit(audit::Args),
@@ -45,6 +56,11 @@ impl Command {
     /// `keep serve` needs a multi-threaded runtime; every other command runs on one thread.
     pub fn is_server(&self) -> bool {
         matches!(self, Command::Serve(_))
+    }
+
+    /// Commands that talk to a server whatever the target is (`keep login` checks a token).
+    pub fn is_network(&self) -> bool {
+        matches!(self, Command::Login(_))
     }
 
     /// Whether `--env` may be given several times (the scope of a new token).
@@ -63,6 +79,10 @@ impl Command {
             Command::ImportEnv(a) => import_env::run(a, ctx, out).await,
             Command::Run(a) => run::run(a, ctx, out).await,
             Command::Export(a) => export::run(a, ctx, out).await,
+            Command::Login(a) => login::run(a, ctx, out).await,
+            Command::Logout(a) => profile::logout(a, ctx, out),
+            Command::Profile(a) => profile::run(a, ctx, out),
+            Command::Status(a) => status::run(a, ctx, out).await,
             Command::Serve(a) => serve::run(a, ctx, out).await,
             Command::Token(a) => token::run(a, ctx, out).await,
             Command::Audit(a) => audit::run(a, ctx, out).await,

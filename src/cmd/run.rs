@@ -8,7 +8,7 @@ use super::args::{SecretsArg, with_help};
 use super::common::Context;
 use crate::backend::Backend;
 use crate::error::{Error, Result};
-use crate::model::{EnvName, SecretData, SecretName, SecretValue, check_key, missing_keys};
+use crate::model::{EnvName, SecretData, SecretRef, SecretValue, check_key, missing_keys};
 use crate::output::Output;
 use crate::service::ShowQuery;
 
@@ -18,7 +18,10 @@ several secrets, later ones win (on a terminal keep says which keys were overrid
 --no-inherit-env starts from an empty environment plus PATH instead. Keep's own credentials \
 (KEEP_TOKEN, KEEP_MASTER_KEY) are removed either way; a secret may still set them.
 
-Arguments after `--` reach the program exactly as given, never re-parsed by a shell. On Unix \
+The program and its arguments go after `--` (without it, `keep run app npm run dev` is an \
+error that says `npm`, `run` and `dev` were read as secret names and shows `keep run app -- \
+npm run dev`). Arguments after `--` reach the program exactly as given, never re-parsed by a \
+shell. On Unix \
 keep replaces itself with the program (exec): signals such as Ctrl-C reach the program \
 directly, and keep's exit code is the program's (128+N if a signal N killed it, as the \
 shell reports it). Reading the values counts as a use and updates `last used at`.
@@ -50,7 +53,7 @@ pub struct Args {
     #[arg(long)]
     pub no_inherit_env: bool,
     /// The program and its arguments, after `--`
-    #[arg(last = true, required = true, value_name = "COMMAND")]
+    #[arg(last = true, value_name = "COMMAND")]
     pub command: Vec<OsString>,
 }
 
@@ -67,6 +70,16 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         no_inherit_env,
         command,
     } = args;
+    let dashed = command
+        .first()
+        .is_some_and(|c| c.to_string_lossy().starts_with('-'));
+    if command.is_empty() || (dashed && names.len() > 1) {
+        let names: Vec<String> = names.iter().map(ToString::to_string).collect();
+        let command: Vec<String> = (command.iter())
+            .map(|c| c.to_string_lossy().into_owned())
+            .collect();
+        return Err(super::misread::misread(&names, &command));
+    }
     for key in &require {
         check_key(key)?;
     }
@@ -104,10 +117,10 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
 async fn fetch(
     backend: &Backend,
     env: &EnvName,
-    names: &[SecretName],
+    names: &[SecretRef],
     require: &[String],
     out: &Output,
-) -> Result<Vec<(SecretName, SecretData)>> {
+) -> Result<Vec<(SecretRef, SecretData)>> {
     let several = names.len() > 1;
     if several && !require.is_empty() {
         let mut keys = BTreeSet::new();
@@ -150,7 +163,7 @@ async fn fetch(
     Ok(secrets)
 }
 
-fn check_required(names: &[SecretName], keys: BTreeSet<String>, require: &[String]) -> Result<()> {
+fn check_required(names: &[SecretRef], keys: BTreeSet<String>, require: &[String]) -> Result<()> {
     let keys: Vec<String> = keys.into_iter().collect();
     let missing = missing_keys(&keys, require);
     if missing.is_empty() {
@@ -169,8 +182,8 @@ fn check_required(names: &[SecretName], keys: BTreeSet<String>, require: &[Strin
 }
 
 /// One environment from several secrets: later secrets win, and on a terminal keep says so.
-fn merge(secrets: Vec<(SecretName, SecretData)>, out: &Output) -> BTreeMap<String, SecretValue> {
-    let mut vars: BTreeMap<String, (SecretValue, SecretName)> = BTreeMap::new();
+fn merge(secrets: Vec<(SecretRef, SecretData)>, out: &Output) -> BTreeMap<String, SecretValue> {
+    let mut vars: BTreeMap<String, (SecretValue, SecretRef)> = BTreeMap::new();
     for (name, data) in secrets {
         for (key, value) in data {
             let previous = vars.insert(key.clone(), (value, name.clone()));
@@ -315,8 +328,8 @@ mod tests {
     #[test]
     fn required_keys_are_checked_across_secrets() {
         let names = [
-            SecretName::parse("a").expect("name"),
-            SecretName::parse("b").expect("name"),
+            SecretRef::parse("a").expect("name"),
+            SecretRef::parse("b").expect("name"),
         ];
         let keys: BTreeSet<String> = ["A", "B"].iter().map(|s| s.to_string()).collect();
         check_required(&names, keys.clone(), &["A".into(), "B".into()]).expect("all there");

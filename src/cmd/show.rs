@@ -2,7 +2,7 @@
 
 use std::io;
 
-use super::args::SecretArg;
+use super::args::ExistingArg;
 use super::common::Context;
 use crate::error::Result;
 use crate::model::{Shown, check_key};
@@ -16,6 +16,7 @@ fails with exit code 2 naming every missing key.
 
 Examples:
   $ keep show db
+  $ keep show st-SWeB0nXcW2XkBeS0y6XF4a           # by id, as `keep list --json` prints it
   $ keep show db --require DATABASE_URL --require DATABASE_PASSWORD
   $ keep show db --reveal --json | jq -r .values.DATABASE_URL";
 
@@ -24,7 +25,7 @@ Examples:
 #[command(after_long_help = AFTER_LONG_HELP)]
 pub struct Args {
     #[command(flatten)]
-    pub secret: SecretArg,
+    pub secret: ExistingArg,
     /// Print the values instead of masking them
     #[arg(long)]
     pub reveal: bool,
@@ -66,7 +67,7 @@ impl Report for Shown {
 
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args {
-        secret: SecretArg { name },
+        secret: ExistingArg { name },
         reveal,
         require,
     } = args;

@@ -76,15 +76,11 @@ impl Args {
 }
 
 fn scope_text(t: &TokenInfo) -> String {
-    if t.admin {
-        return "admin".to_owned();
-    }
-    let envs = t
-        .environments
-        .as_ref()
-        .map_or_else(|| "all environments".to_owned(), |e| e.join(", "));
-    let access = if t.read_only { "read" } else { "read, write" };
-    format!("{access}: {envs}")
+    super::common::scope_text(&Scope {
+        admin: t.admin,
+        environments: t.environments.clone(),
+        read_only: t.read_only,
+    })
 }
 
 impl Report for IssuedToken {

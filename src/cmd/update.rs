@@ -4,7 +4,7 @@ use std::io;
 
 use serde::Serialize;
 
-use super::args::SecretArg;
+use super::args::ExistingArg;
 use super::common::{Context, ValueArgs};
 use crate::error::{Error, Result};
 use crate::model::{UpdateOutcome, check_key};
@@ -27,7 +27,7 @@ Examples:
 #[command(after_long_help = AFTER_LONG_HELP)]
 pub struct Args {
     #[command(flatten)]
-    pub secret: SecretArg,
+    pub secret: ExistingArg,
     #[command(flatten)]
     pub values: ValueArgs,
     /// Remove KEY from the secret (repeatable)
@@ -46,14 +46,19 @@ struct UpdateReport {
     set: Vec<String>,
     /// Keys that were removed.
     unset: Vec<String>,
+    /// `local`, or the server's URL.
+    store: String,
+    #[serde(skip)]
+    shown: String,
 }
 
 impl Report for UpdateReport {
     fn human(&self, out: &mut Output) -> io::Result<()> {
         out.status(&format!(
-            "updated secret `{}` in `{}`: {} set, {} removed, {} keys in all",
+            "updated secret `{}` in `{}` on {}: {} set, {} removed, {} keys in all",
             self.name,
             self.environment,
+            self.shown,
             self.set.len(),
             self.unset.len(),
             self.keys.len()
@@ -64,7 +69,7 @@ impl Report for UpdateReport {
 
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args {
-        secret: SecretArg { name },
+        secret: ExistingArg { name },
         values,
         unset,
     } = args;
@@ -96,5 +101,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         keys: secret.keys,
         set: set.into_keys().collect(),
         unset: removed,
+        store: ctx.store(),
+        shown: ctx.store_shown(),
     })
 }

@@ -419,6 +419,10 @@ pub fn get_secret(conn: &Connection, env: &str, name: &str) -> Result<Option<Sec
     one(conn, SELECT_SECRET, params![env, name], secret)
 }
 
+pub fn secret_name_by_id(conn: &Connection, id: &str, env: &str) -> Result<Option<String>> {
+    one(conn, SECRET_NAME_BY_ID, params![id, env], |r| r.get(0))
+}
+
 pub fn insert_secrets(
     conn: &mut Connection,
     rows: &[(SecretRow, Option<AuditRow>)],

@@ -196,6 +196,13 @@ impl Db {
         })
     }
 
+    /// The name of the secret with id `id` in `env`, if there is one.
+    pub async fn secret_name_by_id(&self, env: &str, id: &str) -> Result<Option<String>> {
+        read!(self, |c| lite::secret_name_by_id(c, id, env), |pool| {
+            pg::secret_name_by_id(pool, id, env)
+        })
+    }
+
     /// Inserts new secrets in one transaction, each with its audit record if it has one; a
     /// row whose (environment, name) exists, in the store or earlier in the batch, is a
     /// `Conflict`. Rows are inserted in name order, so that two replicas' batches lock

@@ -154,6 +154,15 @@ pub async fn get_secret(pool: &PgPool, env: &str, name: &str) -> Result<Option<S
         .await?)
 }
 
+pub async fn secret_name_by_id(pool: &PgPool, id: &str, env: &str) -> Result<Option<String>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_scalar::<_, String>(SECRET_NAME_BY_ID)
+        .bind(id)
+        .bind(env)
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
 pub async fn insert_secrets(
     pool: &PgPool,
     rows: &[(SecretRow, Option<AuditRow>)],

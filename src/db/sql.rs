@@ -32,6 +32,9 @@ pub const SELECT_SECRET: &str = concat!(
     " FROM secrets WHERE environment = $1 AND name = $2"
 );
 
+/// The name of the secret with an id, in an environment (`keep show st-...`).
+pub const SECRET_NAME_BY_ID: &str = "SELECT name FROM secrets WHERE id = $1 AND environment = $2";
+
 /// [`SELECT_SECRET`], locking the row (PostgreSQL only).
 pub const SELECT_SECRET_FOR_UPDATE: &str = concat!(
     "SELECT ",

@@ -22,6 +22,7 @@ pub async fn whoami(Extension(caller): Extension<Caller>) -> Json<WhoAmI> {
     Json(WhoAmI {
         name: caller.name,
         scope: caller.scope,
+        expires_at: caller.expires_at,
     })
 }
 

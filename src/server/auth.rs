@@ -24,6 +24,7 @@ use crate::service::Actor;
 pub struct Caller {
     pub name: String,
     pub scope: Scope,
+    pub expires_at: Option<jiff::Timestamp>,
     pub client: String,
 }
 
@@ -107,6 +108,7 @@ pub async fn gate(State(gate): State<Gate>, mut req: Request, next: Next) -> Res
     let caller = Caller {
         name: found.name,
         scope: found.scope,
+        expires_at: found.expires_at,
         client,
     };
     req.extensions_mut().insert(caller.clone());

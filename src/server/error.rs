@@ -36,7 +36,7 @@ pub fn status_of(e: &Error) -> StatusCode {
     match e {
         Error::Invalid { .. } | Error::Usage(_) => StatusCode::BAD_REQUEST,
         Error::MissingKeys { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-        Error::NotFound { .. } | Error::Missing(_) => StatusCode::NOT_FOUND,
+        Error::NotFound { .. } | Error::Missing(_) | Error::NoStore { .. } => StatusCode::NOT_FOUND,
         Error::AlreadyExists { .. } | Error::Conflict(_) | Error::LastAdmin(_) => {
             StatusCode::CONFLICT
         }

@@ -18,7 +18,7 @@ use crate::api::{
     Action, CreateSecret, Deleted, Environments, Health, ListQuery, ShowQuery, UpdateSecret,
 };
 use crate::error::Error;
-use crate::model::{Access, EnvName, Page, SecretData, SecretName, UpdateOutcome};
+use crate::model::{Access, EnvName, Page, SecretData, SecretName, SecretRef, UpdateOutcome};
 
 /// `Json` whose rejections are our JSON errors.
 #[derive(FromRequest)]
@@ -90,13 +90,15 @@ pub fn with_target(name: Option<String>, response: impl IntoResponse) -> Respons
     response
 }
 
-fn env_and_name(env: &str, name: &str) -> Result<(EnvName, SecretName), ApiError> {
-    Ok((EnvName::parse(env)?, SecretName::parse(name)?))
+/// The environment and secret of a path; the secret may be named by its id (`st-...`).
+fn env_and_ref(env: &str, name: &str) -> Result<(EnvName, SecretRef), ApiError> {
+    Ok((EnvName::parse(env)?, SecretRef::parse(name)?))
 }
 
 pub async fn health() -> Json<Health> {
     Json(Health {
         status: "ok".into(),
+        version: Some(env!("CARGO_PKG_VERSION").to_owned()),
     })
 }
 
@@ -166,9 +168,10 @@ pub async fn show(
     let query = ShowQuery::parse(raw.as_deref());
     let reveal = query.as_ref().is_ok_and(|q| q.reveal);
     let shown = async {
-        let (env, name) = env_and_name(&env, &name)?;
+        let (env, secret) = env_and_ref(&env, &name)?;
         caller.check(env.as_str(), Access::Read)?;
         let query = query?;
+        let name = state.service.resolve(&env, &secret).await?;
         ApiResult::Ok(Json(state.service.show(&env, &name, &query).await?))
     };
     let mut response = shown.await.into_response();
@@ -187,12 +190,13 @@ pub async fn update(
     Path((env, name)): Path<(String, String)>,
     body: Result<ApiJson<ObjectOnly<UpdateSecret>>, ApiError>,
 ) -> ApiResult<Response> {
-    let (env, name) = env_and_name(&env, &name)?;
+    let (env, secret) = env_and_ref(&env, &name)?;
     caller.check(env.as_str(), Access::Write)?;
     let ApiJson(ObjectOnly(body)) = body?;
     for key in &body.unset {
         crate::model::check_key(key)?;
     }
+    let name = state.service.resolve(&env, &secret).await?;
     let outcome: UpdateOutcome = state
         .service
         .update(&env, &name, &body.set, &body.unset, &caller.actor())
@@ -205,8 +209,9 @@ pub async fn delete(
     Extension(caller): Extension<Caller>,
     Path((env, name)): Path<(String, String)>,
 ) -> ApiResult<Response> {
-    let (env, name) = env_and_name(&env, &name)?;
+    let (env, secret) = env_and_ref(&env, &name)?;
     caller.check(env.as_str(), Access::Write)?;
+    let name = state.service.resolve(&env, &secret).await?;
     if state.service.delete(&env, &name, &caller.actor()).await? {
         Ok(audited(Json(Deleted {
             name: name.to_string(),

@@ -30,7 +30,7 @@ pub use self::auth::AuthLimiter;
 pub use self::error::{ApiError, status_of};
 pub use self::keys::KeySource;
 pub use self::listen::ServeOptions;
-pub use self::tls::server_config as tls_config;
+pub use self::tls::{SelfSigned, self_signed as tls_self_signed, server_config as tls_config};
 use crate::api::Requires;
 use crate::crypto::{self, Crypto};
 use crate::db::{Db, Inserted, TokenRow};

@@ -18,8 +18,8 @@ use crate::crypto::{self, Crypto, RowBinding, Sealed};
 use crate::db::{AuditRow, Cursor, Db, Inserted, SecretRow};
 use crate::error::{Error, Result};
 use crate::model::{
-    self, CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretInfo, SecretName, Shown,
-    UpdateOutcome,
+    self, CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretInfo, SecretName, SecretRef,
+    Shown, UpdateOutcome,
 };
 
 /// The most secrets one page can hold.
@@ -396,6 +396,26 @@ impl Service {
     /// The environments that hold at least one secret.
     pub async fn environments(&self) -> Result<Vec<String>> {
         self.db.list_environments().await
+    }
+
+    /// The name of the secret `r` refers to in `env`: its own, or that of the secret with
+    /// that id (not found if it lives in another environment).
+    pub async fn resolve(&self, env: &EnvName, r: &SecretRef) -> Result<SecretName> {
+        let id = match r {
+            SecretRef::Name(name) => return Ok(name.clone()),
+            SecretRef::Id(id) => id,
+        };
+        let not_found = || Error::NotFound {
+            name: id.clone(),
+            env: env.to_string(),
+        };
+        let name = self
+            .db
+            .secret_name_by_id(env.as_str(), id)
+            .await?
+            .ok_or_else(not_found)?;
+        SecretName::parse(&name)
+            .map_err(|_| Error::Integrity(format!("secret `{id}` has an invalid stored name")))
     }
 
     async fn get(&self, env: &EnvName, name: &SecretName) -> Result<SecretRow> {

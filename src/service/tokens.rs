@@ -22,6 +22,7 @@ pub struct NewToken {
 pub struct Authenticated {
     pub name: String,
     pub scope: Scope,
+    pub expires_at: Option<Timestamp>,
 }
 
 impl TokenRow {
@@ -187,6 +188,7 @@ impl Service {
         match row {
             Some(r) if same && r.status(now) == TokenStatus::Active => Ok(Some(Authenticated {
                 scope: r.scope()?,
+                expires_at: r.expires_at.map(timestamp).transpose()?,
                 name: r.name,
             })),
             _ => Ok(None),

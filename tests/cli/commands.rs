@@ -4,7 +4,7 @@ use predicates::prelude::*;
 use serde_json::json;
 
 use crate::both_modes;
-use crate::support::{fields, json};
+use crate::support::{assert_nothing_stored, fields, json};
 
 const INFO_FIELDS: [&str; 8] = [
     "created_at",
@@ -20,7 +20,8 @@ const INFO_FIELDS: [&str; 8] = [
 both_modes!(
     fn create_show_list_and_delete_print_the_documented_json(env) {
         let c = json(env, &["create", "db", "URL=postgres://x", "PASSWORD=hunter2"], 0);
-        assert_eq!(fields(&c), ["created", "environment", "id", "keys", "name", "replaced"]);
+        assert_eq!(fields(&c), ["created", "environment", "id", "keys", "name", "replaced", "store"]);
+        assert_eq!(c["store"], env.store());
         assert_eq!(c["created"], true);
         assert_eq!(c["keys"], json!(["PASSWORD", "URL"]));
         assert_eq!(c["environment"], "main");
@@ -48,7 +49,7 @@ both_modes!(
         assert_eq!(fields(&l[0]), INFO_FIELDS);
 
         let d = json(env, &["delete", "db", "--yes"], 0);
-        assert_eq!(d, json!({"name": "db", "environment": "main", "deleted": true}));
+        assert_eq!(d, json!({"name": "db", "environment": "main", "deleted": true, "store": env.store()}));
         let e = json(env, &["show", "db"], 3);
         assert_eq!(e["error"]["code"], "not_found");
         assert_eq!(json(env, &["list"], 0), json!([]));
@@ -195,7 +196,7 @@ both_modes!(
         env.keep().args(["create", "s", &big]).assert().code(2).stderr(predicate::str::contains("`A` is too large"));
         let file = env.write("big.json", &serde_json::to_string(&(0..20).map(|i| (format!("K{i}"), "x".repeat(60_000))).collect::<std::collections::BTreeMap<_, _>>()).expect("json"));
         env.keep().args(["create", "s", "--from-json"]).arg(file).assert().code(2).stderr(predicate::str::contains("1 MiB"));
-        assert_eq!(json(env, &["list"], 0), json!([]), "nothing was written");
+        assert_nothing_stored(env);
     }
 );
 
@@ -356,6 +357,7 @@ fn a_closed_stdout_is_not_an_error() {
         let out = std::process::Command::new(crate::support::bin())
             .env_clear()
             .env("KEEP_HOME", env.path("keep-home"))
+            .env("XDG_CONFIG_HOME", crate::support::NO_CONFIG)
             .args(args)
             .stdout(writer)
             .output()
@@ -431,6 +433,10 @@ fn shared_arguments_validate_alike_in_every_command() {
 #[test]
 fn colors_follow_the_flag_then_the_environment() {
     let env = crate::support::Env::new(crate::support::Mode::Local);
+    env.keep()
+        .args(["create", "other", "A=1"])
+        .assert()
+        .success();
     let error = "\x1b[1m\x1b[31merror:\x1b[0m secret `nope` not found";
     let hint = "\x1b[1m\x1b[36mhint:\x1b[0m ";
     let stderr = |args: &[&str], vars: &[(&str, &str)]| -> String {
@@ -467,4 +473,151 @@ fn colors_follow_the_flag_then_the_environment() {
         );
         assert!(text.contains("\nhint: "), "{text:?}");
     }
+}
+
+both_modes!(
+    fn every_write_says_where_it_wrote(env) {
+        let place = match &env.server {
+            None => "on the local store".to_owned(),
+            Some(s) => format!("on {}", s.url),
+        };
+        let dotenv = env.write("app/.env", "A=1\n");
+        let steps: [(&[&str], String); 5] = [
+            (&["create", "app", "A=1"], format!("created secret `app` in `main` {place}")),
+            (&["update", "app", "B=2"], format!("updated secret `app` in `main` {place}")),
+            (&["import-dotenv", "dot", dotenv.to_str().expect("utf-8")], format!("created secret `dot` in `main` {place}")),
+            (&["import-env", "e", "HOME"], format!("created secret `e` in `main` {place}")),
+            (&["delete", "app", "--yes"], format!("deleted secret `app` from `main` {place}")),
+        ];
+        for (args, said) in steps {
+            let shown = env.on_terminal(args, &[]);
+            assert_eq!(shown.code, Some(0), "{args:?}: {}", shown.text);
+            assert!(shown.text.contains(&said), "{args:?}: {}", shown.text);
+        }
+        for args in [&["create", "j", "A=1"][..], &["update", "j", "A=2"], &["import-env", "k", "HOME"], &["delete", "j", "--yes"]] {
+            assert_eq!(json(env, args, 0)["store"], env.store(), "{args:?}");
+        }
+    }
+);
+
+both_modes!(
+    fn secrets_can_be_addressed_by_their_id(env) {
+        let id = json(env, &["create", "db", "PASSWORD=hunter2"], 0)["id"].as_str().expect("id").to_owned();
+        json(env, &["create", "other", "X=1", "-e", "prod"], 0);
+        let s = json(env, &["show", &id, "--reveal"], 0);
+        assert_eq!((&s["name"], &s["values"]), (&json!("db"), &json!({"PASSWORD": "hunter2"})));
+        env.keep().args(["export", &id]).assert().success().stdout("PASSWORD='hunter2'\n");
+        env.keep()
+            .args(["run", &id, "--", "sh", "-c", "echo \"$PASSWORD\""])
+            .assert()
+            .success()
+            .stdout("hunter2\n");
+        let u = json(env, &["update", &id, "USER=admin"], 0);
+        assert_eq!((&u["name"], &u["id"]), (&json!("db"), &json!(id)));
+        // An id names a secret in its own environment only.
+        let e = json(env, &["show", &id, "-e", "prod"], 3);
+        assert_eq!(e["error"]["code"], "not_found");
+        json(env, &["show", "st-abc123"], 3);
+        let d = json(env, &["delete", &id, "--yes"], 0);
+        assert_eq!((&d["name"], &d["deleted"]), (&json!("db"), &json!(true)));
+        json(env, &["show", "db"], 3);
+    }
+);
+
+both_modes!(
+    fn a_list_cut_short_says_so_on_any_stderr_naming_all(env) {
+        for name in ["a", "b", "c"] {
+            json(env, &["create", name, "K=v"], 0);
+        }
+        for args in [&["list", "--max", "2"][..], &["list", "--max", "2", "--json"]] {
+            let out = env.keep().args(args).output().expect("run");
+            assert!(out.status.success());
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains("showing the newest 2 secrets") && err.contains("--all"), "{args:?}: {err}");
+        }
+        for args in [&["list", "--max", "3"][..], &["list", "--all"]] {
+            env.keep().args(args).assert().success().stderr("");
+        }
+        assert_eq!(json(env, &["list", "--max", "2"], 0).as_array().map(Vec::len), Some(2));
+    }
+);
+
+#[test]
+fn json_version_is_json() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let version = json!({"name": "keep", "version": env!("CARGO_PKG_VERSION")});
+    for args in [
+        &["--json", "--version"][..],
+        &["--version", "--json"],
+        &["--json", "-V", "--color", "never"],
+    ] {
+        let out = crate::support::hermetic(home.path())
+            .args(args)
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{args:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(v, version, "{args:?}");
+    }
+    crate::support::hermetic(home.path())
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(format!("keep {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn help_and_usage_never_show_values_from_the_environment() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let private = [
+        ("KEEP_SERVER", "https://private.example.internal"),
+        ("KEEP_CA_CERT", "/secret/ca.pem"),
+        ("KEEP_ENV", "hidden-env"),
+    ];
+    let run = |args: &[&str]| {
+        let out = crate::support::hermetic(home.path())
+            .envs(private)
+            .args(args)
+            .output()
+            .expect("run");
+        (
+            out.status.code(),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        )
+    };
+    for args in [
+        &["list", "--help"][..],
+        &["list", "--max", "1", "--all"],
+        &["token", "create"],
+        &["run", "a", "b"],
+    ] {
+        let (_, text) = run(args);
+        for (_, value) in private {
+            assert!(!text.contains(value), "{args:?} showed {value}: {text}");
+        }
+        if let Some(usage) = text.lines().find(|l| l.starts_with("Usage:")) {
+            for flag in ["--server", "--ca-cert", "--env"] {
+                assert!(!usage.contains(flag), "{args:?}: {usage}");
+            }
+        }
+    }
+    let (code, text) = run(&["list", "--max", "1", "--all"]);
+    assert_eq!(code, Some(2));
+    assert!(text.contains("Usage: keep list --max <N>"), "{text}");
+    let (_, help) = run(&["list", "--help"]);
+    let (own, global) = help
+        .split_once("Global options:")
+        .expect("a section of its own");
+    assert!(
+        own.contains("--max <N>") && !own.contains("--server <URL>"),
+        "{help}"
+    );
+    assert!(
+        global.contains("--server <URL>") && global.contains("[env: KEEP_SERVER]"),
+        "{help}"
+    );
 }

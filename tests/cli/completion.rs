@@ -170,6 +170,7 @@ fn a_bash_session_completes_through_the_registered_function() {
             ),
         )
         .env("KEEP_HOME", env.path("keep-home"))
+        .env("XDG_CONFIG_HOME", crate::support::NO_CONFIG)
         .output()
         .expect("bash");
     let stdout = String::from_utf8_lossy(&out.stdout);

@@ -24,6 +24,7 @@ fn bash(env: &Env, script: &str) -> Command {
         .env("HOME", env.dir.path())
         .env("USER", "tester")
         .env("KEEP_HOME", env.dir.path().join("keep-home"))
+        .env("XDG_CONFIG_HOME", crate::support::NO_CONFIG)
         .timeout(PATIENCE)
         .arg("-c")
         .arg(script)
@@ -118,7 +119,7 @@ fn expansion_bombs_exit_2_at_once_under_a_memory_limit() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("line 3: the value of `A2`"));
-    assert_eq!(json(&env, &["list"], 0), json!([]), "nothing was written");
+    crate::support::assert_nothing_stored(&env);
 }
 
 // ---------------------------------------------------------------------------
@@ -204,7 +205,7 @@ fn pipes_sockets_and_devices_named_explicitly_are_refused() {
             "`- < {}`",
             fifo.display()
         )));
-    assert_eq!(json(&env, &["list"], 0), json!([]), "nothing was written");
+    crate::support::assert_nothing_stored(&env);
 }
 
 // ---------------------------------------------------------------------------

@@ -211,7 +211,8 @@ fn eval_in_shell(env: &Env, shell: &[&str], name: &str, keys: &[String]) -> Vec<
         .env("PATH", path)
         .env("HOME", env.dir.path())
         .env("USER", "tester")
-        .env("KEEP_HOME", env.path("keep-home"));
+        .env("KEEP_HOME", env.path("keep-home"))
+        .env("XDG_CONFIG_HOME", crate::support::NO_CONFIG);
     if let Some(s) = &env.server {
         cmd.env("KEEP_SERVER", &s.url).env("KEEP_TOKEN", &s.token);
     }
@@ -317,6 +318,7 @@ fn on_terminal(env: &Env, args: &str, stdin: &str, keys: &str) -> (Option<i32>, 
         .env("USER", "tester")
         .env("TERM", "dumb")
         .env("KEEP_HOME", env.path("keep-home"))
+        .env("XDG_CONFIG_HOME", crate::support::NO_CONFIG)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()

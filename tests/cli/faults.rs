@@ -303,7 +303,8 @@ fn a_full_disk_under_the_local_store_loses_nothing_and_reads_still_work() {
     let store = disk.path().join("keep-home");
     let keep = || {
         let mut cmd = hermetic(home.path());
-        cmd.env("KEEP_HOME", &store);
+        cmd.env("KEEP_HOME", &store)
+            .env("XDG_CONFIG_HOME", crate::support::NO_CONFIG);
         cmd
     };
     let value = |i: usize| big_value(i, 60_000);

@@ -48,7 +48,8 @@ fn plain(env: &Env, program: impl AsRef<std::ffi::OsStr>) -> std::process::Comma
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", env.dir.path())
         .env("USER", "tester")
-        .env("KEEP_HOME", env.path("keep-home"));
+        .env("KEEP_HOME", env.path("keep-home"))
+        .env("XDG_CONFIG_HOME", env.path("config"));
     if let Some(s) = &env.server {
         cmd.env("KEEP_SERVER", &s.url).env("KEEP_TOKEN", &s.token);
     }
@@ -322,3 +323,29 @@ fn an_environment_too_large_for_exec_is_an_error_not_a_truncation() {
     );
     assert!(!marker.exists());
 }
+
+both_modes!(
+    fn a_program_read_as_secret_names_gets_the_corrected_command(env) {
+        json(env, &["create", "app", "A=1"], 0);
+        let marker = env.path("ran");
+        let touch = format!("touch {}", marker.display());
+        let cases: [(&[&str], &str); 5] = [
+            (&["app", "npm", "run", "dev"], "`keep run app -- npm run dev`"),
+            (&["app", "ls", "--", "-la"], "`keep run app -- ls -la`"),
+            (&["app", "./deploy.sh"], "`keep run app -- ./deploy.sh`"),
+            (&["app", "ls", "-la"], "`keep run app -- ls -la`"),
+            (&["app", "sh", "-c", &touch], "`keep run app -- sh -c"),
+        ];
+        for (args, fixed) in cases {
+            env.keep()
+                .arg("run")
+                .args(args)
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains("secret names").and(predicate::str::contains(fixed)));
+        }
+        assert!(!marker.exists(), "nothing ran");
+        let e = json(env, &["run", "app", "npm", "run", "dev"], 2);
+        assert_eq!(e["error"]["code"], "invalid_input");
+    }
+);

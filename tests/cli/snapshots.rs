@@ -62,6 +62,7 @@ fn run(env: &Env, how: How, args: &[&str]) -> String {
             .env("NO_COLOR", "1")
             .env("TERM", "xterm")
             .env("KEEP_HOME", env.path("keep-home"))
+            .env("XDG_CONFIG_HOME", env.path("config"))
             .output()
             .expect("script");
         // `script` merges the streams: everything lands in stdout.
@@ -149,6 +150,8 @@ fn create_list_show_update_and_delete_match_their_transcripts() {
         ],
     );
     check("create", &t);
+    let t = transcript(&env, &[(Terminal, &["status"]), (Json, &["status"])]);
+    check("status", &t);
     let t = transcript(
         &env,
         &[
@@ -204,14 +207,19 @@ fn errors_match_their_transcript() {
     let t = transcript(
         &env,
         &[
+            // No store yet: a read says so, and creates none.
             (Terminal, &["show", "nope"]),
-            (Piped, &["show", "nope"]),
-            (Json, &["show", "nope"]),
+            (Json, &["list"]),
             (Piped, &["create", "bad name", "A=1"]),
             (Json, &["create", "bad name", "A=1"]),
             (Piped, &["create", "s", "A=1"]),
             (Piped, &["create", "s", "A=1"]),
             (Json, &["create", "s", "A=1"]),
+            (Terminal, &["show", "nope"]),
+            (Piped, &["show", "nope"]),
+            (Json, &["show", "nope"]),
+            (Piped, &["run", "s", "npm", "run", "dev"]),
+            (Piped, &["run", "s", "ls", "--", "-la"]),
         ],
     );
     check("errors", &t);

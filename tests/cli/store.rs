@@ -76,6 +76,7 @@ fn files_are_private_even_under_umask_000() {
         .arg(crate::support::bin())
         .env_clear()
         .env("KEEP_HOME", &home)
+        .env("XDG_CONFIG_HOME", crate::support::NO_CONFIG)
         .env("USER", "tester")
         .status()
         .expect("sh");
@@ -224,6 +225,7 @@ fn concurrent_creates_of_one_name_have_one_winner() {
                 let mut cmd = std::process::Command::new(crate::support::bin());
                 cmd.env_clear()
                     .env("KEEP_HOME", env.path("keep-home"))
+                    .env("XDG_CONFIG_HOME", crate::support::NO_CONFIG)
                     .env("USER", "t");
                 if let Some(s) = &env.server {
                     cmd.env("KEEP_SERVER", &s.url).env("KEEP_TOKEN", &s.token);
@@ -415,6 +417,7 @@ fn many_processes_creating_on_a_fresh_store_get_one_winner_per_name() {
             std::process::Command::new(crate::support::bin())
                 .env_clear()
                 .env("KEEP_HOME", env.path("keep-home"))
+                .env("XDG_CONFIG_HOME", crate::support::NO_CONFIG)
                 .args(["create", &format!("s{}", i % 3), &format!("A={i}")])
                 .stderr(Stdio::piped())
                 .spawn()
@@ -499,4 +502,77 @@ fn a_wrong_server_url_is_not_a_missing_secret() {
 fn private(dir: &std::path::Path) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+}
+
+#[test]
+fn a_read_never_creates_a_store() {
+    let env = Env::new(Mode::Local);
+    let home = env.path("keep-home");
+    let typo = env.path("typo");
+    let cases: [(&[&str], &Path); 7] = [
+        (&["list"], &home),
+        (&["show", "app"], &home),
+        (&["run", "app", "--", "true"], &home),
+        (&["export", "app"], &home),
+        (&["update", "app", "A=1"], &home),
+        (&["delete", "app", "--yes"], &home),
+        (&["--home", "TYPO", "list"], &typo),
+    ];
+    for (args, dir) in cases {
+        let args: Vec<&str> = (args.iter())
+            .map(|a| {
+                if *a == "TYPO" {
+                    typo.to_str().expect("utf-8")
+                } else {
+                    a
+                }
+            })
+            .collect();
+        env.keep()
+            .args(&args)
+            .assert()
+            .code(3)
+            .stderr(predicate::str::contains(format!(
+                "no local store in `{}`",
+                dir.display()
+            )));
+        assert!(!dir.exists(), "{args:?} created {}", dir.display());
+    }
+    let e = json(&env, &["show", "app"], 3);
+    assert_eq!(e["error"]["code"], "no_store");
+    // `--allow-missing` means what it says, store or no store.
+    let d = json(&env, &["delete", "app", "--yes", "--allow-missing"], 0);
+    assert_eq!(d["deleted"], false);
+    assert!(!home.exists());
+}
+
+#[test]
+fn the_write_that_creates_the_store_says_so_on_a_terminal() {
+    let env = Env::new(Mode::Local);
+    let key = env.path("keep-home/master.key");
+    let shown = env.on_terminal(&["create", "hello", "GREETING=world"], &[]);
+    assert_eq!(shown.code, Some(0), "{}", shown.text);
+    let said = format!("its master key is `{}`: back it up", key.display());
+    assert!(
+        shown.text.contains("created a new local store"),
+        "{}",
+        shown.text
+    );
+    assert!(shown.text.contains(&said), "{}", shown.text);
+    let again = env.on_terminal(&["create", "other", "A=1"], &[]);
+    assert!(!again.text.contains("new local store"), "{}", again.text);
+    // Piped, nothing is said (and the README's first commands work on a fresh machine).
+    let fresh = Env::new(Mode::Local);
+    fresh
+        .keep()
+        .args(["create", "hello", "GREETING=world", "--force"])
+        .assert()
+        .success()
+        .stderr("");
+    fresh
+        .keep()
+        .args(["show", "hello", "--reveal"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("world"));
 }

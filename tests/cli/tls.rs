@@ -341,3 +341,141 @@ fn a_client_that_never_starts_tls_is_cut_off() {
         assert!(took < SLOW_LIMIT, "the connection stayed open {took:?}");
     }
 }
+
+/// A self-signed certificate made the way most people make one, `CA:TRUE` and all:
+/// `openssl req -x509 -newkey ... -nodes -subj /CN=localhost -addext subjectAltName=...`.
+/// `None` without an `openssl` command.
+fn openssl_self_signed(dir: &std::path::Path, names: &str) -> Option<(String, String)> {
+    let (cert, key) = (dir.join("self.pem"), dir.join("self.key"));
+    let out = StdCommand::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+        ])
+        .args(["-nodes", "-days", "30", "-subj", "/CN=localhost", "-addext"])
+        .arg(format!("subjectAltName={names}"))
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .ok()?;
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = StdCommand::new("openssl")
+        .args(["x509", "-noout", "-text", "-in"])
+        .arg(&cert)
+        .output()
+        .expect("openssl x509");
+    assert!(
+        String::from_utf8_lossy(&text.stdout).contains("CA:TRUE"),
+        "not the kind meant"
+    );
+    let path = |p: std::path::PathBuf| p.to_str().expect("utf-8").to_owned();
+    Some((path(cert), path(key)))
+}
+
+#[test]
+#[allow(clippy::print_stderr)] // the note on a skipped check goes into the test log
+fn a_self_signed_ca_certificate_given_as_trusted_is_accepted_when_it_is_the_servers() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let Some((cert, key)) = openssl_self_signed(dir.path(), "DNS:localhost,IP:127.0.0.1") else {
+        eprintln!("note: no `openssl` command, the openssl certificate not checked");
+        return;
+    };
+    let server = Server::start_with(&["--tls-cert", &cert, "--tls-key", &key], &[]);
+    let home = tempfile::tempdir().expect("tempdir");
+    let out = keep(&server, &home).arg("list").output().expect("run");
+    assert_eq!(out.status.code(), Some(6), "untrusted without --ca-cert");
+    assert!(stderr_of(&out).contains("--ca-cert"), "{}", stderr_of(&out));
+    keep(&server, &home)
+        .args(["--ca-cert", &cert, "create", "s", "A=1"])
+        .assert()
+        .code(0);
+    keep(&server, &home)
+        .env("KEEP_SERVER", server.url.replace("127.0.0.1", "localhost"))
+        .env("KEEP_CA_CERT", &cert)
+        .arg("list")
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("s"));
+    // Its fingerprint, as openssl prints it, pins it as well.
+    let fp = StdCommand::new("openssl")
+        .args(["x509", "-noout", "-fingerprint", "-sha256", "-in", &cert])
+        .output()
+        .expect("openssl");
+    let fp = String::from_utf8_lossy(&fp.stdout).trim().to_owned();
+    hermetic(home.path())
+        .args(["login", "--server", &server.url, "--fingerprint", &fp])
+        .write_stdin(server.token.clone())
+        .assert()
+        .code(0);
+    hermetic(home.path()).args(["show", "s"]).assert().code(0);
+
+    // Given as trusted, it must still name the server.
+    let other = tempfile::tempdir().expect("tempdir");
+    let (cert, key) = openssl_self_signed(other.path(), "DNS:keep.example.com").expect("openssl");
+    let server = Server::start_with(&["--tls-cert", &cert, "--tls-key", &key], &[]);
+    let out = keep(&server, &home)
+        .args(["--ca-cert", &cert, "list"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(6), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("not valid for name"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn a_self_signed_server_keeps_its_ca_across_restarts_and_signs_the_names_given() {
+    let server = Server::start_with(
+        &[
+            "--tls-self-signed",
+            "--tls-name",
+            "127.0.0.1",
+            "--tls-name",
+            "keep.test",
+        ],
+        &[],
+    );
+    let ca = server.data_dir().join("tls/ca.pem");
+    let first = std::fs::read(&ca).expect("ca");
+    assert_eq!(
+        crate::support::mode_of(&server.data_dir().join("tls/ca.key")),
+        0o600
+    );
+    let log = server.stderr();
+    assert!(
+        log.contains("created the private CA") && log.contains("127.0.0.1, keep.test"),
+        "{log}"
+    );
+    let home = tempfile::tempdir().expect("tempdir");
+    keep(&server, &home)
+        .env("KEEP_CA_CERT", &ca)
+        .arg("list")
+        .assert()
+        .code(0);
+    let data = server.stop();
+    let again = Server::start_in_with(data, &["--tls-self-signed", "--tls-name", "127.0.0.1"]);
+    assert_eq!(std::fs::read(&ca).expect("ca"), first, "the same CA");
+    assert!(
+        again.stderr().contains("using the private CA"),
+        "{}",
+        again.stderr()
+    );
+    keep(&again, &home)
+        .env("KEEP_CA_CERT", &ca)
+        .arg("list")
+        .assert()
+        .code(0);
+    // --tls-self-signed with a certificate of one's own makes no sense.
+    serve_refused(
+        &["--tls-self-signed", "--tls-cert", "x", "--tls-key", "y"],
+        &[],
+    );
+}

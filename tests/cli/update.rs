@@ -11,7 +11,8 @@ both_modes!(
         json(env, &["create", "s", "A=1", "B=2", "C=3"], 0);
         let created = json(env, &["show", "s"], 0);
         let u = json(env, &["update", "s", "B=20", "D=4", "--unset", "C", "--unset", "NOPE"], 0);
-        assert_eq!(fields(&u), ["environment", "id", "keys", "name", "set", "unset"]);
+        assert_eq!(fields(&u), ["environment", "id", "keys", "name", "set", "store", "unset"]);
+        assert_eq!(u["store"], env.store());
         assert_eq!(u["keys"], json!(["A", "B", "D"]));
         assert_eq!(u["set"], json!(["B", "D"]));
         assert_eq!(u["unset"], json!(["C"]));
@@ -78,7 +79,8 @@ both_modes!(
         let children: Vec<_> = (0..12)
             .map(|i| {
                 let mut cmd = std::process::Command::new(crate::support::bin());
-                cmd.env_clear().env("KEEP_HOME", env.path("keep-home"));
+                cmd.env_clear().env("KEEP_HOME", env.path("keep-home"))
+                    .env("XDG_CONFIG_HOME", crate::support::NO_CONFIG);
                 if let Some(s) = &env.server {
                     cmd.env("KEEP_SERVER", &s.url).env("KEEP_TOKEN", &s.token);
                 }

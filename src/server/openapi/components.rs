@@ -42,9 +42,17 @@ pub fn path_parameters(name: &Value) -> Value {
             "schema": name, "example": example,
         })
     };
+    let mut secret = path(
+        "name",
+        "The secret's name, or its id (`st-` and 22 base62 characters, as listings show it).",
+        "db",
+    );
+    secret["schema"] = json!({
+        "anyOf": [name, { "type": "string", "pattern": "^st-[0-9A-Za-z]+$" }],
+    });
     json!({
         "env": path("env", "The environment's name.", "main"),
-        "secret": path("name", "The secret's name.", "db"),
+        "secret": secret,
         "token": path("name", "The token's name.", "ci"),
     })
 }
@@ -84,7 +92,7 @@ pub fn responses(body: &Value) -> Value {
         "ForbiddenEnvironment": error_response("The token may not use this environment.", &["forbidden"]),
         "ForbiddenWrite": error_response("The token may not use this environment, or it is read-only.", &["forbidden"]),
         "ForbiddenAdmin": error_response("The token is not an admin token.", &["forbidden"]),
-        "SecretNotFound": error_response("No secret of this name in this environment.", &["not_found"]),
+        "SecretNotFound": error_response("No secret of this name (or id) in this environment.", &["not_found"]),
         "TokenNotFound": error_response("No active token of this name.", &["not_found"]),
         "SecretExists": error_response("A secret of this name exists (with `on_conflict` `fail`).", &["already_exists"]),
         "TokenExists": error_response("A token of this name was issued before (names are never reused).", &["already_exists"]),

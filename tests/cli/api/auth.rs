@@ -14,7 +14,10 @@ fn every_endpoint_but_health_requires_a_valid_bearer_token() {
     runtime().block_on(async {
         let health = api.health().await;
         assert_eq!(health.status, StatusCode::OK, "{health:?}");
-        assert_eq!(health.json("health"), json!({ "status": "ok" }));
+        assert_eq!(
+            health.json("health"),
+            json!({ "status": "ok", "version": env!("CARGO_PKG_VERSION") })
+        );
 
         let created = api.create("main", body("kept", &[("K", "v")])).await;
         assert_eq!(created.status, StatusCode::CREATED, "{created:?}");

@@ -277,3 +277,43 @@ fn the_strict_validator_catches_undocumented_fields_and_bad_times() {
     let extra = serde_json::json!({ "error": { "code": "forbidden", "message": "no", "x": 1 } });
     assert!(!validator(&doc, true).errors(forbidden, &extra).is_empty());
 }
+
+/// docs/json.md lists every error code the server can answer with: those the OpenAPI
+/// document enumerates, and those it names in prose.
+#[test]
+fn docs_json_md_lists_every_error_code_of_the_api() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("openapi.json")).expect("read"))
+            .expect("JSON");
+    let mut codes = std::collections::BTreeSet::new();
+    fn walk(v: &serde_json::Value, codes: &mut std::collections::BTreeSet<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(e) = m.get("code").and_then(|c| c.get("enum")) {
+                    codes.extend(
+                        e.as_array()
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|c| c.as_str().map(str::to_owned)),
+                    );
+                }
+                m.values().for_each(|v| walk(v, codes));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, codes)),
+            _ => {}
+        }
+    }
+    walk(&doc["components"]["responses"], &mut codes);
+    assert!(codes.contains("too_large") && codes.len() > 10, "{codes:?}");
+    codes.extend(["no_such_endpoint", "method_not_allowed", "https_required"].map(String::from));
+    let json_md = std::fs::read_to_string(root.join("docs/json.md")).expect("read");
+    let missing: Vec<&String> = codes
+        .iter()
+        .filter(|c| !json_md.contains(&format!("`{c}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/json.md does not list: {missing:?}"
+    );
+}

@@ -16,13 +16,29 @@ mod disk;
 mod http;
 pub mod pg;
 mod pki;
+mod terminal;
 
 pub use disk::{files, mode_of, raw_db};
 pub use http::{Api, Reply, client_builder, multi_thread_runtime, read_reply, runtime, send};
 pub use pki::Pki;
+pub use terminal::{Shown, on_terminal, sh_quote};
 
 pub fn bin() -> PathBuf {
     assert_cmd::cargo::cargo_bin!("keep").to_path_buf()
+}
+
+/// An `XDG_CONFIG_HOME` with no profiles in it, for commands built by hand.
+pub const NO_CONFIG: &str = "/nonexistent/keep-tests/config";
+
+/// The environment of a hermetic `keep` in `home`, but for `PATH`.
+pub fn hermetic_vars(home: &Path) -> Vec<(&'static str, std::ffi::OsString)> {
+    vec![
+        ("HOME", home.into()),
+        ("USER", "tester".into()),
+        ("KEEP_HOME", home.join("keep-home").into()),
+        // Profiles live here: no test reads the developer's own.
+        ("XDG_CONFIG_HOME", home.join("config").into()),
+    ]
 }
 
 /// A `keep` command with nothing inherited that could change its behaviour.
@@ -30,11 +46,26 @@ pub fn hermetic(home: &Path) -> Command {
     let mut cmd = Command::new(bin());
     cmd.env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home)
-        .env("USER", "tester")
-        .env("KEEP_HOME", home.join("keep-home"))
+        .envs(hermetic_vars(home))
         .timeout(Duration::from_secs(60));
     cmd
+}
+
+/// `keep ARGS` on a terminal in `home`'s hermetic environment plus `vars`, answering
+/// `answers` (see `on_terminal`).
+pub fn keep_on_terminal(
+    home: &Path,
+    vars: &[(&'static str, &str)],
+    args: &[&str],
+    answers: &[(&str, &str)],
+) -> Shown {
+    let mut all = hermetic_vars(home);
+    all.extend(vars.iter().map(|(k, v)| (*k, std::ffi::OsString::from(v))));
+    let line = std::iter::once(bin().display().to_string())
+        .chain(args.iter().map(|a| sh_quote(a)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    on_terminal(&all, &line, answers)
 }
 
 /// A running `keep serve` with its own data directory; killed on drop.
@@ -59,6 +90,11 @@ impl Server {
     /// the default `127.0.0.1:0`) and environment variables.
     pub fn start_with(args: &[&str], env: &[(&str, &str)]) -> Self {
         Self::start_full(tempfile::tempdir().expect("tempdir"), args, env)
+    }
+
+    /// A server on an existing data directory (one `stop` returned), with `keep serve` arguments.
+    pub fn start_in_with(data: TempDir, args: &[&str]) -> Self {
+        Self::start_full(data, args, &[])
     }
 
     fn start_full(data: TempDir, args: &[&str], env: &[(&str, &str)]) -> Self {
@@ -224,6 +260,30 @@ impl Env {
         p
     }
 
+    /// The server's `KEEP_SERVER` and `KEEP_TOKEN`, in remote modes.
+    pub fn server_vars(&self) -> Vec<(&'static str, &str)> {
+        match &self.server {
+            None => Vec::new(),
+            Some(s) => vec![
+                ("KEEP_SERVER", s.url.as_str()),
+                ("KEEP_TOKEN", s.token.as_str()),
+            ],
+        }
+    }
+
+    /// `keep ARGS` on a terminal, pointed at this world's store.
+    pub fn on_terminal(&self, args: &[&str], answers: &[(&str, &str)]) -> Shown {
+        keep_on_terminal(self.dir.path(), &self.server_vars(), args, answers)
+    }
+
+    /// The `store` of `--json` write reports: `local`, or the server's URL.
+    pub fn store(&self) -> String {
+        match &self.server {
+            None => "local".to_owned(),
+            Some(s) => s.url.clone(),
+        }
+    }
+
     /// The user recorded as `created_by`: the OS user locally, the token's name remotely.
     pub fn actor(&self) -> &'static str {
         match self.mode {
@@ -255,6 +315,28 @@ pub fn json(env: &Env, args: &[&str], code: i32) -> serde_json::Value {
             String::from_utf8_lossy(text)
         )
     })
+}
+
+/// Asserts that nothing was stored: no secret on a server, and no store at all locally (a
+/// command that fails before it writes creates none, and listing a missing store is exit 3).
+pub fn assert_nothing_stored(env: &Env) {
+    match env.mode {
+        Mode::Local => {
+            let e = json(env, &["list"], 3);
+            assert_eq!(e["error"]["code"], "no_store", "{e}");
+            assert!(
+                !env.path("keep-home/keep.db").exists(),
+                "a store was created"
+            );
+        }
+        Mode::Remote | Mode::Postgres => {
+            assert_eq!(
+                json(env, &["list"], 0),
+                serde_json::json!([]),
+                "nothing was written"
+            );
+        }
+    }
 }
 
 /// Sorted field names of a JSON object.

@@ -1,22 +1,36 @@
-//! The command line: global options and the subcommand table. Parsing only, no logic.
-
-use std::path::PathBuf;
-
-use clap::{Args, Parser};
-use clap_complete::ArgValueCandidates;
-
-use crate::cmd::Command;
-use crate::model::EnvName;
-use crate::output::ColorChoice;
+//! The help text's tables: where commands go, environment variables, files, exit codes and
+//! examples. `keep --help` and the man page (`generate`) are both built from them.
 
 pub const ABOUT: &str = "A secrets manager for the command line";
 
-const LONG_ABOUT: &str = "\
+pub(super) const LONG_ABOUT: &str = "\
 A secrets manager for the command line.
 
 A secret is a named set of environment variables (KEY -> value) in an environment \
 (default `main`). By default secrets live in an encrypted SQLite store on this machine; \
-with `--server` (or `KEEP_SERVER`) the same commands talk to a `keep serve` over HTTP.";
+after `keep login` (or with `--server`/`KEEP_SERVER`) the same commands talk to a `keep serve` \
+over HTTPS. `keep status` says where commands go.";
+
+/// Where commands go: each setting is taken from the first of these that sets it. The help
+/// text and the man page are both built from this.
+pub const PRECEDENCE: &[(&str, &str)] = &[
+    (
+        "1. flags",
+        "--server, --profile, --ca-cert, --timeout, -e/--env, --home",
+    ),
+    (
+        "2. environment",
+        "KEEP_SERVER, KEEP_TOKEN, KEEP_PROFILE, KEEP_CA_CERT, KEEP_TIMEOUT, KEEP_ENV, KEEP_HOME",
+    ),
+    (
+        "3. profile",
+        "the profile chosen by --profile or KEEP_PROFILE, else the active one (`keep profile use`), as `keep login` saved it: its server, token, CA certificate, environment and timeout; they apply only while the server is the profile's own",
+    ),
+    (
+        "4. local store",
+        "with no server from any of these, the encrypted store in --home (KEEP_HOME); KEEP_TOKEN without a server is an error (exit 2), and a read never creates a store",
+    ),
+];
 
 /// Environment variables keep reads: the help text and the man page are both built from this.
 pub const ENVIRONMENT: &[(&str, &str)] = &[
@@ -29,10 +43,21 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "API token for the server (never pass tokens on the command line)",
     ),
     (
+        "KEEP_PROFILE",
+        "profile to use instead of the active one (as --profile)",
+    ),
+    (
         "KEEP_CA_CERT",
         "PEM file of CA certificates to trust for an https:// server, besides the system's",
     ),
-    ("KEEP_ENV", "environment to use (default: main)"),
+    (
+        "KEEP_TIMEOUT",
+        "seconds to wait for the server's answer (default: 10)",
+    ),
+    (
+        "KEEP_ENV",
+        "environment to use (default: the profile's, else main)",
+    ),
     (
         "KEEP_HOME",
         "directory of the local store (default: $XDG_DATA_HOME/keep, ~/.local/share/keep)",
@@ -50,6 +75,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "`keep serve` only: PEM private key of that certificate (as --tls-key)",
     ),
     (
+        "XDG_CONFIG_HOME",
+        "where the profiles file is: $XDG_CONFIG_HOME/keep/config.toml (default: ~/.config)",
+    ),
+    (
         "NO_COLOR",
         "disable colors; CLICOLOR_FORCE=1 forces them, TERM=dumb disables them",
     ),
@@ -61,6 +90,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
 
 /// Files keep uses.
 pub const FILES: &[(&str, &str)] = &[
+    (
+        "~/.config/keep/config.toml",
+        "profiles saved by `keep login`: servers, tokens, CA certificates (mode 0600)",
+    ),
     (
         "$KEEP_HOME/keep.db",
         "the local store (SQLite in WAL mode; values encrypted)",
@@ -85,6 +118,10 @@ pub const FILES: &[(&str, &str)] = &[
         "DIR/retired-keys/",
         "`keep serve`: master keys replaced by `keep serve rotate-key`",
     ),
+    (
+        "DIR/tls/ca.pem",
+        "`keep serve --tls-self-signed`: the private CA clients trust (its key: DIR/tls/ca.key)",
+    ),
 ];
 
 /// Exit codes, the contract scripts rely on.
@@ -98,7 +135,10 @@ pub const EXIT_CODES: &[(&str, &str)] = &[
         "2",
         "usage or invalid input: bad flag, name, key, value or file; missing variable or required key",
     ),
-    ("3", "secret (or token) not found"),
+    (
+        "3",
+        "secret (or token) not found; a read from a local store that does not exist",
+    ),
     ("4", "secret (or token) already exists"),
     ("5", "authentication or permission refused"),
     ("6", "server unreachable or timed out"),
@@ -130,8 +170,13 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     ),
     ("Write a .env file", "keep export app --output .env"),
     (
-        "Use a team server",
-        "KEEP_SERVER=https://keep.example.com keep list -e staging",
+        "Use a team server from now on",
+        "keep login --server https://keep.example.com",
+    ),
+    ("See where commands go", "keep status"),
+    (
+        "Use a server for one command, in CI",
+        "KEEP_SERVER=https://keep.example.com KEEP_TOKEN=$TOKEN keep list -e staging",
     ),
 ];
 
@@ -145,6 +190,11 @@ pub fn after_long_help() -> String {
         }
         s.push('\n');
     };
+    table(
+        "Where commands go (each setting from the first that sets it)",
+        PRECEDENCE,
+        16,
+    );
     table("Environment variables", ENVIRONMENT, 15);
     table("Files", FILES, 21);
     table("Exit codes", EXIT_CODES, 5);
@@ -153,86 +203,4 @@ pub fn after_long_help() -> String {
         s.push_str(&format!("  # {what}\n  $ {cmd}\n"));
     }
     s.trim_end().to_owned()
-}
-
-#[derive(Debug, Parser)]
-#[command(
-    name = "keep",
-    version,
-    about = ABOUT,
-    long_about = LONG_ABOUT,
-    after_long_help = after_long_help(),
-    propagate_version = true,
-    max_term_width = 100
-)]
-pub struct Cli {
-    #[command(flatten)]
-    pub globals: GlobalArgs,
-    #[command(subcommand)]
-    pub command: Command,
-}
-
-/// Options every subcommand takes.
-#[derive(Clone, Debug, Args)]
-pub struct GlobalArgs {
-    /// Use the `keep serve` at URL instead of the local store
-    #[arg(long, global = true, env = "KEEP_SERVER", value_name = "URL")]
-    pub server: Option<String>,
-
-    /// Trust the CA certificates in this PEM file for an `https://` server, besides the system's
-    #[arg(long, global = true, env = "KEEP_CA_CERT", value_name = "PEM")]
-    pub ca_cert: Option<PathBuf>,
-
-    /// Environment the secrets live in [default: main]; `keep token create` takes it several
-    /// times, for a token limited to those environments
-    #[arg(
-        short = 'e',
-        long = "env",
-        global = true,
-        env = "KEEP_ENV",
-        value_name = "NAME",
-        action = clap::ArgAction::Append,
-        value_parser = EnvName::parse,
-        add = ArgValueCandidates::new(crate::complete::environment_names)
-    )]
-    pub env: Vec<EnvName>,
-
-    /// Directory of the local store [default: ~/.local/share/keep]
-    #[arg(long, global = true, env = "KEEP_HOME", value_name = "DIR")]
-    pub home: Option<PathBuf>,
-
-    /// Print one JSON document on stdout (errors as JSON on stderr)
-    #[arg(long, global = true)]
-    pub json: bool,
-
-    /// Print no messages, only data
-    #[arg(short, long, global = true)]
-    pub quiet: bool,
-
-    /// When to use colors
-    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
-    pub color: ColorChoice,
-
-    /// Never prompt; fail instead, naming the flag to pass
-    #[arg(long, global = true)]
-    pub no_input: bool,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn cli_definition_is_consistent() {
-        Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn globals_parse_anywhere() {
-        let cli = Cli::try_parse_from(["keep", "list", "-e", "staging", "--json"]).unwrap();
-        assert_eq!(cli.globals.env, [EnvName::parse("staging").unwrap()]);
-        assert!(cli.globals.json);
-        assert!(Cli::try_parse_from(["keep", "list", "-e", "bad name"]).is_err());
-    }
 }

@@ -1,25 +1,61 @@
 //! A thin HTTP client for `keep serve`: one method per endpoint, HTTP errors mapped to `Error`.
 
-use std::path::Path;
+mod trust;
+mod url;
+
 use std::sync::Once;
 use std::time::Duration;
 
 use reqwest::{StatusCode, Url};
 use serde::de::DeserializeOwned;
-use zeroize::Zeroizing;
 
+pub use self::trust::{Ca, Trust, fingerprint, parse_fingerprint, parse_pem};
+pub use self::url::{display_url, is_loopback, parse_server_url};
 use crate::api::{
     self, AuditPage, AuditQuery, CreateOutcome, CreateSecret, CreateToken, Endpoint, Environments,
-    ErrorBody, IssuedToken, KeyStatus, ListQuery, OnConflict, Page, Scope, ShowQuery, Shown,
-    TokenInfo, TokenList, UpdateOutcome, UpdateSecret,
+    ErrorBody, Health, IssuedToken, KeyStatus, ListQuery, OnConflict, Page, Scope, ShowQuery,
+    Shown, TokenInfo, TokenList, UpdateOutcome, UpdateSecret, WhoAmI,
 };
 use crate::error::{Error, Result};
-use crate::model::{EnvName, SecretData, SecretName, TokenName};
+use crate::model::{EnvName, SecretData, SecretName, SecretRef, SecretValue, TokenName};
+
+/// How long the client waits for a server that accepted the connection, unless told otherwise
+/// (`--timeout`, `KEEP_TIMEOUT`, a profile's `timeout`): what a person would wait for.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long connecting may take.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A server and how to talk to it: what `--server`, `KEEP_TOKEN`, `--ca-cert`, `--timeout`
+/// and the active profile resolve to.
+#[derive(Clone, Debug)]
+pub struct Remote {
+    pub url: String,
+    /// Redacted in `Debug`.
+    pub token: Option<SecretValue>,
+    /// Where the token came from, for messages: "`KEEP_TOKEN`", "the token of profile `x`".
+    pub token_from: String,
+    pub trust: Trust,
+    pub timeout: Duration,
+}
+
+impl Remote {
+    pub fn new(url: &str) -> Self {
+        Self {
+            url: url.to_owned(),
+            token: None,
+            token_from: "the token".to_owned(),
+            trust: Trust::default(),
+            timeout: DEFAULT_TIMEOUT,
+        }
+    }
+}
 
 pub struct Client {
     http: reqwest::Client,
     base: Url,
-    token: Option<Zeroizing<String>>,
+    token: Option<SecretValue>,
+    timeout: Duration,
 }
 
 fn install_crypto_provider() {
@@ -30,120 +66,38 @@ fn install_crypto_provider() {
     });
 }
 
-/// True for `localhost` and loopback addresses, where plain HTTP never leaves the machine.
-pub fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
-    }
-}
-
-/// Parses and checks a server URL; a token is never sent in clear text over a network.
-pub fn parse_server_url(server: &str, has_token: bool) -> Result<Url> {
-    let hint = "use a URL such as `https://keep.example.com` or `http://127.0.0.1:8787`";
-    let mut url = Url::parse(server).map_err(|e| {
-        Error::invalid_with_hint(format!("invalid server URL `{server}`: {e}"), hint)
-    })?;
-    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
-        return Err(Error::invalid_with_hint(
-            format!("invalid server URL `{server}`: it must be http or https"),
-            hint,
-        ));
-    }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err(Error::invalid_with_hint(
-            format!("invalid server URL `{server}`: it must not have a query or fragment"),
-            hint,
-        ));
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(Error::invalid_with_hint(
-            "the server URL must not contain credentials",
-            "put the token in `KEEP_TOKEN` instead",
-        ));
-    }
-    if url.scheme() == "http" && has_token && !is_loopback(&url) {
-        return Err(Error::invalid_with_hint(
-            format!(
-                "refusing to send a token over plain HTTP to `{}`",
-                url.host_str().unwrap_or_default()
-            ),
-            "use an `https://` URL; plain HTTP is allowed only to localhost",
-        ));
-    }
-    if !url.path().ends_with('/') {
-        let path = format!("{}/", url.path());
-        url.set_path(&path);
-    }
-    Ok(url)
-}
-
-/// The certificates of a PEM file (`--ca-cert`), each checked to be usable as a trust anchor.
-pub fn read_ca_certs(path: &Path) -> Result<Vec<reqwest::Certificate>> {
-    use rustls::pki_types::CertificateDer;
-    use rustls::pki_types::pem::PemObject;
-    let hint = "pass `--ca-cert` (or `KEEP_CA_CERT`) a PEM file with the certificate of the CA that signed the server's certificate";
-    let bad = |detail: String| {
-        Error::invalid_with_hint(
-            format!("the CA certificate file `{}` {detail}", path.display()),
-            hint,
-        )
-    };
-    let pem = std::fs::read(path).map_err(|e| bad(format!("cannot be read: {e}")))?;
-    let certs = CertificateDer::pem_slice_iter(&pem)
-        .collect::<std::result::Result<Vec<_>, _>>()
-        .map_err(|e| bad(format!("is not valid PEM: {e}")))?;
-    if certs.is_empty() {
-        return Err(bad("holds no `BEGIN CERTIFICATE` block".into()));
-    }
-    let mut roots = rustls::RootCertStore::empty();
-    certs
-        .iter()
-        .map(|der| {
-            roots
-                .add(der.clone())
-                .map_err(|e| bad(format!("holds a certificate that cannot be used: {e}")))?;
-            reqwest::Certificate::from_der(der)
-                .map_err(|e| bad(format!("holds a certificate that cannot be used: {e}")))
-        })
-        .collect()
-}
-
 impl Client {
-    /// A client for the server at `server`. `https://` servers are verified against the
-    /// system's trust store (`/etc/ssl/certs` and the like; `SSL_CERT_FILE`/`SSL_CERT_DIR` on
-    /// Linux) plus the CA certificates in `ca_cert`, for a private CA.
-    pub fn new(
-        server: &str,
-        token: Option<Zeroizing<String>>,
-        ca_cert: Option<&Path>,
-    ) -> Result<Self> {
-        let token = token
-            .map(|t| Zeroizing::new(t.trim().to_owned()))
-            .filter(|t| !t.is_empty());
+    /// A client for `remote`. `https://` servers are verified against the system's trust
+    /// store (`/etc/ssl/certs` and the like; `SSL_CERT_FILE`/`SSL_CERT_DIR` on Linux) plus
+    /// what `remote.trust` adds (see `trust`).
+    pub fn new(remote: &Remote) -> Result<Self> {
+        let token = (remote.token.as_ref())
+            .map(|t| SecretValue::new(t.expose().trim().to_owned()))
+            .filter(|t| !t.expose().is_empty());
         if let Some(t) = &token {
-            if reqwest::header::HeaderValue::from_str(&format!("Bearer {}", t.as_str())).is_err() {
+            if reqwest::header::HeaderValue::from_str(&format!("Bearer {}", t.expose())).is_err() {
                 return Err(Error::invalid_with_hint(
-                    "`KEEP_TOKEN` contains characters that cannot be sent in an HTTP header",
+                    format!(
+                        "{} contains characters that cannot be sent in an HTTP header",
+                        remote.token_from
+                    ),
                     "set it to the token exactly as `keep serve` printed it (`keep_...`)",
                 ));
             }
         }
-        let base = parse_server_url(server, token.is_some())?;
+        let base = parse_server_url(&remote.url, token.is_some())?;
         install_crypto_provider();
         let mut builder = reqwest::Client::builder()
             .tls_backend_rustls()
             .user_agent(concat!("keep/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(Duration::from_secs(5))
-            .timeout(Duration::from_secs(60));
+            .connect_timeout(CONNECT_TIMEOUT.min(remote.timeout))
+            .timeout(remote.timeout);
         if base.scheme() == "http" {
             // Plain HTTP needs no trust roots, and loading the system's costs more than the
             // request (bench/README.md). A redirect to https then fails instead of following.
             builder = builder.tls_certs_only(Vec::new());
-        } else if let Some(path) = ca_cert {
-            builder = builder.tls_certs_merge(read_ca_certs(path)?);
+        } else if !remote.trust.is_default() {
+            builder = builder.tls_backend_preconfigured(trust::client_config(&remote.trust)?);
         }
         let http = builder.build().map_err(|e| {
             let cause = error_chain(&e);
@@ -157,7 +111,17 @@ impl Client {
                 Error::Internal(format!("cannot set up the HTTP client: {cause}"))
             }
         })?;
-        Ok(Self { http, base, token })
+        Ok(Self {
+            http,
+            base,
+            token,
+            timeout: remote.timeout,
+        })
+    }
+
+    /// The server's URL as keep shows it.
+    pub fn server_url(&self) -> String {
+        self.base.as_str().trim_end_matches('/').to_owned()
     }
 
     /// `BASE/v1/<segments...>`, each segment percent-encoded.
@@ -188,10 +152,10 @@ impl Client {
     async fn send<T: DeserializeOwned>(
         &self,
         req: reqwest::RequestBuilder,
-        target: Option<(&EnvName, &SecretName)>,
+        target: Option<(&EnvName, &str)>,
     ) -> Result<T> {
         let req = match &self.token {
-            Some(t) => req.bearer_auth(t.as_str()),
+            Some(t) => req.bearer_auth(t.expose()),
             None => req,
         };
         let resp = req.send().await.map_err(|e| self.transport_error(e))?;
@@ -205,7 +169,30 @@ impl Client {
     }
 
     fn transport_error(&self, e: reqwest::Error) -> Error {
-        let cause = error_chain(&e.without_url());
+        if e.is_timeout() {
+            let cause = if e.is_connect() {
+                format!(
+                    "could not connect within {} s",
+                    CONNECT_TIMEOUT.min(self.timeout).as_secs_f32()
+                )
+            } else {
+                format!(
+                    "the server accepted the connection but did not answer within {} s",
+                    self.timeout.as_secs_f32()
+                )
+            };
+            return Error::Unreachable {
+                url: self.base.to_string(),
+                cause,
+            };
+        }
+        let mut cause = error_chain(&e.without_url());
+        if cause.contains("CaUsedAsEndEntity") {
+            cause.push_str(
+                ": the server presents a CA certificate as its own (as `openssl req -x509` makes), \
+                 which is trusted only when given as it is, with `--ca-cert`",
+            );
+        }
         let lower = cause.to_ascii_lowercase();
         if ["certificate", "tls", "invalidcontenttype", "handshake"]
             .iter()
@@ -226,7 +213,7 @@ impl Client {
         &self,
         status: StatusCode,
         body: &[u8],
-        target: Option<(&EnvName, &SecretName)>,
+        target: Option<(&EnvName, &str)>,
     ) -> Error {
         let Ok(ErrorBody { error }) = serde_json::from_slice::<ErrorBody>(body) else {
             return match status {
@@ -242,7 +229,7 @@ impl Client {
             };
         };
         let (env, name) = match target {
-            Some((e, n)) => (e.to_string(), n.to_string()),
+            Some((e, n)) => (e.to_string(), n.to_owned()),
             None => (String::new(), String::new()),
         };
         match error.code.as_str() {
@@ -294,7 +281,17 @@ impl Client {
             on_conflict,
         };
         let req = self.request(&api::CREATE_SECRET, &[env.as_str()], &[])?;
-        self.send(req.json(&body), Some((env, name))).await
+        self.send(req.json(&body), Some((env, name.as_str()))).await
+    }
+
+    /// The server's version (`GET /v1/health`); `None` from a server too old to say.
+    pub async fn health(&self) -> Result<Health> {
+        self.send(self.request(&api::HEALTH, &[], &[])?, None).await
+    }
+
+    /// The token's name and scope (`GET /v1/whoami`).
+    pub async fn whoami(&self) -> Result<WhoAmI> {
+        self.send(self.request(&api::WHOAMI, &[], &[])?, None).await
     }
 
     pub async fn environments(&self) -> Result<Vec<String>> {
@@ -313,16 +310,16 @@ impl Client {
         self.send(req, None).await
     }
 
-    pub async fn show(&self, env: &EnvName, name: &SecretName, query: &ShowQuery) -> Result<Shown> {
+    pub async fn show(&self, env: &EnvName, name: &SecretRef, query: &ShowQuery) -> Result<Shown> {
         let args = [env.as_str(), name.as_str()];
         let req = self.request(&api::SHOW_SECRET, &args, &query.pairs())?;
-        self.send(req, Some((env, name))).await
+        self.send(req, Some((env, name.as_str()))).await
     }
 
     pub async fn update(
         &self,
         env: &EnvName,
-        name: &SecretName,
+        name: &SecretRef,
         set: &SecretData,
         unset: &[String],
     ) -> Result<UpdateOutcome> {
@@ -331,14 +328,18 @@ impl Client {
             unset: unset.to_vec(),
         };
         let req = self.request(&api::UPDATE_SECRET, &[env.as_str(), name.as_str()], &[])?;
-        self.send(req.json(&body), Some((env, name))).await
+        self.send(req.json(&body), Some((env, name.as_str()))).await
     }
 
-    pub async fn delete(&self, env: &EnvName, name: &SecretName) -> Result<bool> {
+    /// Deletes a secret: the name of the secret deleted, or `None` if there was none.
+    pub async fn delete(&self, env: &EnvName, name: &SecretRef) -> Result<Option<String>> {
         let req = self.request(&api::DELETE_SECRET, &[env.as_str(), name.as_str()], &[])?;
-        match self.send::<api::Deleted>(req, Some((env, name))).await {
-            Ok(_) => Ok(true),
-            Err(Error::NotFound { .. }) => Ok(false),
+        match self
+            .send::<api::Deleted>(req, Some((env, name.as_str())))
+            .await
+        {
+            Ok(deleted) => Ok(Some(deleted.name)),
+            Err(Error::NotFound { .. }) => Ok(None),
             Err(e) => Err(e),
         }
     }
@@ -404,33 +405,5 @@ impl Client {
     pub async fn rotate_key(&self) -> Result<KeyStatus> {
         self.send(self.request(&api::ROTATE_KEY, &[], &[])?, None)
             .await
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tokens_never_travel_in_clear_text_off_the_machine() {
-        for ok in [
-            "http://127.0.0.1:1",
-            "http://localhost:8787",
-            "http://[::1]:1",
-            "https://keep.example.com",
-        ] {
-            parse_server_url(ok, true).unwrap_or_else(|e| panic!("{ok}: {e}"));
-        }
-        let err = parse_server_url("http://keep.example.com", true).unwrap_err();
-        assert!(err.to_string().contains("plain HTTP"), "{err}");
-        parse_server_url("http://keep.example.com", false).unwrap();
-        for bad in [
-            "ftp://x",
-            "keep.example.com",
-            "http://user:pw@localhost:1",
-            "not a url",
-        ] {
-            assert!(parse_server_url(bad, false).is_err(), "{bad}");
-        }
     }
 }
