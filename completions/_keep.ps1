@@ -587,8 +587,8 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
             break
         }
         'keep;serve;admin-token' {
-            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The server''s data directory [default: ~/.local/share/keep/server]')
-            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'The server''s database, if not DIR/keep.db: `postgres://...` or `sqlite://PATH`')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory [default: ~/.local/share/keep/server]')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name of the new token [default: admin-YYYYMMDD-HHMMSS]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the profile''s server or the local store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the saved profile NAME instead of the active one')

@@ -550,8 +550,8 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keep;serve;admin-token'= {
-            cand --data-dir 'The server''s data directory [default: ~/.local/share/keep/server]'
-            cand --database 'The server''s database, if not DIR/keep.db: `postgres://...` or `sqlite://PATH`'
+            cand --data-dir 'Data directory [default: ~/.local/share/keep/server]'
+            cand --database 'Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]'
             cand --name 'Name of the new token [default: admin-YYYYMMDD-HHMMSS]'
             cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
             cand --profile 'Use the saved profile NAME instead of the active one'

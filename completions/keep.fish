@@ -440,8 +440,8 @@ complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_sub
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -f -a "admin-token" -d 'Mint a new admin token offline, from the server\'s data directory (operator)'
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -f -a "rotate-key" -d 'Rotate the master key of a running server (admin)'
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l data-dir -d 'The server\'s data directory [default: ~/.local/share/keep/server]' -r -F
-complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l database -d 'The server\'s database, if not DIR/keep.db: `postgres://...` or `sqlite://PATH`' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l data-dir -d 'Data directory [default: ~/.local/share/keep/server]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l database -d 'Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]' -r
 complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l name -d 'Name of the new token [default: admin-YYYYMMDD-HHMMSS]' -r
 complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
 complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from admin-token" -l profile -d 'Use the saved profile NAME instead of the active one' -r

@@ -1,7 +1,5 @@
 //! `keep serve admin-token`: a new admin token, minted offline by the server's operator.
 
-use std::path::PathBuf;
-
 use super::common::Context;
 use crate::error::{Error, Result};
 use crate::model::{Scope, TokenName};
@@ -25,34 +23,17 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = AFTER_LONG_HELP)]
 pub struct Args {
-    /// The server's data directory [default: ~/.local/share/keep/server]
-    #[arg(long, value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
-    /// The server's database, if not DIR/keep.db: `postgres://...` or `sqlite://PATH`
-    #[arg(
-        long,
-        value_name = "URL",
-        env = "KEEP_DATABASE_URL",
-        hide_env_values = true
-    )]
-    pub database: Option<String>,
+    #[command(flatten)]
+    pub store: super::args::ServerStore,
     /// Name of the new token [default: admin-YYYYMMDD-HHMMSS]
     #[arg(long, value_name = "NAME", value_parser = TokenName::parse)]
     pub name: Option<TokenName>,
 }
 
 pub async fn run(args: Args, _ctx: &Context, out: &mut Output) -> Result<()> {
-    let Args {
-        data_dir,
-        database,
-        name,
-    } = args;
-    let dir = match data_dir {
-        Some(d) => d,
-        None => crate::backend::default_home()?.join("server"),
-    };
+    let Args { store, name } = args;
+    let (dir, database) = store.resolve()?;
     let data = DataDir { dir };
-    let database = database.filter(|d| !d.is_empty());
     // A typo must not make a new, empty server store.
     if database.is_none() && !data.database().is_file() {
         return Err(Error::invalid_with_hint(

@@ -303,3 +303,32 @@ mod tests {
         }
     }
 }
+
+/// Where a server's store is: `--data-dir` and `--database`, as `keep serve` and its offline
+/// subcommands take them.
+#[derive(Clone, Debug, clap::Args)]
+pub struct ServerStore {
+    /// Data directory [default: ~/.local/share/keep/server]
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<std::path::PathBuf>,
+    /// Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "KEEP_DATABASE_URL",
+        hide_env_values = true
+    )]
+    pub database: Option<String>,
+}
+
+impl ServerStore {
+    /// The data directory (the default one if none was given), and the database URL if one
+    /// was given.
+    pub fn resolve(self) -> crate::error::Result<(std::path::PathBuf, Option<String>)> {
+        let dir = match self.data_dir {
+            Some(d) => d,
+            None => crate::backend::default_home()?.join("server"),
+        };
+        Ok((dir, self.database.filter(|d| !d.is_empty())))
+    }
+}

@@ -46,17 +46,8 @@ pub struct Args {
     /// Address to listen on, HOST:PORT (port 0 picks a free port)
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8787", value_parser = parse_listen)]
     pub listen: String,
-    /// Data directory [default: ~/.local/share/keep/server]
-    #[arg(long, value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
-    /// Database: `postgres://...` for several replicas, or `sqlite://PATH` [default: DIR/keep.db]
-    #[arg(
-        long,
-        value_name = "URL",
-        env = "KEEP_DATABASE_URL",
-        hide_env_values = true
-    )]
-    pub database: Option<String>,
+    #[command(flatten)]
+    pub store: super::args::ServerStore,
     /// Failed authentications a client address may make per minute before it is refused
     /// with 429 for the rest of that minute (0: no limit)
     #[arg(
@@ -135,8 +126,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args {
         action,
         listen,
-        data_dir,
-        database,
+        store,
         auth_failure_limit,
         tls_cert,
         tls_key,
@@ -150,10 +140,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         Some(Action::AdminToken(a)) => return super::admin_token::run(a, ctx, out).await,
         None => {}
     }
-    let dir = match data_dir {
-        Some(d) => d,
-        None => crate::backend::default_home()?.join("server"),
-    };
+    let (dir, database) = store.resolve()?;
     server::check_data_dir(&dir)?;
     let mut tls = match (&tls_cert, &tls_key) {
         (Some(cert), Some(key)) => Some(server::tls_config(cert, key)?),
@@ -181,7 +168,6 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let master_key = std::env::var("KEEP_MASTER_KEY")
         .ok()
         .filter(|k| !k.is_empty());
-    let database = database.filter(|d| !d.is_empty());
     let store = server::open_store(&data, master_key.as_deref(), database.as_deref()).await?;
     if let Some(token) = server::bootstrap_admin(&store.service, &data).await? {
         // A log (journald, a container's) is no place for a token: only a terminal sees it.
