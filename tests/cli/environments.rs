@@ -163,5 +163,17 @@ both_modes!(
             assert_eq!(code, Some(5), "{args:?}: {}", String::from_utf8_lossy(&stderr));
         }
         assert_eq!(names(env), ["main", "prod", "staging"]);
+        // The admin's writes are audited with the write; the refusals are audited too.
+        json(env, &["environment", "delete", "prod"], 0);
+        let events = json(env, &["audit", "--all"], 0);
+        let events = events.as_array().expect("array");
+        let find = |action: &str, outcome: &str| {
+            events.iter().any(|e| {
+                e["action"] == action && e["outcome"] == outcome && e["environment"] != Value::Null
+            })
+        };
+        assert!(find("environment.create", "ok"), "{events:?}");
+        assert!(find("environment.delete", "ok"), "{events:?}");
+        assert!(find("environment.delete", "forbidden"), "{events:?}");
     }
 );
