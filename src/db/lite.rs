@@ -444,6 +444,10 @@ pub fn insert_secret(
     r: &SecretRow,
     record: Option<&AuditRow>,
 ) -> Result<Inserted> {
+    // In the write transaction: an environment deleted meanwhile is seen as gone.
+    if !environment_exists(tx, &r.environment)? {
+        return Ok(Inserted::NoEnvironment);
+    }
     let n = exec(
         tx,
         INSERT_SECRET,

@@ -152,6 +152,9 @@ pub enum EnvDeleted {
 pub enum Inserted {
     Yes,
     Conflict,
+    /// A secret's environment does not exist (checked in the insert's transaction, so that a
+    /// concurrent delete of the environment cannot leave the secret behind).
+    NoEnvironment,
 }
 
 /// Runs `$lite` (a call on an `&Connection`, `$conn`) on an SQLite read connection, or awaits
@@ -215,7 +218,7 @@ impl Db {
 
     /// Inserts new secrets in one transaction, each with its audit record if it has one; a
     /// row whose (environment, name) exists, in the store or earlier in the batch, is a
-    /// `Conflict`. Rows are inserted in name order, so that two replicas' batches lock
+    /// `Conflict`, one whose environment does not exist `NoEnvironment`. Rows are inserted in name order, so that two replicas' batches lock
     /// names in the same order and cannot deadlock.
     pub async fn insert_secrets(
         &self,

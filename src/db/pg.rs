@@ -172,6 +172,14 @@ pub async fn insert_secrets(
         let mut outcomes = vec![Inserted::Conflict; rows.len()];
         for &i in order {
             let (row, record) = &rows[i];
+            let environment = sqlx::query_scalar::<_, i32>(ENVIRONMENT_FOR_SHARE)
+                .bind(&row.environment)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if environment.is_none() {
+                outcomes[i] = Inserted::NoEnvironment;
+                continue;
+            }
             let n = sqlx::query(INSERT_SECRET)
                 .bind(&row.id)
                 .bind(&row.environment)

@@ -99,6 +99,10 @@ pub const ENVIRONMENT_EXISTS: &str = "SELECT 1 FROM environments WHERE name = $1
 /// [`ENVIRONMENT_EXISTS`], locking the row (PostgreSQL only).
 pub const ENVIRONMENT_FOR_UPDATE: &str = "SELECT 1 FROM environments WHERE name = $1 FOR UPDATE";
 
+/// [`ENVIRONMENT_EXISTS`], keeping the row from being deleted until the transaction ends
+/// (PostgreSQL only: an insert of a secret takes it, a delete of the environment waits).
+pub const ENVIRONMENT_FOR_SHARE: &str = "SELECT 1 FROM environments WHERE name = $1 FOR SHARE";
+
 pub const INSERT_ENVIRONMENT: &str = "INSERT INTO environments (name, created_at, created_by) \
      VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING";
 

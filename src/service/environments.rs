@@ -74,7 +74,7 @@ impl Service {
     }
 
     /// `environment_not_found`, with the existing names close to `env`.
-    async fn environment_not_found(&self, env: &str) -> Error {
+    pub(super) async fn environment_not_found(&self, env: &str) -> Error {
         let near = match self.db().list_environments().await {
             Ok(names) => model::near_names(env, &names),
             Err(e) => return e,

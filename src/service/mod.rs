@@ -291,7 +291,6 @@ impl Service {
         actor: &Actor,
     ) -> Result<CreateOutcome> {
         model::validate_data(data)?;
-        self.check_environment(env).await?;
         self.verify_key().await?;
         self.seal_legacy_rows().await?;
         // Each round ends unless another writer creates or deletes the secret in between.
@@ -323,12 +322,20 @@ impl Service {
             let row = self.new_row(env, name, data, actor)?;
             let secret = row.info()?;
             let record = actor.record(Action::SecretCreate, Some(env.as_str()), name.as_str());
-            if self.insert(row, record).await? == Inserted::Yes {
-                return Ok(CreateOutcome {
-                    secret,
-                    created: true,
-                    replaced: false,
-                });
+            // The environment is checked in the insert's own transaction (see
+            // `Inserted::NoEnvironment`): no query more for a create that succeeds.
+            match self.insert(row, record).await? {
+                Inserted::Yes => {
+                    return Ok(CreateOutcome {
+                        secret,
+                        created: true,
+                        replaced: false,
+                    });
+                }
+                Inserted::NoEnvironment => {
+                    return Err(self.environment_not_found(env.as_str()).await);
+                }
+                Inserted::Conflict => {}
             }
             if on_conflict == OnConflict::Force {
                 continue; // created by another writer since we looked: replace it
