@@ -39,6 +39,8 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand show 'Show a secret''s details and keys'
             cand update 'Add, change or remove variables of an existing secret'
             cand delete 'Delete a secret (irreversible)'
+            cand environment 'Manage environments: list, create, delete'
+            cand env 'Manage environments: list, create, delete'
             cand import-dotenv 'Create a secret from the nearest .env file'
             cand import-env 'Create a secret from local environment variables'
             cand run 'Run a program with secrets'' variables in its environment'
@@ -157,6 +159,192 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'keep;environment'= {
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List environments, sorted'
+            cand create 'Create an environment'
+            cand delete 'Delete an environment (with its secrets only with --force)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keep;env'= {
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List environments, sorted'
+            cand create 'Create an environment'
+            cand delete 'Delete an environment (with its secrets only with --force)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keep;environment;list'= {
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;env;list'= {
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;environment;create'= {
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;env;create'= {
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;environment;delete'= {
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --force 'Delete it even if it holds secrets, and them with it (irreversible)'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;env;delete'= {
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --force 'Delete it even if it holds secrets, and them with it (irreversible)'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;environment;help'= {
+            cand list 'List environments, sorted'
+            cand create 'Create an environment'
+            cand delete 'Delete an environment (with its secrets only with --force)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keep;environment;help;list'= {
+        }
+        &'keep;environment;help;create'= {
+        }
+        &'keep;environment;help;delete'= {
+        }
+        &'keep;environment;help;help'= {
+        }
+        &'keep;env;help'= {
+            cand list 'List environments, sorted'
+            cand create 'Create an environment'
+            cand delete 'Delete an environment (with its secrets only with --force)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keep;env;help;list'= {
+        }
+        &'keep;env;help;create'= {
+        }
+        &'keep;env;help;delete'= {
+        }
+        &'keep;env;help;help'= {
         }
         &'keep;import-dotenv'= {
             cand --filename 'Name of the file to look for'
@@ -607,6 +795,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand show 'Show a secret''s details and keys'
             cand update 'Add, change or remove variables of an existing secret'
             cand delete 'Delete a secret (irreversible)'
+            cand environment 'Manage environments: list, create, delete'
             cand import-dotenv 'Create a secret from the nearest .env file'
             cand import-env 'Create a secret from local environment variables'
             cand run 'Run a program with secrets'' variables in its environment'
@@ -630,6 +819,17 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;help;update'= {
         }
         &'keep;help;delete'= {
+        }
+        &'keep;help;environment'= {
+            cand list 'List environments, sorted'
+            cand create 'Create an environment'
+            cand delete 'Delete an environment (with its secrets only with --force)'
+        }
+        &'keep;help;environment;list'= {
+        }
+        &'keep;help;environment;create'= {
+        }
+        &'keep;help;environment;delete'= {
         }
         &'keep;help;import-dotenv'= {
         }

@@ -43,6 +43,8 @@ complete -c keep -n "__fish_keep_needs_command" -f -a "list" -d 'List secrets, n
 complete -c keep -n "__fish_keep_needs_command" -f -a "show" -d 'Show a secret\'s details and keys'
 complete -c keep -n "__fish_keep_needs_command" -f -a "update" -d 'Add, change or remove variables of an existing secret'
 complete -c keep -n "__fish_keep_needs_command" -f -a "delete" -d 'Delete a secret (irreversible)'
+complete -c keep -n "__fish_keep_needs_command" -f -a "environment" -d 'Manage environments: list, create, delete'
+complete -c keep -n "__fish_keep_needs_command" -f -a "env" -d 'Manage environments: list, create, delete'
 complete -c keep -n "__fish_keep_needs_command" -f -a "import-dotenv" -d 'Create a secret from the nearest .env file'
 complete -c keep -n "__fish_keep_needs_command" -f -a "import-env" -d 'Create a secret from local environment variables'
 complete -c keep -n "__fish_keep_needs_command" -f -a "run" -d 'Run a program with secrets\' variables in its environment'
@@ -140,6 +142,138 @@ complete -c keep -n "__fish_keep_using_subcommand delete" -s q -l quiet -d 'Prin
 complete -c keep -n "__fish_keep_using_subcommand delete" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c keep -n "__fish_keep_using_subcommand delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand delete" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand environment; and not __fish_seen_subcommand_from list create delete help" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand environment; and not __fish_seen_subcommand_from list create delete help" -l profile -d 'Use the saved profile NAME instead of the active one' -r
+complete -c keep -n "__fish_keep_using_subcommand environment; and not __fish_seen_subcommand_from list create delete help" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
+complete -c keep -n "__fish_keep_using_subcommand environment; and not __fish_seen_subcommand_from list create delete help" -l timeout -d 'Seconds to wait for the server\'s answer [default: the profile\'s, else 10]' -r
+complete -c keep -n "__fish_keep_using_subcommand environment; and not __fish_seen_subcommand_from list create delete help" -s e -l env -d 'Environment the secrets live in [default: the profile\'s, else main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand environment; and not __fish_seen_subcommand_from list create delete help" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand environment; and not __fish_seen_subcommand_from list create delete help" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand environment; and not __fish_seen_subcommand_from list create delete help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand environment; and not __fish_seen_subcommand_from list create delete help" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand environment; and not __fish_seen_subcommand_from list create delete help" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand environment; and not __fish_seen_subcommand_from list create delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand environment; and not __fish_seen_subcommand_from list create delete help" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand environment; and not __fish_seen_subcommand_from list create delete help" -f -a "list" -d 'List environments, sorted'
+complete -c keep -n "__fish_keep_using_subcommand environment; and not __fish_seen_subcommand_from list create delete help" -f -a "create" -d 'Create an environment'
+complete -c keep -n "__fish_keep_using_subcommand environment; and not __fish_seen_subcommand_from list create delete help" -f -a "delete" -d 'Delete an environment (with its secrets only with --force)'
+complete -c keep -n "__fish_keep_using_subcommand environment; and not __fish_seen_subcommand_from list create delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from list" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from list" -l profile -d 'Use the saved profile NAME instead of the active one' -r
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for the server\'s answer [default: the profile\'s, else 10]' -r
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from list" -s e -l env -d 'Environment the secrets live in [default: the profile\'s, else main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from list" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from list" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from create" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from create" -l profile -d 'Use the saved profile NAME instead of the active one' -r
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from create" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from create" -l timeout -d 'Seconds to wait for the server\'s answer [default: the profile\'s, else 10]' -r
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from create" -s e -l env -d 'Environment the secrets live in [default: the profile\'s, else main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from create" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from create" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from delete" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from delete" -l profile -d 'Use the saved profile NAME instead of the active one' -r
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from delete" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds to wait for the server\'s answer [default: the profile\'s, else 10]' -r
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from delete" -s e -l env -d 'Environment the secrets live in [default: the profile\'s, else main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from delete" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from delete" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from delete" -l force -d 'Delete it even if it holds secrets, and them with it (irreversible)'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from help" -f -a "list" -d 'List environments, sorted'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an environment'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an environment (with its secrets only with --force)'
+complete -c keep -n "__fish_keep_using_subcommand environment; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keep -n "__fish_keep_using_subcommand env; and not __fish_seen_subcommand_from list create delete help" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand env; and not __fish_seen_subcommand_from list create delete help" -l profile -d 'Use the saved profile NAME instead of the active one' -r
+complete -c keep -n "__fish_keep_using_subcommand env; and not __fish_seen_subcommand_from list create delete help" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
+complete -c keep -n "__fish_keep_using_subcommand env; and not __fish_seen_subcommand_from list create delete help" -l timeout -d 'Seconds to wait for the server\'s answer [default: the profile\'s, else 10]' -r
+complete -c keep -n "__fish_keep_using_subcommand env; and not __fish_seen_subcommand_from list create delete help" -s e -l env -d 'Environment the secrets live in [default: the profile\'s, else main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand env; and not __fish_seen_subcommand_from list create delete help" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand env; and not __fish_seen_subcommand_from list create delete help" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand env; and not __fish_seen_subcommand_from list create delete help" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand env; and not __fish_seen_subcommand_from list create delete help" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand env; and not __fish_seen_subcommand_from list create delete help" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand env; and not __fish_seen_subcommand_from list create delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand env; and not __fish_seen_subcommand_from list create delete help" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand env; and not __fish_seen_subcommand_from list create delete help" -f -a "list" -d 'List environments, sorted'
+complete -c keep -n "__fish_keep_using_subcommand env; and not __fish_seen_subcommand_from list create delete help" -f -a "create" -d 'Create an environment'
+complete -c keep -n "__fish_keep_using_subcommand env; and not __fish_seen_subcommand_from list create delete help" -f -a "delete" -d 'Delete an environment (with its secrets only with --force)'
+complete -c keep -n "__fish_keep_using_subcommand env; and not __fish_seen_subcommand_from list create delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from list" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from list" -l profile -d 'Use the saved profile NAME instead of the active one' -r
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for the server\'s answer [default: the profile\'s, else 10]' -r
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from list" -s e -l env -d 'Environment the secrets live in [default: the profile\'s, else main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from list" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from list" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from create" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from create" -l profile -d 'Use the saved profile NAME instead of the active one' -r
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from create" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from create" -l timeout -d 'Seconds to wait for the server\'s answer [default: the profile\'s, else 10]' -r
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from create" -s e -l env -d 'Environment the secrets live in [default: the profile\'s, else main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from create" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from create" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from delete" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from delete" -l profile -d 'Use the saved profile NAME instead of the active one' -r
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from delete" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds to wait for the server\'s answer [default: the profile\'s, else 10]' -r
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from delete" -s e -l env -d 'Environment the secrets live in [default: the profile\'s, else main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from delete" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from delete" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from delete" -l force -d 'Delete it even if it holds secrets, and them with it (irreversible)'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "list" -d 'List environments, sorted'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an environment'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an environment (with its secrets only with --force)'
+complete -c keep -n "__fish_keep_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l filename -d 'Name of the file to look for' -r
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
 complete -c keep -n "__fish_keep_using_subcommand import-dotenv" -l profile -d 'Use the saved profile NAME instead of the active one' -r
@@ -476,24 +610,28 @@ complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcomm
 complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from help" -f -a "admin-token" -d 'Mint a new admin token offline, from the server\'s data directory (operator)'
 complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from help" -f -a "rotate-key" -d 'Rotate the master key of a running server (admin)'
 complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "create" -d 'Create a secret from KEY=VALUE pairs and files'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "list" -d 'List secrets, newest first'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "show" -d 'Show a secret\'s details and keys'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "update" -d 'Add, change or remove variables of an existing secret'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "delete" -d 'Delete a secret (irreversible)'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "import-dotenv" -d 'Create a secret from the nearest .env file'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "import-env" -d 'Create a secret from local environment variables'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "run" -d 'Run a program with secrets\' variables in its environment'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "export" -d 'Print a secret\'s values as a dotenv file, JSON or shell `export` lines'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "login" -d 'Save a server and its token as a profile, after checking the token'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "logout" -d 'Remove a profile and its token from this machine'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "profile" -d 'Manage the profiles `keep login` saved'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "status" -d 'Show where commands go (local store or server), the token and the active profile'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "token" -d 'Manage the API tokens of a keep server (admin)'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "audit" -d 'Show the server\'s audit log (admin)'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "completions" -d 'Print a shell completion script'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "serve" -d 'Run the keep HTTP server'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "create" -d 'Create a secret from KEY=VALUE pairs and files'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "list" -d 'List secrets, newest first'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "show" -d 'Show a secret\'s details and keys'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "update" -d 'Add, change or remove variables of an existing secret'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "delete" -d 'Delete a secret (irreversible)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "environment" -d 'Manage environments: list, create, delete'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "import-dotenv" -d 'Create a secret from the nearest .env file'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "import-env" -d 'Create a secret from local environment variables'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "run" -d 'Run a program with secrets\' variables in its environment'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "export" -d 'Print a secret\'s values as a dotenv file, JSON or shell `export` lines'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "login" -d 'Save a server and its token as a profile, after checking the token'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "logout" -d 'Remove a profile and its token from this machine'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "profile" -d 'Manage the profiles `keep login` saved'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "status" -d 'Show where commands go (local store or server), the token and the active profile'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "token" -d 'Manage the API tokens of a keep server (admin)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "audit" -d 'Show the server\'s audit log (admin)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "completions" -d 'Print a shell completion script'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "serve" -d 'Run the keep HTTP server'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from environment" -f -a "list" -d 'List environments, sorted'
+complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from environment" -f -a "create" -d 'Create an environment'
+complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from environment" -f -a "delete" -d 'Delete an environment (with its secrets only with --force)'
 complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List profiles: which is active, their servers and token names (never the tokens)'
 complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "use" -d 'Make a profile the active one'
 complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "remove" -d 'Remove a profile and its token from this machine'

@@ -52,6 +52,8 @@ impl Requires {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
     EnvironmentList,
+    EnvironmentCreate,
+    EnvironmentDelete,
     SecretList,
     SecretCreate,
     SecretReplace,
@@ -72,6 +74,8 @@ impl Action {
     pub fn as_str(self) -> &'static str {
         match self {
             Action::EnvironmentList => "environment.list",
+            Action::EnvironmentCreate => "environment.create",
+            Action::EnvironmentDelete => "environment.delete",
             Action::SecretList => "secret.list",
             Action::SecretCreate => "secret.create",
             Action::SecretReplace => "secret.replace",
@@ -121,6 +125,8 @@ endpoints! {
     OPENAPI = GET "/v1/openapi.json", Nothing, None;
     WHOAMI = GET "/v1/whoami", AnyToken, Some(Action::TokenWhoami);
     LIST_ENVIRONMENTS = GET "/v1/environments", AnyToken, Some(Action::EnvironmentList);
+    CREATE_ENVIRONMENT = POST "/v1/environments", Admin, Some(Action::EnvironmentCreate);
+    DELETE_ENVIRONMENT = DELETE "/v1/environments/{env}", Admin, Some(Action::EnvironmentDelete);
     LIST_SECRETS = GET SECRETS, Read, Some(Action::SecretList);
     CREATE_SECRET = POST SECRETS, Write, Some(Action::SecretCreate);
     /// Recorded as `secret.reveal` instead when the values are asked for.
@@ -215,6 +221,25 @@ pub struct CreateToken {
     /// A time in the future.
     #[serde(default)]
     pub expires_at: Option<Timestamp>,
+}
+
+/// An environment to create (`POST /v1/environments`).
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "CreateEnvironment")]
+pub struct CreateEnvironment {
+    #[schemars(with = "EnvName")]
+    pub name: String,
+}
+
+/// `DELETE /v1/environments/{env}`: whether to delete the environment with its secrets.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeleteEnvironmentQuery {
+    /// Delete the environment even if it holds secrets, and them with it; without it, an
+    /// environment that holds secrets is a 400.
+    #[serde(default)]
+    pub force: bool,
 }
 
 fn default_limit() -> u32 {
@@ -345,11 +370,25 @@ pub struct Health {
     pub version: Option<String>,
 }
 
-/// The environments holding secrets that the token may use, sorted.
+/// The environments that the token may use, sorted (`main` always exists).
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 pub struct Environments {
     #[schemars(with = "Vec<EnvName>")]
     pub environments: Vec<String>,
+}
+
+/// An environment that was created (201) or deleted (200, with the number of secrets deleted
+/// with it).
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "EnvironmentChange")]
+pub struct EnvironmentChange {
+    #[schemars(with = "EnvName")]
+    pub name: String,
+    /// Whether it was created (true) or deleted (false).
+    pub created: bool,
+    /// How many secrets were deleted with it (0 for a create).
+    #[schemars(range(min = 0))]
+    pub secrets_deleted: i64,
 }
 
 /// A secret that was deleted.
@@ -439,6 +478,11 @@ pub struct ErrorDetail {
     /// For people: names the field, name or key at fault, never a value.
     #[schemars(length(min = 1))]
     pub message: String,
+    /// Existing names close to the one not found, closest first (`not_found` of a secret and
+    /// `environment_not_found` only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(min = 1))]
+    pub suggestions: Vec<String>,
 }
 
 impl ErrorBody {
@@ -449,8 +493,15 @@ impl ErrorBody {
                 hint,
                 keys,
                 message,
+                suggestions: Vec::new(),
             },
         }
+    }
+
+    /// With these near names.
+    pub fn suggesting(mut self, suggestions: Vec<String>) -> Self {
+        self.error.suggestions = suggestions;
+        self
     }
 
     /// The body that reports `e`.
@@ -459,7 +510,15 @@ impl ErrorBody {
             Error::MissingKeys { keys, .. } => keys.clone(),
             _ => Vec::new(),
         };
-        Self::new(e.code(), e.to_string(), e.hint(), keys)
+        Self::new(e.code(), e.to_string(), e.hint(), keys).suggesting(suggestions_of(e))
+    }
+}
+
+/// The near names an error carries.
+pub fn suggestions_of(e: &Error) -> Vec<String> {
+    match e {
+        Error::NotFound { near, .. } | Error::EnvironmentNotFound { near, .. } => near.clone(),
+        _ => Vec::new(),
     }
 }
 

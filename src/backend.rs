@@ -187,6 +187,38 @@ impl Backend {
         }
     }
 
+    pub async fn create_environment(&self, env: &EnvName) -> Result<()> {
+        match self {
+            Backend::Local { service } => {
+                service
+                    .create_environment(env, &Actor::local(os_user()))
+                    .await
+            }
+            Backend::Remote(c) => c.create_environment(env).await,
+        }
+    }
+
+    /// Deletes an environment (with its secrets if `force`): how many secrets went with it.
+    pub async fn delete_environment(&self, env: &EnvName, force: bool) -> Result<i64> {
+        match self {
+            Backend::Local { service } => {
+                service
+                    .delete_environment(env, force, &Actor::local(os_user()))
+                    .await
+            }
+            Backend::Remote(c) => c.delete_environment(env, force).await,
+        }
+    }
+
+    /// How many secrets `env` holds, up to `limit` (for a confirmation question).
+    pub async fn count_secrets(&self, env: &EnvName, limit: u32) -> Result<usize> {
+        let query = ListQuery {
+            limit,
+            ..ListQuery::default()
+        };
+        Ok(self.list(env, &query).await?.secrets.len())
+    }
+
     pub async fn list(&self, env: &EnvName, query: &ListQuery) -> Result<Page> {
         match self {
             Backend::Local { service } => service.list(env, query).await,

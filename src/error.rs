@@ -17,8 +17,16 @@ pub enum Error {
     /// `--require` named keys the secret does not have.
     #[error("secret `{name}` is missing required {}: {}", plural(keys.len(), "key"), keys.join(", "))]
     MissingKeys { name: String, keys: Vec<String> },
+    /// `near`: names of the environment's secrets close to `name` (for the hint).
     #[error("secret `{name}` not found in environment `{env}`")]
-    NotFound { name: String, env: String },
+    NotFound {
+        name: String,
+        env: String,
+        near: Vec<String>,
+    },
+    /// An environment that does not exist was used; `near`: existing names close to it.
+    #[error("environment `{env}` not found")]
+    EnvironmentNotFound { env: String, near: Vec<String> },
     /// A read from a local store that does not exist (nothing is created by a read).
     #[error("no local store in `{}`", home.display())]
     NoStore { home: std::path::PathBuf },
@@ -90,9 +98,14 @@ impl Clone for Error {
                 name: name.clone(),
                 keys: keys.clone(),
             },
-            Error::NotFound { name, env } => Error::NotFound {
+            Error::NotFound { name, env, near } => Error::NotFound {
                 name: name.clone(),
                 env: env.clone(),
+                near: near.clone(),
+            },
+            Error::EnvironmentNotFound { env, near } => Error::EnvironmentNotFound {
+                env: env.clone(),
+                near: near.clone(),
             },
             Error::NoStore { home } => Error::NoStore { home: home.clone() },
             Error::AlreadyExists { name, env } => Error::AlreadyExists {
@@ -146,6 +159,16 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// `did you mean `a` or `b`?`, or nothing when there is no near name.
+pub fn did_you_mean(near: &[String]) -> Option<String> {
+    let quoted: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.as_slice() {
+        [] => None,
+        [one] => Some(format!("did you mean {one}?")),
+        [init @ .., last] => Some(format!("did you mean {} or {last}?", init.join(", "))),
+    }
+}
+
 /// Text shown in an error: control characters escaped, so it cannot drive the terminal or
 /// break the line; quotes and backslashes as they are.
 pub fn shown(text: &str) -> String {
@@ -196,7 +219,10 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Invalid { .. } | Error::Usage(_) | Error::MissingKeys { .. } => 2,
-            Error::NotFound { .. } | Error::Missing(_) | Error::NoStore { .. } => 3,
+            Error::NotFound { .. }
+            | Error::EnvironmentNotFound { .. }
+            | Error::Missing(_)
+            | Error::NoStore { .. } => 3,
             Error::AlreadyExists { .. } | Error::Conflict(_) | Error::LastAdmin(_) => 4,
             Error::Unauthorized(_) | Error::Forbidden(_) => 5,
             Error::Unreachable { .. } | Error::Unavailable { .. } | Error::Tls { .. } => 6,
@@ -217,6 +243,7 @@ impl Error {
             Error::Usage(_) => "usage",
             Error::MissingKeys { .. } => "missing_keys",
             Error::NotFound { .. } | Error::Missing(_) => "not_found",
+            Error::EnvironmentNotFound { .. } => "environment_not_found",
             Error::NoStore { .. } => "no_store",
             Error::AlreadyExists { .. } | Error::Conflict(_) => "already_exists",
             Error::LastAdmin(_) => "last_admin",
@@ -247,9 +274,19 @@ impl Error {
             Error::MissingKeys { name, .. } => {
                 Some(format!("see which keys `{name}` has with `keep show {name}`"))
             }
-            Error::NotFound { env, .. } => {
-                Some(format!("see the secrets that exist with `keep list -e {env}`"))
+            Error::NotFound { env, near, .. } => {
+                let list = format!("see the secrets that exist with `keep list -e {env}`");
+                Some(match did_you_mean(near) {
+                    Some(ask) => format!("{ask} {list}"),
+                    None => list,
+                })
             }
+            Error::EnvironmentNotFound { env, near } => Some(match did_you_mean(near) {
+                Some(ask) => format!("{ask} create an environment with `keep environment create NAME`"),
+                None => format!(
+                    "see the environments with `keep environment list`, or create this one with `keep environment create {env}`"
+                ),
+            }),
             Error::NoStore { .. } => Some(
                 "nothing was read or created; the first `keep create` makes the store. Check \
                  `--home`/`KEEP_HOME`, or use a server with `keep login`"
@@ -353,9 +390,18 @@ mod tests {
                 Error::NotFound {
                     name: "a".into(),
                     env: "main".into(),
+                    near: Vec::new(),
                 },
                 3,
                 "not_found",
+            ),
+            (
+                Error::EnvironmentNotFound {
+                    env: "stagin".into(),
+                    near: vec!["staging".into()],
+                },
+                3,
+                "environment_not_found",
             ),
             (
                 Error::AlreadyExists {
@@ -390,6 +436,20 @@ mod tests {
             assert_eq!(err.exit_code(), code, "{err:?}");
             assert_eq!(err.code(), name);
         }
+    }
+
+    #[test]
+    fn near_names_are_offered_as_a_question() {
+        let near = ["staging".to_owned(), "stage".to_owned(), "main".to_owned()];
+        assert_eq!(did_you_mean(&[]), None);
+        assert_eq!(
+            did_you_mean(&near[..1]).as_deref(),
+            Some("did you mean `staging`?")
+        );
+        assert_eq!(
+            did_you_mean(&near).as_deref(),
+            Some("did you mean `staging`, `stage` or `main`?")
+        );
     }
 
     #[test]

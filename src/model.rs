@@ -480,6 +480,44 @@ pub fn parse_span(s: &str) -> Result<jiff::SignedDuration> {
 }
 
 /// The keys of `data`, in order.
+/// The names in `candidates` close to `typed` (a prefix of one another, or at most two edits
+/// apart), closest first, at most three; never `typed` itself, so that a typo is not given
+/// back as advice.
+pub fn near_names(typed: &str, candidates: &[String]) -> Vec<String> {
+    let typed_lower = typed.to_lowercase();
+    let mut near: Vec<(usize, &String)> = candidates
+        .iter()
+        .filter(|c| c.as_str() != typed)
+        .filter_map(|c| {
+            let lower = c.to_lowercase();
+            let d = edit_distance(&typed_lower, &lower);
+            let prefix = typed_lower.len() >= 2
+                && (lower.starts_with(&typed_lower) || typed_lower.starts_with(&lower));
+            (d <= 2 || prefix).then_some((d, c))
+        })
+        .collect();
+    near.sort();
+    near.into_iter().take(3).map(|(_, c)| c.clone()).collect()
+}
+
+/// Levenshtein distance, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (row[j + 1] + 1)
+                .min(row[j] + 1)
+                .min(prev + usize::from(ca != *cb));
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
 pub fn keys_of(data: &SecretData) -> Vec<String> {
     data.keys().cloned().collect()
 }
@@ -595,6 +633,18 @@ pub fn values_revealed(generator: &mut SchemaGenerator) -> Schema {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn near_names_are_close_and_never_the_typo() {
+        let names: Vec<String> = ["staging", "main", "prod", "production", "stage"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        assert_eq!(near_names("stagin", &names), ["staging", "stage"]);
+        assert_eq!(near_names("prod", &names), ["production"]);
+        assert!(near_names("zzz", &names).is_empty());
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
 
     #[test]
     fn names_accept_the_documented_alphabet() {

@@ -137,9 +137,9 @@ pub const EXIT_CODES: &[(&str, &str)] = &[
     ),
     (
         "3",
-        "secret (or token) not found; a read from a local store that does not exist",
+        "secret, environment (or token) not found; a read from a local store that does not exist",
     ),
-    ("4", "secret (or token) already exists"),
+    ("4", "secret, environment (or token) already exists"),
     ("5", "authentication or permission refused"),
     ("6", "server unreachable or timed out"),
     ("126", "`keep run`: the program cannot be executed"),

@@ -12,9 +12,10 @@ use serde::de::DeserializeOwned;
 pub use self::trust::{Ca, Trust, fingerprint, parse_fingerprint, parse_pem};
 pub use self::url::{display_url, is_loopback, parse_server_url};
 use crate::api::{
-    self, AuditPage, AuditQuery, CreateOutcome, CreateSecret, CreateToken, Endpoint, Environments,
-    ErrorBody, Health, IssuedToken, KeyStatus, ListQuery, OnConflict, Page, Scope, ShowQuery,
-    Shown, TokenInfo, TokenList, UpdateOutcome, UpdateSecret, WhoAmI,
+    self, AuditPage, AuditQuery, CreateEnvironment, CreateOutcome, CreateSecret, CreateToken,
+    Endpoint, EnvironmentChange, Environments, ErrorBody, Health, IssuedToken, KeyStatus,
+    ListQuery, OnConflict, Page, Scope, ShowQuery, Shown, TokenInfo, TokenList, UpdateOutcome,
+    UpdateSecret, WhoAmI,
 };
 use crate::error::{Error, Result};
 use crate::model::{EnvName, SecretData, SecretName, SecretRef, SecretValue, TokenName};
@@ -233,7 +234,15 @@ impl Client {
             None => (String::new(), String::new()),
         };
         match error.code.as_str() {
-            "not_found" if target.is_some() => Error::NotFound { name, env },
+            "not_found" if target.is_some() => Error::NotFound {
+                name,
+                env,
+                near: error.suggestions,
+            },
+            "environment_not_found" => Error::EnvironmentNotFound {
+                env: env_of(&error.message),
+                near: error.suggestions,
+            },
             "not_found" => Error::Missing(error.message),
             "already_exists" if target.is_none() => Error::Conflict(error.message),
             "last_admin" => Error::LastAdmin(error.message),
@@ -300,6 +309,24 @@ impl Client {
         Ok(envs.environments)
     }
 
+    pub async fn create_environment(&self, env: &EnvName) -> Result<()> {
+        let body = CreateEnvironment {
+            name: env.to_string(),
+        };
+        let req = self.request(&api::CREATE_ENVIRONMENT, &[], &[])?;
+        self.send::<EnvironmentChange>(req.json(&body), None)
+            .await
+            .map(|_| ())
+    }
+
+    /// Deletes an environment: how many secrets went with it.
+    pub async fn delete_environment(&self, env: &EnvName, force: bool) -> Result<i64> {
+        let query: &[(&str, &str)] = if force { &[("force", "true")] } else { &[] };
+        let req = self.request(&api::DELETE_ENVIRONMENT, &[env.as_str()], query)?;
+        let change: EnvironmentChange = self.send(req, None).await?;
+        Ok(change.secrets_deleted)
+    }
+
     pub async fn list(&self, env: &EnvName, query: &ListQuery) -> Result<Page> {
         let limit = query.limit.to_string();
         let before = query.created_before.map(|t| t.to_string());
@@ -343,6 +370,11 @@ impl Client {
             Err(e) => Err(e),
         }
     }
+}
+
+/// The environment named in an `environment_not_found` message (`environment `x` not found`).
+fn env_of(message: &str) -> String {
+    message.split('`').nth(1).unwrap_or_default().to_owned()
 }
 
 /// An error and its sources, `: `-separated.

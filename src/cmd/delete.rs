@@ -110,6 +110,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
             return Err(Error::NotFound {
                 name: name.to_string(),
                 env: env.to_string(),
+                near: Vec::new(),
             });
         }
         Ok(Some(deleted)) => (true, deleted),

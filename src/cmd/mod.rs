@@ -7,6 +7,7 @@ mod common;
 pub mod completions;
 pub mod create;
 pub mod delete;
+pub mod environment;
 pub mod export;
 mod export_format;
 pub mod import_dotenv;
@@ -38,6 +39,7 @@ pub enum Command {
     Show(show::Args),
     Update(update::Args),
     Delete(delete::Args),
+    Environment(environment::Args),
     ImportDotenv(import_dotenv::Args),
     ImportEnv(import_env::Args),
     Run(run::Args),
@@ -75,6 +77,7 @@ impl Command {
             Command::Show(a) => show::run(a, ctx, out).await,
             Command::Update(a) => update::run(a, ctx, out).await,
             Command::Delete(a) => delete::run(a, ctx, out).await,
+            Command::Environment(a) => environment::run(a, ctx, out).await,
             Command::ImportDotenv(a) => import_dotenv::run(a, ctx, out).await,
             Command::ImportEnv(a) => import_env::run(a, ctx, out).await,
             Command::Run(a) => run::run(a, ctx, out).await,

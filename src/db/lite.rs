@@ -14,7 +14,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior, params};
 
 use super::sql::*;
-use super::{AuditCursor, AuditRow, Inserted, Revoked, SecretRow, TokenRow};
+use super::{AuditCursor, AuditRow, EnvDeleted, Inserted, Revoked, SecretRow, TokenRow};
 use crate::error::{Error, Result};
 
 /// What the writer is asked to do.
@@ -444,6 +444,10 @@ pub fn insert_secret(
     r: &SecretRow,
     record: Option<&AuditRow>,
 ) -> Result<Inserted> {
+    // In the write transaction: an environment deleted meanwhile is seen as gone.
+    if !environment_exists(tx, &r.environment)? {
+        return Ok(Inserted::NoEnvironment);
+    }
     let n = exec(
         tx,
         INSERT_SECRET,
@@ -589,6 +593,59 @@ pub fn list_secrets(
 
 pub fn list_environments(conn: &Connection) -> Result<Vec<String>> {
     all(conn, LIST_ENVIRONMENTS, [], |r| r.get(0))
+}
+
+pub fn environment_exists(conn: &Connection, name: &str) -> Result<bool> {
+    Ok(one(conn, ENVIRONMENT_EXISTS, params![name], |r| {
+        r.get::<_, i64>(0)
+    })?
+    .is_some())
+}
+
+pub fn secret_names(conn: &Connection, env: &str) -> Result<Vec<String>> {
+    all(conn, SECRET_NAMES, params![env], |r| r.get(0))
+}
+
+pub fn insert_environment(
+    conn: &mut Connection,
+    name: &str,
+    now: i64,
+    by: &str,
+    record: Option<&AuditRow>,
+) -> Result<Inserted> {
+    transaction(conn, |tx| {
+        if exec(tx, INSERT_ENVIRONMENT, params![name, now, by])? == 0 {
+            return Ok(Inserted::Conflict);
+        }
+        if let Some(record) = record {
+            insert_audit(tx, record)?;
+        }
+        Ok(Inserted::Yes)
+    })
+}
+
+/// Deletes an environment, and its secrets with `force`; refused while it holds secrets.
+pub fn delete_environment(
+    conn: &mut Connection,
+    name: &str,
+    force: bool,
+    record: Option<&AuditRow>,
+) -> Result<EnvDeleted> {
+    transaction(conn, |tx| {
+        let secrets: i64 =
+            one(tx, COUNT_ENVIRONMENT_SECRETS, params![name], |r| r.get(0))?.unwrap_or(0);
+        if secrets > 0 && !force {
+            return Ok(EnvDeleted::NotEmpty(secrets));
+        }
+        exec(tx, DELETE_ENVIRONMENT_SECRETS, params![name])?;
+        if exec(tx, DELETE_ENVIRONMENT, params![name])? == 0 {
+            return Ok(EnvDeleted::NoSuchEnvironment);
+        }
+        if let Some(record) = record {
+            insert_audit(tx, record)?;
+        }
+        Ok(EnvDeleted::Yes(secrets))
+    })
 }
 
 pub fn get_meta(conn: &Connection, name: &str) -> Result<Option<Vec<u8>>> {

@@ -27,6 +27,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "row seals",
         include_str!("../../migrations/sqlite/0003_row_seals.sql"),
     ),
+    (
+        4,
+        "environments",
+        include_str!("../../migrations/sqlite/0004_environments.sql"),
+    ),
 ];
 
 /// Recorded in the database header once every migration above is applied, so that opening

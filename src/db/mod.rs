@@ -137,11 +137,24 @@ pub enum Sealed {
     Tokens,
 }
 
+/// The outcome of [`Db::delete_environment`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EnvDeleted {
+    /// Deleted, with this many secrets.
+    Yes(i64),
+    NoSuchEnvironment,
+    /// Refused: it holds this many secrets, and `force` was not given.
+    NotEmpty(i64),
+}
+
 /// The outcome of an insert that may hit the `(environment, name)` uniqueness constraint.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Inserted {
     Yes,
     Conflict,
+    /// A secret's environment does not exist (checked in the insert's transaction, so that a
+    /// concurrent delete of the environment cannot leave the secret behind).
+    NoEnvironment,
 }
 
 /// Runs `$lite` (a call on an `&Connection`, `$conn`) on an SQLite read connection, or awaits
@@ -205,7 +218,7 @@ impl Db {
 
     /// Inserts new secrets in one transaction, each with its audit record if it has one; a
     /// row whose (environment, name) exists, in the store or earlier in the batch, is a
-    /// `Conflict`. Rows are inserted in name order, so that two replicas' batches lock
+    /// `Conflict`, one whose environment does not exist `NoEnvironment`. Rows are inserted in name order, so that two replicas' batches lock
     /// names in the same order and cannot deadlock.
     pub async fn insert_secrets(
         &self,
@@ -418,11 +431,63 @@ impl Db {
         )
     }
 
-    /// The environments that hold at least one secret, sorted.
+    /// Every environment, sorted.
     pub async fn list_environments(&self) -> Result<Vec<String>> {
         read!(self, |c| lite::list_environments(c), |pool| {
             pg::list_environments(pool)
         })
+    }
+
+    /// Whether the environment `name` exists (one indexed lookup).
+    pub async fn environment_exists(&self, name: &str) -> Result<bool> {
+        read!(self, |c| lite::environment_exists(c, name), |pool| {
+            pg::environment_exists(pool, name)
+        })
+    }
+
+    /// The names of the secrets of `env`, sorted.
+    pub async fn secret_names(&self, env: &str) -> Result<Vec<String>> {
+        read!(self, |c| lite::secret_names(c, env), |pool| {
+            pg::secret_names(pool, env)
+        })
+    }
+
+    /// Creates an environment, with its audit record; `Conflict` if it exists.
+    pub async fn insert_environment(
+        &self,
+        name: &str,
+        now: i64,
+        by: &str,
+        record: Option<&AuditRow>,
+    ) -> Result<Inserted> {
+        match self {
+            Db::Sqlite(store) => {
+                let (name, by, record) = (name.to_owned(), by.to_owned(), record.cloned());
+                store
+                    .write(move |c| lite::insert_environment(c, &name, now, &by, record.as_ref()))
+                    .await
+            }
+            Db::Postgres(pool) => pg::insert_environment(pool, name, now, by, record).await,
+        }
+    }
+
+    /// Deletes an environment and, with `force`, its secrets, in one transaction with its
+    /// audit record; refused while it holds secrets without `force`.
+    pub async fn delete_environment(
+        &self,
+        name: &str,
+        force: bool,
+        record: Option<&AuditRow>,
+    ) -> Result<EnvDeleted> {
+        match self {
+            Db::Sqlite(store) => {
+                let (name, record) = (name.to_owned(), record.cloned());
+                store
+                    .write(move |c| lite::delete_environment(c, &name, force, record.as_ref()))
+                    .await
+            }
+            Db::Postgres(pool) => pg::delete_environment(pool, name, force, record).await,
+        }
     }
 
     pub async fn get_meta(&self, name: &str) -> Result<Option<Vec<u8>>> {

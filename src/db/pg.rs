@@ -11,7 +11,7 @@ use sqlx::{PgConnection, PgPool};
 use super::away;
 use super::group_commit::GroupCommit;
 use super::sql::*;
-use super::{AuditCursor, AuditRow, Inserted, Revoked, SecretRow, TokenRow};
+use super::{AuditCursor, AuditRow, EnvDeleted, Inserted, Revoked, SecretRow, TokenRow};
 use crate::error::{Error, Result};
 
 /// A PostgreSQL database: its pool, and the group commits of creates and audit records (all
@@ -172,6 +172,14 @@ pub async fn insert_secrets(
         let mut outcomes = vec![Inserted::Conflict; rows.len()];
         for &i in order {
             let (row, record) = &rows[i];
+            let environment = sqlx::query_scalar::<_, i32>(ENVIRONMENT_FOR_SHARE)
+                .bind(&row.environment)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if environment.is_none() {
+                outcomes[i] = Inserted::NoEnvironment;
+                continue;
+            }
             let n = sqlx::query(INSERT_SECRET)
                 .bind(&row.id)
                 .bind(&row.environment)
@@ -365,6 +373,87 @@ pub async fn list_environments(pool: &PgPool) -> Result<Vec<String>> {
     Ok(sqlx::query_scalar::<_, String>(LIST_ENVIRONMENTS)
         .fetch_all(&mut *conn)
         .await?)
+}
+
+pub async fn environment_exists(pool: &PgPool, name: &str) -> Result<bool> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_scalar::<_, i32>(ENVIRONMENT_EXISTS)
+        .bind(name)
+        .fetch_optional(&mut *conn)
+        .await?
+        .is_some())
+}
+
+pub async fn secret_names(pool: &PgPool, env: &str) -> Result<Vec<String>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_scalar::<_, String>(SECRET_NAMES)
+        .bind(env)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+pub async fn insert_environment(
+    pool: &PgPool,
+    name: &str,
+    now: i64,
+    by: &str,
+    record: Option<&AuditRow>,
+) -> Result<Inserted> {
+    transaction!(pool, |tx| {
+        let n = sqlx::query(INSERT_ENVIRONMENT)
+            .bind(name)
+            .bind(now)
+            .bind(by)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n == 0 {
+            Inserted::Conflict
+        } else {
+            if let Some(record) = record {
+                insert_audit(&mut tx, record).await?;
+            }
+            Inserted::Yes
+        }
+    })
+}
+
+/// Deletes an environment, and its secrets with `force`, under the environment row's lock
+/// (so that no secret is counted out while it is deleted).
+pub async fn delete_environment(
+    pool: &PgPool,
+    name: &str,
+    force: bool,
+    record: Option<&AuditRow>,
+) -> Result<EnvDeleted> {
+    transaction!(pool, |tx| {
+        let found = sqlx::query_scalar::<_, i32>(ENVIRONMENT_FOR_UPDATE)
+            .bind(name)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if found.is_none() {
+            return Ok(EnvDeleted::NoSuchEnvironment);
+        }
+        let secrets = sqlx::query_scalar::<_, i64>(COUNT_ENVIRONMENT_SECRETS)
+            .bind(name)
+            .fetch_one(&mut *tx)
+            .await?;
+        if secrets > 0 && !force {
+            return Ok(EnvDeleted::NotEmpty(secrets));
+        }
+        sqlx::query(DELETE_ENVIRONMENT_SECRETS)
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(DELETE_ENVIRONMENT)
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+        if let Some(record) = record {
+            insert_audit(&mut tx, record).await?;
+        }
+        EnvDeleted::Yes(secrets)
+    })
 }
 
 pub async fn get_meta(pool: &PgPool, name: &str) -> Result<Option<Vec<u8>>> {

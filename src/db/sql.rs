@@ -92,8 +92,29 @@ pub const LIST_SECRETS: &str = concat!(
      ORDER BY created_at DESC, id DESC LIMIT $5"
 );
 
-pub const LIST_ENVIRONMENTS: &str =
-    "SELECT DISTINCT environment FROM secrets ORDER BY environment LIMIT 10000";
+pub const LIST_ENVIRONMENTS: &str = "SELECT name FROM environments ORDER BY name LIMIT 10000";
+
+pub const ENVIRONMENT_EXISTS: &str = "SELECT 1 FROM environments WHERE name = $1";
+
+/// [`ENVIRONMENT_EXISTS`], locking the row (PostgreSQL only).
+pub const ENVIRONMENT_FOR_UPDATE: &str = "SELECT 1 FROM environments WHERE name = $1 FOR UPDATE";
+
+/// [`ENVIRONMENT_EXISTS`], keeping the row from being deleted until the transaction ends
+/// (PostgreSQL only: an insert of a secret takes it, a delete of the environment waits).
+pub const ENVIRONMENT_FOR_SHARE: &str = "SELECT 1 FROM environments WHERE name = $1 FOR SHARE";
+
+pub const INSERT_ENVIRONMENT: &str = "INSERT INTO environments (name, created_at, created_by) \
+     VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING";
+
+pub const COUNT_ENVIRONMENT_SECRETS: &str = "SELECT COUNT(*) FROM secrets WHERE environment = $1";
+
+pub const DELETE_ENVIRONMENT_SECRETS: &str = "DELETE FROM secrets WHERE environment = $1";
+
+pub const DELETE_ENVIRONMENT: &str = "DELETE FROM environments WHERE name = $1";
+
+/// The names of an environment's secrets (for the near names of a not-found hint).
+pub const SECRET_NAMES: &str =
+    "SELECT name FROM secrets WHERE environment = $1 ORDER BY name LIMIT 10000";
 
 pub const GET_META: &str = "SELECT value FROM meta WHERE name = $1";
 

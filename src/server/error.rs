@@ -18,6 +18,8 @@ pub struct ApiError {
     pub keys: Vec<String>,
     /// The next step for the user, as the CLI would print it.
     pub hint: Option<String>,
+    /// Near names of what was not found.
+    pub suggestions: Vec<String>,
 }
 
 impl ApiError {
@@ -28,6 +30,7 @@ impl ApiError {
             message: message.into(),
             keys: Vec::new(),
             hint: None,
+            suggestions: Vec::new(),
         }
     }
 }
@@ -36,7 +39,10 @@ pub fn status_of(e: &Error) -> StatusCode {
     match e {
         Error::Invalid { .. } | Error::Usage(_) => StatusCode::BAD_REQUEST,
         Error::MissingKeys { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-        Error::NotFound { .. } | Error::Missing(_) | Error::NoStore { .. } => StatusCode::NOT_FOUND,
+        Error::NotFound { .. }
+        | Error::EnvironmentNotFound { .. }
+        | Error::Missing(_)
+        | Error::NoStore { .. } => StatusCode::NOT_FOUND,
         Error::AlreadyExists { .. } | Error::Conflict(_) | Error::LastAdmin(_) => {
             StatusCode::CONFLICT
         }
@@ -63,6 +69,7 @@ impl From<Error> for ApiError {
             _ => Vec::new(),
         };
         let code = e.code();
+        let suggestions = crate::api::suggestions_of(&e);
         // The client adds its own hints for these (they name client-side settings).
         let hint = match &e {
             Error::Invalid { hint, .. } => hint.clone(),
@@ -84,6 +91,7 @@ impl From<Error> for ApiError {
         Self {
             keys,
             hint,
+            suggestions,
             ..Self::new(status, code, message)
         }
     }
@@ -146,7 +154,8 @@ impl From<QueryRejection> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = ErrorBody::new(self.code, self.message, self.hint, self.keys);
+        let body = ErrorBody::new(self.code, self.message, self.hint, self.keys)
+            .suggesting(self.suggestions);
         (self.status, Json(body)).into_response()
     }
 }

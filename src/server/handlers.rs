@@ -14,10 +14,7 @@ use super::AppState;
 use super::audit::{AuditAction, AuditTarget, Audited};
 use super::auth::Caller;
 use super::error::ApiError;
-use crate::api::{
-    Action, CreateSecret, Deleted, Environments, Health, ListQuery, ShowQuery, UpdateSecret,
-};
-use crate::error::Error;
+use crate::api::{Action, CreateSecret, Deleted, Health, ListQuery, ShowQuery, UpdateSecret};
 use crate::model::{Access, EnvName, Page, SecretData, SecretName, SecretRef, UpdateOutcome};
 
 /// `Json` whose rejections are our JSON errors.
@@ -100,18 +97,6 @@ pub async fn health() -> Json<Health> {
         status: "ok".into(),
         version: Some(env!("CARGO_PKG_VERSION").to_owned()),
     })
-}
-
-/// The environments holding secrets that this token may see.
-pub async fn environments(
-    State(state): State<Arc<AppState>>,
-    Extension(caller): Extension<Caller>,
-) -> ApiResult<Json<Environments>> {
-    let mut environments = state.service.environments().await?;
-    if let Some(allowed) = &caller.scope.environments {
-        environments.retain(|e| allowed.contains(e));
-    }
-    Ok(Json(Environments { environments }))
 }
 
 pub async fn create(
@@ -219,11 +204,11 @@ pub async fn delete(
             deleted: true,
         })))
     } else {
-        Err(Error::NotFound {
-            name: name.to_string(),
-            env: env.to_string(),
-        }
-        .into())
+        Err(state
+            .service
+            .secret_not_found(&env, name.as_str())
+            .await
+            .into())
     }
 }
 

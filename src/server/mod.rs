@@ -8,6 +8,7 @@
 mod admin;
 mod audit;
 mod auth;
+mod environments;
 mod error;
 mod handlers;
 mod keys;

@@ -172,9 +172,13 @@ fn operation(route: &Route, gens: &mut Generators) -> Value {
 /// The path parameters of a path, from its `{placeholders}` and the segment before each.
 fn path_parameters(path: &str) -> Vec<Value> {
     let segments: Vec<&str> = path.split('/').collect();
+    let last = segments.len().saturating_sub(1);
     segments
         .windows(2)
-        .filter_map(|w| match (w[0], w[1]) {
+        .enumerate()
+        .filter_map(|(i, w)| match (w[0], w[1]) {
+            // The environment itself (`DELETE /v1/environments/{env}`), not one secrets are in.
+            (_, "{env}") if i + 1 == last => Some("environment"),
             (_, "{env}") => Some("env"),
             ("secrets", "{name}") => Some("secret"),
             ("tokens", "{name}") => Some("token"),
@@ -228,6 +232,7 @@ pub fn document() -> Value {
         },
         "tags": [
             { "name": "server", "description": "Health and this description; no token needed." },
+            { "name": "environments", "description": "Environments: the namespaces secrets live in; `main` always exists." },
             { "name": "secrets", "description": "Secrets: named sets of environment variables, per environment." },
             { "name": "tokens", "description": "API tokens and what they may do." },
             { "name": "audit", "description": "The audit log of every authenticated request." },

@@ -8,7 +8,7 @@ use axum::routing::{MethodFilter, MethodRouter, on};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Value, json};
 
-use super::{AppState, admin, handlers, openapi};
+use super::{AppState, admin, environments, handlers, openapi};
 use crate::api::{self, Endpoint};
 
 /// A schema, made by a generator (so that named types become `$ref`s to components).
@@ -135,25 +135,74 @@ pub fn routes() -> Vec<Route> {
             )
             .ok(200, "The token's name and scope.", schema_of::<api::WhoAmI>)
         ),
+    ];
+    routes.extend(environment_routes());
+    routes.extend(secret_routes());
+    routes.extend(admin_routes());
+    routes
+}
+
+fn environment_routes() -> Vec<Route> {
+    vec![
         route!(
             api::LIST_ENVIRONMENTS,
-            handlers::environments,
+            environments::list,
             doc(
                 "listEnvironments",
-                "secrets",
-                "The environments holding secrets that the token may use"
+                "environments",
+                "The environments that the token may use"
             )
-            .description("A token limited to environments sees only those; no 403.")
+            .description(
+                "`main` always exists. A token limited to environments sees only those; no 403."
+            )
             .ok(
                 200,
                 "Environment names, sorted.",
                 schema_of::<api::Environments>
             )
         ),
-    ];
-    routes.extend(secret_routes());
-    routes.extend(admin_routes());
-    routes
+        route!(
+            api::CREATE_ENVIRONMENT,
+            environments::create,
+            doc("createEnvironment", "environments", "Create an environment")
+                .description(
+                    "Secrets can be created in an environment only once it exists; using one \
+                     that does not is a 404 `environment_not_found` that suggests near names."
+                )
+                .body(
+                    schema_of::<api::CreateEnvironment>,
+                    || json!({ "name": "staging" })
+                )
+                .ok(
+                    201,
+                    "The environment was created.",
+                    schema_of::<api::EnvironmentChange>
+                )
+                .error(400, "BadRequest")
+                .error(409, "EnvironmentExists")
+        ),
+        route!(
+            api::DELETE_ENVIRONMENT,
+            environments::delete,
+            doc(
+                "deleteEnvironment",
+                "environments",
+                "Delete an environment, with its secrets if `force=true`"
+            )
+            .description(
+                "An environment that holds secrets is a 400 unless `force=true`, which deletes \
+                 them in the same transaction. `main` cannot be deleted (400)."
+            )
+            .query(inline::<api::DeleteEnvironmentQuery>)
+            .ok(
+                200,
+                "The environment was deleted.",
+                schema_of::<api::EnvironmentChange>
+            )
+            .error(400, "BadRequest")
+            .error(404, "EnvironmentNotFound")
+        ),
+    ]
 }
 
 fn secret_routes() -> Vec<Route> {
@@ -173,6 +222,7 @@ fn secret_routes() -> Vec<Route> {
                 schema_of::<api::Page>
             )
             .error(400, "BadRequest")
+            .error(404, "EnvironmentNotFound")
         ),
         route!(
             api::CREATE_SECRET,
@@ -197,6 +247,7 @@ fn secret_routes() -> Vec<Route> {
                     schema_of::<api::CreateOutcome>
                 )
                 .error(400, "BadRequest")
+                .error(404, "EnvironmentNotFound")
                 .error(409, "SecretExists")
         ),
         route!(

@@ -4,12 +4,14 @@
 //! Inputs arrive already parsed into validated types; values are validated here.
 
 mod audit;
+mod environments;
 mod keys;
 mod seals;
 mod tokens;
 
 use jiff::Timestamp;
 
+pub use self::environments::MAIN;
 pub use self::keys::Rewrapped;
 pub use self::tokens::{Authenticated, NewToken};
 use crate::api::Action;
@@ -320,12 +322,20 @@ impl Service {
             let row = self.new_row(env, name, data, actor)?;
             let secret = row.info()?;
             let record = actor.record(Action::SecretCreate, Some(env.as_str()), name.as_str());
-            if self.insert(row, record).await? == Inserted::Yes {
-                return Ok(CreateOutcome {
-                    secret,
-                    created: true,
-                    replaced: false,
-                });
+            // The environment is checked in the insert's own transaction (see
+            // `Inserted::NoEnvironment`): no query more for a create that succeeds.
+            match self.insert(row, record).await? {
+                Inserted::Yes => {
+                    return Ok(CreateOutcome {
+                        secret,
+                        created: true,
+                        replaced: false,
+                    });
+                }
+                Inserted::NoEnvironment => {
+                    return Err(self.environment_not_found(env.as_str()).await);
+                }
+                Inserted::Conflict => {}
             }
             if on_conflict == OnConflict::Force {
                 continue; // created by another writer since we looked: replace it
@@ -374,6 +384,9 @@ impl Service {
             .db
             .list_secrets(env.as_str(), before, cursor.as_ref(), i64::from(limit) + 1)
             .await?;
+        if rows.is_empty() {
+            self.check_environment(env).await?;
+        }
         let (rows, next_cursor) = page(rows, limit, |r| encode_cursor(r.created_at, &r.id));
         let unsealed = rows
             .iter()
@@ -393,11 +406,6 @@ impl Service {
         })
     }
 
-    /// The environments that hold at least one secret.
-    pub async fn environments(&self) -> Result<Vec<String>> {
-        self.db.list_environments().await
-    }
-
     /// The name of the secret `r` refers to in `env`: its own, or that of the secret with
     /// that id (not found if it lives in another environment).
     pub async fn resolve(&self, env: &EnvName, r: &SecretRef) -> Result<SecretName> {
@@ -405,28 +413,17 @@ impl Service {
             SecretRef::Name(name) => return Ok(name.clone()),
             SecretRef::Id(id) => id,
         };
-        let not_found = || Error::NotFound {
-            name: id.clone(),
-            env: env.to_string(),
+        let Some(name) = self.db.secret_name_by_id(env.as_str(), id).await? else {
+            return Err(self.secret_not_found(env, id).await);
         };
-        let name = self
-            .db
-            .secret_name_by_id(env.as_str(), id)
-            .await?
-            .ok_or_else(not_found)?;
         SecretName::parse(&name)
             .map_err(|_| Error::Integrity(format!("secret `{id}` has an invalid stored name")))
     }
 
     async fn get(&self, env: &EnvName, name: &SecretName) -> Result<SecretRow> {
-        let row = self
-            .db
-            .get_secret(env.as_str(), name.as_str())
-            .await?
-            .ok_or_else(|| Error::NotFound {
-                name: name.to_string(),
-                env: env.to_string(),
-            })?;
+        let Some(row) = self.db.get_secret(env.as_str(), name.as_str()).await? else {
+            return Err(self.missing(env, name).await);
+        };
         self.check_secret(&row).await?;
         Ok(row)
     }
@@ -521,23 +518,28 @@ impl Service {
                 },
                 record.as_ref(),
             )
-            .await?
-            .ok_or_else(|| Error::NotFound {
-                name: name.to_string(),
-                env: env.to_string(),
-            })?;
+            .await?;
+        let Some(next) = next else {
+            return Err(self.missing(env, name).await);
+        };
         Ok(UpdateOutcome {
             secret: next.info()?,
             removed,
         })
     }
 
-    /// Deletes a secret for good; false if there was none.
+    /// Deletes a secret for good; false if there was none (an environment that does not
+    /// exist is `environment_not_found`).
     pub async fn delete(&self, env: &EnvName, name: &SecretName, actor: &Actor) -> Result<bool> {
         let record = actor.record(Action::SecretDelete, Some(env.as_str()), name.as_str());
-        self.db
+        let deleted = self
+            .db
             .delete_secret(env.as_str(), name.as_str(), record.as_ref())
-            .await
+            .await?;
+        if !deleted {
+            self.check_environment(env).await?;
+        }
+        Ok(deleted)
     }
 }
 

@@ -77,6 +77,9 @@ both_modes!(
 
 both_modes!(
     fn environments_are_separate(env) {
+        // Environments other than `main` are created before use (issue #12).
+        json(env, &["environment", "create", "staging"], 0);
+        json(env, &["environment", "create", "dev"], 0);
         json(env, &["create", "s", "A=main"], 0);
         json(env, &["create", "s", "A=staging", "-e", "staging"], 0);
         env.keep().args(["create", "t", "A=1"]).env("KEEP_ENV", "dev").assert().success();
@@ -503,6 +506,7 @@ both_modes!(
 both_modes!(
     fn secrets_can_be_addressed_by_their_id(env) {
         let id = json(env, &["create", "db", "PASSWORD=hunter2"], 0)["id"].as_str().expect("id").to_owned();
+        json(env, &["environment", "create", "prod"], 0); // created before use (issue #12)
         json(env, &["create", "other", "X=1", "-e", "prod"], 0);
         let s = json(env, &["show", &id, "--reveal"], 0);
         assert_eq!((&s["name"], &s["values"]), (&json!("db"), &json!({"PASSWORD": "hunter2"})));

@@ -42,6 +42,7 @@ both_modes!(
         for name in ["db-prod", "db-dev", "web"] {
             json(env, &["create", name, "A=1"], 0);
         }
+        json(env, &["environment", "create", "staging"], 0); // created before use (issue #12)
         json(env, &["create", "api", "A=1", "-e", "staging"], 0);
         for shell in ["bash", "zsh", "fish"] {
             let mut got = complete(env, shell, &["keep", "show", "db"]);
@@ -66,6 +67,7 @@ both_modes!(
         for name in ["db-prod", "db-dev", "web"] {
             json(env, &["create", name, "A=1"], 0);
         }
+        json(env, &["environment", "create", "staging"], 0); // created before use (issue #12)
         json(env, &["create", "api", "A=1", "-e", "staging"], 0);
         for shell in ["bash", "zsh", "fish"] {
             for cmd in ["run", "export"] {

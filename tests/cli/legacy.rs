@@ -49,6 +49,11 @@ fn an_embedded_store_of_the_previous_release_reads_back_and_is_sealed_by_its_fir
     assert_eq!(shown["created_by"], "fixture");
     assert_eq!(json(&["list"]).as_array().map(Vec::len), Some(1));
     assert_eq!(json(&["list", "-e", "staging"])[0]["name"], "other");
+    // Every environment that held a secret became one (migration 4), and `main` exists.
+    assert_eq!(
+        json(&["environment", "list"]),
+        serde_json::json!([{ "name": "main" }, { "name": "staging" }])
+    );
     // The first write seals every row; they all read back after it.
     keep().args(["update", "app", "D=4"]).assert().success();
     assert_eq!(json(&["show", "app", "--reveal"])["values"]["D"], "4");
@@ -87,6 +92,13 @@ fn a_server_store_of_the_previous_release_serves_its_secrets_and_tokens() {
     assert_eq!(
         rt.block_on(ci.show("main", "app", "")).status,
         StatusCode::FORBIDDEN
+    );
+    // Every environment that held a secret became one (migration 4), and `main` exists.
+    let envs = rt.block_on(admin.call(Method::GET, "/v1/environments", None));
+    assert_eq!(envs.status, StatusCode::OK, "{}", envs.text);
+    assert_eq!(
+        envs.json("environments")["environments"],
+        serde_json::json!(["main", "staging"])
     );
     let tokens = rt.block_on(admin.call(Method::GET, "/v1/tokens", None));
     assert_eq!(tokens.status, StatusCode::OK, "{}", tokens.text);

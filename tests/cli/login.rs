@@ -197,7 +197,8 @@ fn a_token_is_checked_before_anything_is_saved_and_never_shown() {
             "{args:?} showed the token: {all}"
         );
     }
-    // The profile's environment is the default one.
+    // The profile's environment is the default one (created before use: issue #12).
+    json_in(home.path(), &["environment", "create", "staging"]);
     json_in(home.path(), &["create", "s", "A=1"]);
     assert_eq!(
         plain_json(home.path(), &["show", "s"], 0)["environment"],

@@ -152,6 +152,12 @@ fn create_list_show_update_and_delete_match_their_transcripts() {
     check("create", &t);
     let t = transcript(&env, &[(Terminal, &["status"]), (Json, &["status"])]);
     check("status", &t);
+    // `list -e empty` lists an environment with no secrets, which exists only once created
+    // (issue #12); not part of a transcript.
+    env.keep()
+        .args(["environment", "create", "empty"])
+        .assert()
+        .success();
     let t = transcript(
         &env,
         &[

@@ -52,6 +52,7 @@ pub fn path_parameters(name: &Value) -> Value {
     });
     json!({
         "env": path("env", "The environment's name.", "main"),
+        "environment": path("env", "The environment's name (not `main`, which cannot be deleted).", "staging"),
         "secret": secret,
         "token": path("name", "The token's name.", "ci"),
     })
@@ -92,7 +93,9 @@ pub fn responses(body: &Value) -> Value {
         "ForbiddenEnvironment": error_response("The token may not use this environment.", &["forbidden"]),
         "ForbiddenWrite": error_response("The token may not use this environment, or it is read-only.", &["forbidden"]),
         "ForbiddenAdmin": error_response("The token is not an admin token.", &["forbidden"]),
-        "SecretNotFound": error_response("No secret of this name (or id) in this environment.", &["not_found"]),
+        "SecretNotFound": error_response("No secret of this name (or id) in this environment (`not_found`, with near names in `suggestions`), or no such environment (`environment_not_found`).", &["not_found", "environment_not_found"]),
+        "EnvironmentNotFound": error_response("No environment of this name; near names are in `suggestions`.", &["environment_not_found"]),
+        "EnvironmentExists": error_response("An environment of this name exists.", &["already_exists"]),
         "TokenNotFound": error_response("No active token of this name.", &["not_found"]),
         "SecretExists": error_response("A secret of this name exists (with `on_conflict` `fail`).", &["already_exists"]),
         "TokenExists": error_response("A token of this name was issued before (names are never reused).", &["already_exists"]),

@@ -115,7 +115,8 @@ fn create_conflict_show_require_reveal_and_delete_round_trip() {
         let reply = api.show("main", "db", "?require=USER").await;
         assert_error("old key after force", &reply, StatusCode::UNPROCESSABLE_ENTITY, "missing_keys");
 
-        // Environments are separate namespaces.
+        // Environments are separate namespaces (created before use: issue #12).
+        api.create_environment("staging").await;
         let reply = api.show("staging", "db", "").await;
         assert_error("show in another environment", &reply, StatusCode::NOT_FOUND, "not_found");
         let reply = api.create("staging", body("db", &[("K", "staging")])).await;
@@ -148,6 +149,9 @@ fn listing_pages_through_every_secret_once_newest_first() {
     let (_server, api) = start();
     runtime().block_on(async {
         let names: Vec<String> = (0..25).map(|i| format!("s{i:02}")).collect();
+        // Environments are created before use (issue #12).
+        api.create_environment("paged").await;
+        api.create_environment("other").await;
         for name in &names {
             let reply = api.create("paged", body(name, &[("K", name)])).await;
             assert_eq!(reply.status, StatusCode::CREATED, "{reply:?}");

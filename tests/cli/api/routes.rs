@@ -36,8 +36,14 @@ fn malformed_path_and_query_cases() -> Vec<Case> {
             "no_such_endpoint",
         ),
         Case::get("/v1/environment", StatusCode::NOT_FOUND, "no_such_endpoint"),
+        // `/v1/environments/{env}` exists since issue #12 (DELETE only): GET is a 405 now.
         Case::get(
             "/v1/environments/main",
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+        ),
+        Case::get(
+            "/v1/environments/main/nothing",
             StatusCode::NOT_FOUND,
             "no_such_endpoint",
         ),

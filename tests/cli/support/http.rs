@@ -149,6 +149,19 @@ impl Api {
         send(self.anon(Method::GET, "/v1/health")).await
     }
 
+    /// Creates the environment `name` (admin), which must not exist yet.
+    pub async fn create_environment(&self, name: &str) {
+        let body = json!({ "name": name });
+        let r = self
+            .call(Method::POST, "/v1/environments", Some(body))
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::CREATED,
+            "create environment {name}: {r:?}"
+        );
+    }
+
     /// Creates a secret in `env`; `body` is the request body as the API takes it.
     pub async fn create(&self, env: &str, body: Value) -> Reply {
         let path = format!("/v1/environments/{env}/secrets");

@@ -62,6 +62,11 @@ fn the_team_workflow_works_over_https() {
         cmd
     };
     let admin = server.token.clone();
+    // Environments are created before use (issue #12).
+    keep(&admin)
+        .args(["environment", "create", "staging"])
+        .assert()
+        .success();
     keep(&admin)
         .args(["create", "db", "-e", "staging", "URL=postgres://x"])
         .assert()

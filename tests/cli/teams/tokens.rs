@@ -25,6 +25,7 @@ fn every_endpoint_answers_every_token_state_as_documented() {
     let api = server.api();
     runtime().block_on(async {
         let admin = server.token.clone();
+        api.create_environment("staging").await; // created before use (issue #12)
         for env in ["main", "staging"] {
             let r = api.create(env, secret("db", "v")).await;
             assert_eq!(r.status, StatusCode::CREATED, "{r:?}");
@@ -281,6 +282,11 @@ fn token_commands_issue_list_and_revoke() {
     let admin = server.token.clone();
     let keep = |token: &str| server.keep(home.path(), token);
 
+    // Environments are created before use (issue #12).
+    keep(&admin)
+        .args(["environment", "create", "staging"])
+        .assert()
+        .success();
     // Shown once, on stdout alone, in the recognisable shape.
     let ci = created_token(keep(&admin).args([
         "token",
