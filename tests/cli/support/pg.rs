@@ -205,6 +205,9 @@ impl Cluster {
             .arg("-k")
             .arg(&self.socket_dir)
             .args(["-c", "max_connections=300", "-c", "fsync=on"])
+            // Small WAL: a test cluster is left on disk when its test process ends (it is
+            // swept an hour later), and the default keeps up to 1 GB of WAL under load.
+            .args(["-c", "max_wal_size=64MB", "-c", "min_wal_size=32MB"])
             // No TCP unless asked for (the socket is enough, and no port can collide).
             .args(if self.extra.is_empty() {
                 vec!["-c".to_owned(), "listen_addresses=".to_owned()]
