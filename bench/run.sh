@@ -521,7 +521,7 @@ TABLE="$WORK/table.txt"
         row "local keep show --reveal vs true" "$s" "$(med "cli.reveal.$n")" "$(med cli.true)" ms "<=" 3
     done
     for n in $SIZES; do
-        row "local keep run NAME -- true vs true" "$s" "$(med "cli.run.$n")" "$(med cli.true)" ms "<=" 3
+        row "local keep run NAME -- true vs true" "$(human "$n")" "$(med "cli.run.$n")" "$(med cli.true)" ms "<=" 3
     done
     for n in $SIZES; do
         s="$(human "$n")"
