@@ -99,12 +99,6 @@ impl MasterKey {
         replace_private_file(path, &self.key[..])
     }
 
-    /// Whether two keys are the same key.
-    pub fn same_as(&self, other: &MasterKey) -> bool {
-        use subtle::ConstantTimeEq;
-        bool::from(self.key[..].ct_eq(&other.key[..]))
-    }
-
     /// Reads the key file, creating it (0600, in a 0700 directory) if it does not exist.
     pub fn load_or_create(path: &Path) -> Result<Self> {
         match Self::load(path) {
