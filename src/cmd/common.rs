@@ -3,6 +3,7 @@
 //! --created-before` and `keep audit --since`.
 
 use std::io::{self, Read};
+use std::path::PathBuf;
 
 use jiff::{Span, Timestamp, Zoned, civil::DateTime, tz::TimeZone};
 use serde::Serialize;
@@ -248,16 +249,33 @@ pub struct ValueArgs {
     /// Read KEY's value from the file at PATH, byte for byte (repeatable); `-` is stdin
     #[arg(long, value_name = "KEY=PATH")]
     pub from_file: Vec<String>,
+    /// Read variables from a dotenv file (python-dotenv syntax); `-` is stdin
+    #[arg(long, value_name = "PATH")]
+    pub from_dotenv: Option<PathBuf>,
+    /// Read variables from a JSON object of strings; `-` is stdin
+    #[arg(long, value_name = "PATH")]
+    pub from_json: Option<PathBuf>,
 }
 
 impl ValueArgs {
     pub fn is_empty(&self) -> bool {
-        self.pairs.is_empty() && self.from_file.is_empty()
+        self.pairs.is_empty()
+            && self.from_file.is_empty()
+            && self.from_dotenv.is_none()
+            && self.from_json.is_none()
     }
 
-    /// The values, files overriding pairs. `also_stdin` names the caller's other arguments
-    /// that read stdin (`--from-dotenv -`), which only one argument can.
-    pub fn read(&self, out: &Output, also_stdin: &[&str]) -> Result<SecretData> {
+    /// The values. Later sources override earlier ones: pairs, then `--from-file`, then
+    /// `--from-dotenv`, then `--from-json`. Stdin can be read by one argument at most.
+    pub fn read(&self, out: &Output) -> Result<SecretData> {
+        let from_stdin = |path: &Option<PathBuf>| path.as_deref().is_some_and(input::is_stdin);
+        let also_stdin = [
+            (from_stdin(&self.from_dotenv), "--from-dotenv -"),
+            (from_stdin(&self.from_json), "--from-json -"),
+        ];
+        let also_stdin = also_stdin
+            .into_iter()
+            .filter_map(|(reads, arg)| reads.then_some(arg));
         // On a terminal, `KEY=-` prompts instead.
         let pairs = if out.stdin_tty {
             &[][..]
@@ -268,12 +286,18 @@ impl ValueArgs {
         let readers: Vec<String> = (pairs.iter().filter(dash))
             .chain(self.from_file.iter().filter(dash))
             .map(String::as_str)
-            .chain(also_stdin.iter().copied())
+            .chain(also_stdin)
             .map(|arg| format!("`{arg}`"))
             .collect();
         input::one_stdin_reader(&readers)?;
         let mut data = read_pairs(&self.pairs, out)?;
         data.extend(input::read_value_files(&self.from_file, out)?);
+        if let Some(path) = &self.from_dotenv {
+            data.extend(input::read_dotenv_file(path, out)?);
+        }
+        if let Some(path) = &self.from_json {
+            data.extend(input::read_json_file(path, out)?);
+        }
         Ok(data)
     }
 }

@@ -1,10 +1,7 @@
 //! `keep create`: a new secret from KEY=VALUE pairs, a dotenv file and/or a JSON file.
 
-use std::path::PathBuf;
-
 use super::args::{SecretArg, with_help};
 use super::common::{self, ConflictArgs, Context, ValueArgs};
-use super::input;
 use crate::error::Result;
 use crate::output::Output;
 
@@ -38,12 +35,6 @@ pub struct Args {
     pub secret: SecretArg,
     #[command(flatten)]
     pub values: ValueArgs,
-    /// Read variables from a dotenv file (python-dotenv syntax); `-` is stdin
-    #[arg(long, value_name = "PATH")]
-    pub from_dotenv: Option<PathBuf>,
-    /// Read variables from a JSON object of strings; `-` is stdin
-    #[arg(long, value_name = "PATH")]
-    pub from_json: Option<PathBuf>,
     #[command(flatten)]
     pub conflict: ConflictArgs,
 }
@@ -52,24 +43,8 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let Args {
         secret: SecretArg { name },
         values,
-        from_dotenv,
-        from_json,
         conflict,
     } = args;
-    let from_stdin = |path: &Option<PathBuf>| path.as_deref().is_some_and(input::is_stdin);
-    let also_stdin: Vec<&str> = [
-        (from_stdin(&from_dotenv), "--from-dotenv -"),
-        (from_stdin(&from_json), "--from-json -"),
-    ]
-    .into_iter()
-    .filter_map(|(reads, arg)| reads.then_some(arg))
-    .collect();
-    let mut data = values.read(out, &also_stdin)?;
-    if let Some(path) = &from_dotenv {
-        data.extend(input::read_dotenv_file(path, out)?);
-    }
-    if let Some(path) = &from_json {
-        data.extend(input::read_json_file(path, out)?);
-    }
+    let data = values.read(out)?;
     common::write_secret(ctx, out, &name, &data, &conflict).await
 }

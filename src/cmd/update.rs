@@ -16,11 +16,15 @@ removed, and every other key keeps its value. Concurrent updates of one secret n
 each other's changes. The secret must exist (exit code 3 otherwise).
 
 Values given as KEY=VALUE end up in your shell history and, while keep runs, in the process \
-list. Use KEY=- (a hidden prompt on a terminal, stdin otherwise) or --from-file KEY=PATH.
+list. Use KEY=- (a hidden prompt on a terminal, stdin otherwise), or read them from files \
+with --from-file KEY=PATH, --from-dotenv or --from-json (`-` is stdin). Later sources \
+override earlier ones: pairs, then --from-file, then --from-dotenv, then --from-json.
 
 Examples:
   $ keep update db PASSWORD=-
-  $ keep update db --from-file CA_CERT=ca.pem --unset OLD_PASSWORD";
+  $ keep update db --from-file CA_CERT=ca.pem --unset OLD_PASSWORD
+  $ sops -d .env.enc | keep update app --from-dotenv -
+  $ keep update app --from-json <(vault kv get -format=json -field=data secret/app)";
 
 /// Add, change or remove variables of an existing secret
 #[derive(Debug, clap::Args)]
@@ -76,13 +80,14 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     if values.is_empty() && unset.is_empty() {
         return Err(Error::invalid_with_hint(
             "nothing to update",
-            "pass `KEY=VALUE`, `KEY=-`, `--from-file KEY=PATH` or `--unset KEY`",
+            "pass `KEY=VALUE`, `KEY=-`, `--from-file KEY=PATH`, `--from-dotenv PATH`, \
+             `--from-json PATH` or `--unset KEY`",
         ));
     }
     for key in &unset {
         check_key(key)?;
     }
-    let set = values.read(out, &[])?;
+    let set = values.read(out)?;
     let backend = ctx.backend().await?;
     let outcome = out
         .waiting("saving", backend.update(ctx.env(), &name, &set, &unset))

@@ -98,3 +98,63 @@ both_modes!(
         }
     }
 );
+
+both_modes!(
+    fn reads_dotenv_and_json_files_and_stdin(env) {
+        json(env, &["create", "s", "A=1", "B=2", "KEEP=k"], 0);
+        let dotenv = env.write("u.env", "export B=two\nC='c $x'\n# comment\n");
+        let u = json(env, &["update", "s", "--from-dotenv", &dotenv.to_string_lossy(), "--unset", "A"], 0);
+        assert_eq!(u["set"], json!(["B", "C"]));
+        assert_eq!(u["unset"], json!(["A"]));
+        // stdin, later sources overriding earlier ones: pairs, dotenv, then JSON.
+        let json_file = env.write("u.json", r#"{"C": "from json", "D": "d"}"#);
+        let out = env
+            .keep()
+            .args(["update", "s", "C=pair", "E=e", "--from-dotenv", "-", "--from-json"])
+            .arg(&json_file)
+            .arg("--json")
+            .write_stdin("E=\"from stdin\"\n")
+            .assert()
+            .success();
+        let u: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).expect("JSON");
+        assert_eq!(u["set"], json!(["C", "D", "E"]));
+        let shown = json(env, &["show", "s", "--reveal"], 0);
+        assert_eq!(
+            shown["values"],
+            json!({"B": "two", "C": "from json", "D": "d", "E": "from stdin", "KEEP": "k"})
+        );
+        // JSON on stdin.
+        env.keep()
+            .args(["update", "s", "--from-json", "-"])
+            .write_stdin(r#"{"KEEP": "new"}"#)
+            .assert()
+            .success();
+        assert_eq!(json(env, &["show", "s", "--reveal"], 0)["values"]["KEEP"], "new");
+        // Two readers of stdin, a bad file and a bad dotenv line change nothing.
+        env.keep()
+            .args(["update", "s", "X=-", "--from-dotenv", "-"])
+            .write_stdin("X=1\n")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("stdin"));
+        let bad = env.write("bad.env", "GOOD=1\nnot a line\n");
+        env.keep()
+            .args(["update", "s", "--from-dotenv", &bad.to_string_lossy()])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("line 2"));
+        env.keep()
+            .args(["update", "s", "--from-json", &env.path("absent.json").to_string_lossy()])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("absent.json"));
+        env.keep()
+            .args(["update", "s", "--from-json", "-"])
+            .write_stdin(r#"{"N": 1}"#)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("not a string"));
+        let after = json(env, &["show", "s", "--reveal"], 0);
+        assert_eq!(after["values"], json!({"B": "two", "C": "from json", "D": "d", "E": "from stdin", "KEEP": "new"}));
+    }
+);
