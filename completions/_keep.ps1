@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List secrets, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a secret''s details and keys')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Add, change or remove variables of an existing secret')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Edit a secret''s values in your editor, saved as one update')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a secret (irreversible)')
             [CompletionResult]::new('environment', 'environment', [CompletionResultType]::ParameterValue, 'Manage environments: list, create, delete')
             [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Manage environments: list, create, delete')
@@ -128,7 +129,28 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
         }
         'keep;update' {
             [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read KEY''s value from the file at PATH, byte for byte (repeatable); `-` is stdin')
+            [CompletionResult]::new('--from-dotenv', '--from-dotenv', [CompletionResultType]::ParameterName, 'Read variables from a dotenv file (python-dotenv syntax); `-` is stdin')
+            [CompletionResult]::new('--from-json', '--from-json', [CompletionResultType]::ParameterName, 'Read variables from a JSON object of strings; `-` is stdin')
             [CompletionResult]::new('--unset', '--unset', [CompletionResultType]::ParameterName, 'Remove KEY from the secret (repeatable)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the profile''s server or the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the saved profile NAME instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the server''s answer [default: the profile''s, else 10]')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Directory of the local store [default: ~/.local/share/keep]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no messages, only data')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail instead, naming the flag to pass')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keep;edit' {
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the profile''s server or the local store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the saved profile NAME instead of the active one')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s')
@@ -855,6 +877,7 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List secrets, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a secret''s details and keys')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Add, change or remove variables of an existing secret')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Edit a secret''s values in your editor, saved as one update')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a secret (irreversible)')
             [CompletionResult]::new('environment', 'environment', [CompletionResultType]::ParameterValue, 'Manage environments: list, create, delete')
             [CompletionResult]::new('import-dotenv', 'import-dotenv', [CompletionResultType]::ParameterValue, 'Create a secret from the nearest .env file')
@@ -882,6 +905,9 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
             break
         }
         'keep;help;update' {
+            break
+        }
+        'keep;help;edit' {
             break
         }
         'keep;help;delete' {

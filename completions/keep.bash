@@ -28,6 +28,9 @@ _keep() {
             keep,delete)
                 cmd="keep__subcmd__delete"
                 ;;
+            keep,edit)
+                cmd="keep__subcmd__edit"
+                ;;
             keep,env)
                 cmd="keep__subcmd__environment"
                 ;;
@@ -111,6 +114,9 @@ _keep() {
                 ;;
             keep__subcmd__help,delete)
                 cmd="keep__subcmd__help__subcmd__delete"
+                ;;
+            keep__subcmd__help,edit)
+                cmd="keep__subcmd__help__subcmd__edit"
                 ;;
             keep__subcmd__help,environment)
                 cmd="keep__subcmd__help__subcmd__environment"
@@ -263,7 +269,7 @@ _keep() {
 
     case "${cmd}" in
         keep)
-            opts="-e -q -h -V --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version create list show update delete environment env import-dotenv import-env run export login logout profile status token audit completions serve help"
+            opts="-e -q -h -V --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version create list show update edit delete environment env import-dotenv import-env run export login logout profile status token audit completions serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -468,6 +474,52 @@ _keep() {
             ;;
         keep__subcmd__delete)
             opts="-y -e -q -h -V --allow-missing --yes --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keep__subcmd__edit)
+            opts="-e -q -h -V --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -825,7 +877,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__help)
-            opts="create list show update delete environment import-dotenv import-env run export login logout profile status token audit completions serve help"
+            opts="create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -881,6 +933,20 @@ _keep() {
             return 0
             ;;
         keep__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keep__subcmd__help__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2401,13 +2467,21 @@ _keep() {
             return 0
             ;;
         keep__subcmd__update)
-            opts="-e -q -h -V --from-file --unset --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --from-file --from-dotenv --from-json --unset --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --from-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-dotenv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-json)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -38,6 +38,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand list 'List secrets, newest first'
             cand show 'Show a secret''s details and keys'
             cand update 'Add, change or remove variables of an existing secret'
+            cand edit 'Edit a secret''s values in your editor, saved as one update'
             cand delete 'Delete a secret (irreversible)'
             cand environment 'Manage environments: list, create, delete'
             cand env 'Manage environments: list, create, delete'
@@ -121,7 +122,27 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;update'= {
             cand --from-file 'Read KEY''s value from the file at PATH, byte for byte (repeatable); `-` is stdin'
+            cand --from-dotenv 'Read variables from a dotenv file (python-dotenv syntax); `-` is stdin'
+            cand --from-json 'Read variables from a JSON object of strings; `-` is stdin'
             cand --unset 'Remove KEY from the secret (repeatable)'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;edit'= {
             cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
             cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
@@ -794,6 +815,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand list 'List secrets, newest first'
             cand show 'Show a secret''s details and keys'
             cand update 'Add, change or remove variables of an existing secret'
+            cand edit 'Edit a secret''s values in your editor, saved as one update'
             cand delete 'Delete a secret (irreversible)'
             cand environment 'Manage environments: list, create, delete'
             cand import-dotenv 'Create a secret from the nearest .env file'
@@ -817,6 +839,8 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;help;show'= {
         }
         &'keep;help;update'= {
+        }
+        &'keep;help;edit'= {
         }
         &'keep;help;delete'= {
         }

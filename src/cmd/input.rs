@@ -57,14 +57,20 @@ pub fn read_value_files(specs: &[String], out: &Output) -> Result<SecretData> {
 /// the process environment, which is read, never changed).
 pub fn read_dotenv_file(path: &Path, out: &Output) -> Result<SecretData> {
     let text = read_text_file(path, "dotenv file", out)?;
+    parse_dotenv(&text, &shown(path))
+}
+
+/// Parses dotenv text named `name` in errors (python-dotenv's dialect; `${VAR}` falls back to
+/// the process environment, which is read, never changed).
+pub fn parse_dotenv(text: &str, name: &str) -> Result<SecretData> {
     let lookup = |k: &str| std::env::var(k).ok();
-    let pairs = crate::dotenv::parse(&text, &lookup).map_err(|e| match e.kind {
+    let pairs = crate::dotenv::parse(text, &lookup).map_err(|e| match e.kind {
         ErrorKind::Syntax => Error::invalid_with_hint(
-            format!("cannot parse {}: {e}", shown(path)),
+            format!("cannot parse {name}: {e}"),
             "each line must be `KEY=VALUE`, `export KEY=VALUE`, a comment or blank",
         ),
         ErrorKind::TooLarge => Error::invalid_with_hint(
-            format!("cannot read {}: {e}", shown(path)),
+            format!("cannot read {name}: {e}"),
             "look at the `${...}` references on that line; single-quote a value to keep `$` \
              in it literal, and split a large secret into several",
         ),

@@ -7,6 +7,7 @@ mod common;
 pub mod completions;
 pub mod create;
 pub mod delete;
+pub mod edit;
 pub mod environment;
 pub mod export;
 mod export_format;
@@ -38,6 +39,7 @@ pub enum Command {
     List(list::Args),
     Show(show::Args),
     Update(update::Args),
+    Edit(edit::Args),
     Delete(delete::Args),
     Environment(environment::Args),
     ImportDotenv(import_dotenv::Args),
@@ -76,6 +78,7 @@ impl Command {
             Command::List(a) => list::run(a, ctx, out).await,
             Command::Show(a) => show::run(a, ctx, out).await,
             Command::Update(a) => update::run(a, ctx, out).await,
+            Command::Edit(a) => edit::run(a, ctx, out).await,
             Command::Delete(a) => delete::run(a, ctx, out).await,
             Command::Environment(a) => environment::run(a, ctx, out).await,
             Command::ImportDotenv(a) => import_dotenv::run(a, ctx, out).await,

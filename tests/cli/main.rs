@@ -8,6 +8,7 @@ mod api;
 mod commands;
 mod completion;
 mod dotenv_faults;
+mod edit;
 mod environments;
 mod export;
 mod faults;
