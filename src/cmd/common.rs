@@ -179,6 +179,8 @@ pub struct WriteReport {
     pub created: bool,
     pub replaced: bool,
     pub keys: Vec<String>,
+    /// The secret's version after the write.
+    pub version: i64,
     /// `local`, or the server's URL.
     pub store: String,
     #[serde(skip)]
@@ -186,7 +188,7 @@ pub struct WriteReport {
 }
 
 impl WriteReport {
-    fn new(o: CreateOutcome, ctx: &Context) -> Self {
+    pub fn new(o: CreateOutcome, ctx: &Context) -> Self {
         Self {
             id: o.secret.id,
             name: o.secret.name,
@@ -194,6 +196,7 @@ impl WriteReport {
             created: o.created,
             replaced: o.replaced,
             keys: o.secret.keys,
+            version: o.secret.version,
             store: ctx.store(),
             shown: ctx.store_shown(),
         }
