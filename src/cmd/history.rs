@@ -4,9 +4,9 @@
 use std::io;
 
 use super::args::ExistingArg;
-use super::common::Context;
+use super::common::{Context, change_text};
 use crate::error::Result;
-use crate::model::{History, VersionInfo};
+use crate::model::History;
 use crate::output::{Output, Report};
 
 const AFTER_LONG_HELP: &str = "\
@@ -35,22 +35,6 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = 20,
           value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::service::MAX_HISTORY)))]
     pub max: u32,
-}
-
-/// `+A ~B -C`, and where a rollback, rename or copy came from.
-pub fn change_text(v: &VersionInfo) -> String {
-    let c = &v.changes;
-    let mut parts: Vec<String> = (c.added.iter().map(|k| format!("+{k}")))
-        .chain(c.changed.iter().map(|k| format!("~{k}")))
-        .chain(c.removed.iter().map(|k| format!("-{k}")))
-        .collect();
-    match (v.action.as_str(), &c.from) {
-        ("rollback", Some(from)) => parts.push(format!("(values of version {from})")),
-        ("rename", Some(from)) => parts.push(format!("(renamed from {from})")),
-        ("copy", Some(from)) => parts.push(format!("(copied from {from})")),
-        _ => {}
-    }
-    parts.join(" ")
 }
 
 impl Report for History {
