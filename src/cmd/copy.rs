@@ -84,8 +84,16 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         )
         .await;
     backend.close().await;
+    let copied = copied.map_err(|e| match e {
+        // The create's hint names `--allow-existing`, which a copy does not take.
+        Error::AlreadyExists { name, env } => Error::Conflict(format!(
+            "secret `{name}` already exists in environment `{env}`: pass `--force` to replace \
+             its values, or `--as NEW` for another name"
+        )),
+        e => e,
+    })?;
     out.emit(&CopyReport {
-        write: WriteReport::new(copied?, ctx),
+        write: WriteReport::new(copied, ctx),
         from: format!("{env}/{name}"),
     })
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::args::ExistingArg;
 use super::common::Context;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::SecretName;
 use crate::output::{Output, Report};
 
@@ -64,7 +64,14 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         .waiting("saving", backend.rename(ctx.env(), &name, &new_name))
         .await;
     backend.close().await;
-    let secret = renamed?;
+    let secret = renamed.map_err(|e| match e {
+        // The create's hint (`--allow-existing`, `--force`) is not this command's.
+        Error::AlreadyExists { name, env } => Error::Conflict(format!(
+            "secret `{name}` already exists in environment `{env}`: choose another name, or \
+             rename or delete that secret first"
+        )),
+        e => e,
+    })?;
     out.emit(&RenameReport {
         id: secret.id,
         name: secret.name,

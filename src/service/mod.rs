@@ -6,6 +6,7 @@
 mod audit;
 mod environments;
 mod keys;
+mod moves;
 mod seals;
 mod tokens;
 mod versions;
@@ -15,8 +16,8 @@ use jiff::Timestamp;
 pub use self::environments::MAIN;
 pub use self::keys::Rewrapped;
 pub use self::tokens::{Authenticated, NewToken};
-use self::versions::check_version;
 pub use self::versions::{DEFAULT_MAX_VERSIONS, MAX_HISTORY, Made};
+use self::versions::{Kind, check_version};
 use crate::api::Action;
 pub use crate::api::{AuditQuery, KeyStatus, KeyUsage, ListQuery, ShowQuery};
 use crate::crypto::{self, Crypto, RowBinding, Sealed};
@@ -556,7 +557,7 @@ impl Service {
                         e => e,
                     })?;
                     let next = self.next_version(&row, &data)?;
-                    self.write_of(&row, &before, next, &data, Made::update(), actor)
+                    self.write_of(&row, &before, next, &data, Kind::update(), actor)
                 },
                 record.as_ref(),
             )

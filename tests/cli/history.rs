@@ -206,6 +206,7 @@ both_modes!(
         let e = json(env, &["rename", "a", "b"], 4);
         assert_eq!(e["error"]["code"], "already_exists");
         assert!(e["error"]["message"].as_str().unwrap_or_default().contains("`b`"), "{e}");
+        assert!(!e.to_string().contains("--allow-existing"), "not a flag of rename: {e}");
         json(env, &["rename", "a", "a"], 2);
         json(env, &["rename", "nope", "c"], 3);
         json(env, &["rename", "a", "c"], 0);
@@ -227,7 +228,9 @@ both_modes!(
         let c = json(env, &["copy", "db", "--to-env", "staging", "--as", "db-main"], 0);
         assert_eq!((c["created"].as_bool(), c["version"].as_i64()), (Some(true), Some(1)));
         assert_eq!(json(env, &["show", "db-main", "-e", "staging", "--reveal"], 0)["values"], json!({"K": "2"}));
-        json(env, &["copy", "db", "--to-env", "staging", "--as", "db-main"], 4);
+        let e = json(env, &["copy", "db", "--to-env", "staging", "--as", "db-main"], 4);
+        let message = e["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains("--force") && !e.to_string().contains("--allow-existing"), "{e}");
         json(env, &["update", "db", "K=3"], 0);
         let f = json(env, &["copy", "db", "--to-env", "staging", "--as", "db-main", "--force"], 0);
         assert_eq!((f["replaced"].as_bool(), f["version"].as_i64()), (Some(true), Some(2)));

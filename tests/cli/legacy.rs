@@ -178,3 +178,57 @@ fn a_store_from_before_history_gains_it_at_its_next_write_and_rolls_back_to_befo
     let values = json(&["show", "app", "--reveal"])["values"].clone();
     assert_eq!(values, serde_json::json!({"A": "1", "B": "two", "C": "3"}));
 }
+
+#[test]
+fn a_server_store_from_before_history_gains_it_at_its_next_write() {
+    let data = tempfile::tempdir().expect("tempdir");
+    copy_private(&fixture("v0-server"), &data.path().join("srv"));
+    let admin = std::fs::read_to_string(data.path().join("srv/admin.token"))
+        .expect("token file")
+        .trim()
+        .to_owned();
+    let server = Server::start_in(data, &[]);
+    let rt = runtime();
+    let api = Api::new(&server.url, &admin);
+    let versions = "/v1/environments/main/secrets/app/versions";
+    let before = rt.block_on(api.call(Method::GET, versions, None));
+    assert_eq!(before.status, StatusCode::OK, "{}", before.text);
+    let before = before.json("history");
+    let current = before["version"].as_i64().expect("version");
+    assert_eq!(before["versions"][0]["action"], "recorded", "{before}");
+    let body = serde_json::json!({ "set": { "B": "changed" }, "if_version": current });
+    let updated = rt.block_on(api.call(
+        Method::PATCH,
+        "/v1/environments/main/secrets/app",
+        Some(body),
+    ));
+    assert_eq!(updated.status, StatusCode::OK, "{}", updated.text);
+    let after = rt
+        .block_on(api.call(Method::GET, versions, None))
+        .json("history");
+    let listed: Vec<(i64, String)> = after["versions"]
+        .as_array()
+        .expect("versions")
+        .iter()
+        .map(|v| {
+            (
+                v["version"].as_i64().unwrap_or(0),
+                v["action"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (current + 1, "update".to_owned()),
+            (current, "recorded".to_owned())
+        ]
+    );
+    let old = rt.block_on(api.call(
+        Method::GET,
+        &format!("{versions}/{current}?reveal=true"),
+        None,
+    ));
+    assert_eq!(old.status, StatusCode::OK, "{}", old.text);
+    assert_eq!(old.json("version")["values"]["B"], "two");
+}
