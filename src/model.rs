@@ -836,6 +836,24 @@ mod tests {
     }
 
     #[test]
+    fn changes_name_added_changed_and_removed_keys() {
+        let before = data(&[("A", "1"), ("B", "2"), ("C", "3")]);
+        let after = data(&[("B", "2"), ("C", "30"), ("D", "4")]);
+        let c = Changes::between(&before, &after);
+        assert_eq!(
+            (c.added, c.changed, c.removed),
+            (
+                vec!["D".to_owned()],
+                vec!["C".to_owned()],
+                vec!["A".to_owned()]
+            )
+        );
+        assert!(Changes::between(&after, &after).is_empty());
+        let all = Changes::between(&SecretData::new(), &after);
+        assert_eq!(all.added, ["B", "C", "D"]);
+    }
+
+    #[test]
     fn missing_keys_keeps_order_and_dedups() {
         let keys = vec!["A".to_string()];
         let req: Vec<String> = ["B", "A", "C", "B"].iter().map(|s| s.to_string()).collect();
