@@ -127,7 +127,11 @@ fn sealed_row(
         old.insert("API_KEY".to_owned(), SecretValue::new(format!("old-{v}")));
         history.push(version_row(service, &id, v, created_at, &old)?);
     }
-    history.push(version_row(service, &id, versions, created_at, &data)?);
+    // A create records no history row (its own row tells its first version); a secret that
+    // was written since has a row for each version, the current one included.
+    if versions > 1 {
+        history.push(version_row(service, &id, versions, created_at, &data)?);
+    }
     let name = secret_name(i);
     let keys = serde_json::to_string(&model::keys_of(&data))?;
     let binding = RowBinding {

@@ -1,4 +1,5 @@
--- History: every version of a secret, the current one included, each sealed under its own
+-- History: every version of a secret, the current one included once it has been written to
+-- (a create records none: the secret's row is its first version), each sealed under its own
 -- data key with associated data that binds it to its secret's id, environment and version
 -- number (not its name, so that a rename keeps the history readable). Who wrote it, when,
 -- what kind of write it was and which keys it added, changed and removed are sealed with the

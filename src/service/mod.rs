@@ -355,7 +355,13 @@ impl Service {
             let secret = row.info()?;
             let action = made.audit.unwrap_or(Action::SecretCreate);
             let record = actor.record(action, Some(env.as_str()), name.as_str());
-            let versions = vec![self.first_version(&row, data, made, actor)?];
+            // A plain create records no history row: the secret's own row says all there is
+            // to say of its first version, which its next write records (`write_of`), so a
+            // create costs what it did before history. A copy records where it came from.
+            let versions = match made.action {
+                Some(_) => vec![self.first_version(&row, data, made, actor)?],
+                None => Vec::new(),
+            };
             // The environment is checked in the insert's own transaction (see
             // `Inserted::NoEnvironment`): no query more for a create that succeeds.
             let new = NewSecret {

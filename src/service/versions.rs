@@ -2,10 +2,13 @@
 //! (the writes that restore or move a secret are in `moves`).
 //!
 //! The current version lives in `secrets` (the hot path reads only that table); each write
-//! also records its version in `secret_versions`, in the same transaction, under a data key
-//! of its own and associated data that binds it to the secret's id, environment and number.
-//! A store from before history has no version rows: a secret's first write after the upgrade
-//! records the version it replaces as well (`recorded`), so rolling back to it works.
+//! after the create also records its version in `secret_versions`, in the same transaction,
+//! under a data key of its own and associated data that binds it to the secret's id,
+//! environment and number, and records the version it replaces if that has no row yet. A
+//! create records none (the secret's row says who made it, when, with which keys), so it
+//! costs what it did before history; nor does a store from before history have rows: a
+//! secret's first write after the upgrade records the version it replaces (`recorded`), so
+//! rolling back to it works.
 
 use super::{Actor, Service, timestamp};
 use crate::api::Action;
@@ -102,25 +105,32 @@ impl VersionRow {
     }
 }
 
-/// What is known of the current version of a secret that has no history (written before it).
+/// What is known of the current version of a secret that has no history row for it: the
+/// first version of a secret (a create records none: its row says who made it, when, with
+/// which keys), or the version a store from before history holds (`recorded`).
 fn recorded_info(row: &SecretRow, info: &SecretInfo) -> VersionInfo {
+    let (action, by, changes) = unrecorded(row, &info.keys);
     VersionInfo {
         version: row.version,
         created_at: info.updated_at,
-        created_by: recorded_by(row),
-        action: "recorded".to_owned(),
+        created_by: by,
+        action: action.to_owned(),
         keys: info.keys.clone(),
-        changes: Changes::default(),
+        changes,
     }
 }
 
-/// Who wrote the current version of a secret from before history: its creator if it was
-/// never changed, else not known.
-fn recorded_by(row: &SecretRow) -> String {
+/// The action, author and changes of a current version with no history row: a first version
+/// is its secret's creation; of a later one from before history, who wrote it is not known.
+fn unrecorded(row: &SecretRow, keys: &[String]) -> (&'static str, String, Changes) {
     if row.version == 1 {
-        row.created_by.clone()
+        let added = Changes {
+            added: keys.to_vec(),
+            ..Changes::default()
+        };
+        ("create", row.created_by.clone(), added)
     } else {
-        "unknown".to_owned()
+        ("recorded", "unknown".to_owned(), Changes::default())
     }
 }
 
@@ -182,8 +192,8 @@ impl Service {
     }
 
     /// The write of `next` (holding `after`) in place of `current` (holding `before`): the
-    /// new version's history row, and the version replaced, recorded if the secret has no
-    /// history yet (the database keeps the row it has, if it has one).
+    /// new version's history row, and the version replaced, recorded if it has no row yet (a
+    /// first version, or a store from before history; the database keeps a row it has).
     pub(super) fn write_of(
         &self,
         current: &SecretRow,
@@ -193,18 +203,10 @@ impl Service {
         kind: Kind,
         actor: &Actor,
     ) -> Result<Write> {
-        let recorded = Kind {
-            action: "recorded",
-            from: None,
-        };
-        let baseline = self.version_row(
-            current,
-            before,
-            current.updated_at,
-            &recorded_by(current),
-            recorded,
-            Changes::default(),
-        )?;
+        let (action, by, changes) = unrecorded(current, &model::keys_of(before));
+        let replaced = Kind { action, from: None };
+        let baseline =
+            self.version_row(current, before, current.updated_at, &by, replaced, changes)?;
         let changes = Changes::between(before, after);
         let version =
             self.version_row(&next, after, next.updated_at, &actor.name, kind, changes)?;
@@ -227,8 +229,8 @@ impl Service {
             versions.push(v.info()?);
         }
         if rows.first().is_none_or(|v| v.version != row.version) {
-            // Written before history (or by a writer that crashed between the two tables,
-            // which one transaction rules out): the current version is still known.
+            // A first version (a create records no history row) or one written before
+            // history: what the current row says of it.
             versions.insert(0, recorded_info(&row, &info));
             versions.truncate(limit as usize);
         }

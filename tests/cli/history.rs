@@ -71,6 +71,14 @@ both_modes!(
 both_modes!(
     fn history_names_who_and_which_keys_never_values(env) {
         json(env, &["create", "db", "USER=u", "PASSWORD=hunter2"], 0);
+        // A create alone: its first version, from the secret's own row.
+        let first = json(env, &["history", "db"], 0);
+        assert_eq!(first["versions"].as_array().map(Vec::len), Some(1), "{first}");
+        let v1 = &first["versions"][0];
+        assert_eq!((v1["action"].as_str(), &v1["created_by"]), (Some("create"), &json!(env.actor())));
+        assert_eq!(v1["added"], json!(["PASSWORD", "USER"]));
+        let shown = json(env, &["show", "db", "--version", "1", "--reveal"], 0);
+        assert_eq!(shown["values"], json!({"PASSWORD": "hunter2", "USER": "u"}));
         json(env, &["update", "db", "PASSWORD=hunter3", "HOST=h", "--unset", "USER"], 0);
         let h = json(env, &["history", "db"], 0);
         assert_eq!(h["version"], 2);
@@ -80,7 +88,8 @@ both_modes!(
         assert_eq!(v2["changed"], json!(["PASSWORD"]));
         assert_eq!(v2["removed"], json!(["USER"]));
         assert_eq!(v2["keys"], json!(["HOST", "PASSWORD"]));
-        assert_eq!(h["versions"][1]["added"], json!(["PASSWORD", "USER"]));
+        // The first version, recorded by the update as the create made it.
+        assert_eq!(h["versions"][1], first["versions"][0]);
         let text = env.keep().args(["history", "db"]).output().expect("run");
         assert!(text.status.success());
         let text = String::from_utf8_lossy(&text.stdout);
