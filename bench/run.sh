@@ -142,6 +142,22 @@ for n in $SIZES; do
     touch "$dir.tmp/.complete"
     mv "$dir.tmp" "$dir"
 done
+# The largest size again, with a history: 1% of the secrets (every 100th, among them the one
+# `show` reads) have 20 versions each. `keep show` reads only the current row, so it should not
+# notice (the row "with history vs without").
+HSIZE="$(awk '{ print $NF }' <<<"$SIZES")"
+hstore_for() { echo "$STORES/$1-history-$STORE_KEY"; }
+if [ -f "$(hstore_for "$HSIZE")/.complete" ]; then
+    log "store of $HSIZE secrets with history: cached"
+else
+    log "preparing a store of $HSIZE secrets, 1% of them with 20 versions"
+    dir="$(hstore_for "$HSIZE")"
+    rm -rf "$STORES/$HSIZE-history-"*
+    mkdir -p "$STORES"
+    BENCH_HISTORY=1:20 "$EX/bench_prepare" "$dir.tmp" "$HSIZE"
+    touch "$dir.tmp/.complete"
+    mv "$dir.tmp" "$dir"
+fi
 
 # --- PostgreSQL: a throwaway cluster, as the tests start one --------------------------------
 # Started on DATA with its socket in PG_SOCK (no TCP); sets PG_PID. Bounded: 120 s to start.
@@ -340,10 +356,17 @@ for n in $SIZES; do
     rm -f "${STORE[$n]}/.complete"
     NAME[$n]="$(printf 's%07d' "$((n / 2))")"
 done
+HSTORE="$WORK/store-$HSIZE-history"
+cp -a --reflink=auto "$(hstore_for "$HSIZE")" "$HSTORE"
+rm -f "$HSTORE/.complete"
+# `show` reads a secret with 20 versions (n/2 is a multiple of 100 for the usual sizes).
+HNAME="$(printf 's%07d' "$(((HSIZE / 2) / 100 * 100))")"
 
 log "local commands ($ROUNDS rounds)"
 for r in $(seq "$ROUNDS"); do
-    cmds=(cli.true "true" cli.version "$KEEP --version")
+    cmds=(cli.true "true" cli.version "$KEEP --version"
+        cli.show_history "$KEEP --home $HSTORE show $HNAME"
+        cli.show_no_history "$KEEP --home ${STORE[$HSIZE]} show $HNAME")
     for n in $SIZES; do
         cmds+=("cli.show.$n" "$KEEP --home ${STORE[$n]} show ${NAME[$n]}"
             "cli.list.$n" "$KEEP --home ${STORE[$n]} list"
@@ -528,6 +551,8 @@ TABLE="$WORK/table.txt"
         row "  (info) CLI peak RSS: keep show vs true" "$s" "$(med "cli.rss.show.$n")" "$(med cli.rss.true)" MiB "" ""
         row "  (info) CLI peak RSS: keep list vs true" "$s" "$(med "cli.rss.list.$n")" "$(med cli.rss.true)" MiB "" ""
     done
+    row "local keep show, 1% with 20 versions vs none" "$(human "$HSIZE")" "$(med cli.show_history)" \
+        "$(med cli.show_no_history)" ms "<=" 1.1
     if [ "$SMALL" != "$LARGE" ]; then
         l="$(human "$LARGE")" s="$(human "$SMALL")"
         row "local keep show, $l vs $s" "$l" "$(med "cli.show.$LARGE")" "$(med "cli.show.$SMALL")" ms "<=" 1.1

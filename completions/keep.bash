@@ -22,11 +22,17 @@ _keep() {
             keep,completions)
                 cmd="keep__subcmd__completions"
                 ;;
+            keep,copy)
+                cmd="keep__subcmd__copy"
+                ;;
             keep,create)
                 cmd="keep__subcmd__create"
                 ;;
             keep,delete)
                 cmd="keep__subcmd__delete"
+                ;;
+            keep,diff)
+                cmd="keep__subcmd__diff"
                 ;;
             keep,edit)
                 cmd="keep__subcmd__edit"
@@ -42,6 +48,9 @@ _keep() {
                 ;;
             keep,help)
                 cmd="keep__subcmd__help"
+                ;;
+            keep,history)
+                cmd="keep__subcmd__history"
                 ;;
             keep,import-dotenv)
                 cmd="keep__subcmd__import__subcmd__dotenv"
@@ -60,6 +69,12 @@ _keep() {
                 ;;
             keep,profile)
                 cmd="keep__subcmd__profile"
+                ;;
+            keep,rename)
+                cmd="keep__subcmd__rename"
+                ;;
+            keep,rollback)
+                cmd="keep__subcmd__rollback"
                 ;;
             keep,run)
                 cmd="keep__subcmd__run"
@@ -109,11 +124,17 @@ _keep() {
             keep__subcmd__help,completions)
                 cmd="keep__subcmd__help__subcmd__completions"
                 ;;
+            keep__subcmd__help,copy)
+                cmd="keep__subcmd__help__subcmd__copy"
+                ;;
             keep__subcmd__help,create)
                 cmd="keep__subcmd__help__subcmd__create"
                 ;;
             keep__subcmd__help,delete)
                 cmd="keep__subcmd__help__subcmd__delete"
+                ;;
+            keep__subcmd__help,diff)
+                cmd="keep__subcmd__help__subcmd__diff"
                 ;;
             keep__subcmd__help,edit)
                 cmd="keep__subcmd__help__subcmd__edit"
@@ -126,6 +147,9 @@ _keep() {
                 ;;
             keep__subcmd__help,help)
                 cmd="keep__subcmd__help__subcmd__help"
+                ;;
+            keep__subcmd__help,history)
+                cmd="keep__subcmd__help__subcmd__history"
                 ;;
             keep__subcmd__help,import-dotenv)
                 cmd="keep__subcmd__help__subcmd__import__subcmd__dotenv"
@@ -144,6 +168,12 @@ _keep() {
                 ;;
             keep__subcmd__help,profile)
                 cmd="keep__subcmd__help__subcmd__profile"
+                ;;
+            keep__subcmd__help,rename)
+                cmd="keep__subcmd__help__subcmd__rename"
+                ;;
+            keep__subcmd__help,rollback)
+                cmd="keep__subcmd__help__subcmd__rollback"
                 ;;
             keep__subcmd__help,run)
                 cmd="keep__subcmd__help__subcmd__run"
@@ -269,7 +299,7 @@ _keep() {
 
     case "${cmd}" in
         keep)
-            opts="-e -q -h -V --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version create list show update edit delete environment env import-dotenv import-env run export login logout profile status token audit completions serve help"
+            opts="-e -q -h -V --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version create list show update edit delete history diff rollback rename copy environment env import-dotenv import-env run export login logout profile status token audit completions serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -414,6 +444,60 @@ _keep() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        keep__subcmd__copy)
+            opts="-e -q -h -V --to-env --as --force --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         keep__subcmd__create)
             opts="-e -q -h -V --from-file --from-dotenv --from-json --allow-existing --force --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -474,6 +558,52 @@ _keep() {
             ;;
         keep__subcmd__delete)
             opts="-y -e -q -h -V --allow-missing --yes --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keep__subcmd__diff)
+            opts="-e -q -h -V --reveal --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -819,7 +949,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__export)
-            opts="-o -e -q -h -V --format --output --reveal --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version"
+            opts="-o -e -q -h --format --output --reveal --version --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -834,6 +964,10 @@ _keep() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -877,7 +1011,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__help)
-            opts="create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help"
+            opts="create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -918,6 +1052,20 @@ _keep() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        keep__subcmd__help__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         keep__subcmd__help__subcmd__create)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -933,6 +1081,20 @@ _keep() {
             return 0
             ;;
         keep__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keep__subcmd__help__subcmd__diff)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1031,6 +1193,20 @@ _keep() {
             return 0
             ;;
         keep__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keep__subcmd__help__subcmd__history)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1159,6 +1335,34 @@ _keep() {
         keep__subcmd__help__subcmd__profile__subcmd__use)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keep__subcmd__help__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keep__subcmd__help__subcmd__rollback)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1317,6 +1521,56 @@ _keep() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keep__subcmd__history)
+            opts="-e -q -h -V --max --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --max)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1824,6 +2078,102 @@ _keep() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        keep__subcmd__rename)
+            opts="-e -q -h -V --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keep__subcmd__rollback)
+            opts="-y -e -q -h --if-version --yes --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --if-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         keep__subcmd__run)
             opts="-e -q -h -V --require --no-inherit-env --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1875,7 +2225,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__serve)
-            opts="-e -q -h -V --listen --data-dir --database --auth-failure-limit --tls-cert --tls-key --tls-self-signed --tls-name --insecure-http --request-timeout --server --profile --ca-cert --timeout --env --home --json --no-input --quiet --color --help --version admin-token rotate-key help"
+            opts="-e -q -h -V --listen --data-dir --database --auth-failure-limit --tls-cert --tls-key --tls-self-signed --tls-name --insecure-http --request-timeout --max-versions --server --profile --ca-cert --timeout --env --home --json --no-input --quiet --color --help --version admin-token rotate-key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1910,6 +2260,10 @@ _keep() {
                     return 0
                     ;;
                 --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-versions)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2113,13 +2467,17 @@ _keep() {
             return 0
             ;;
         keep__subcmd__show)
-            opts="-e -q -h -V --reveal --require --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h --reveal --require --version --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --require)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2467,7 +2825,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__update)
-            opts="-e -q -h -V --from-file --from-dotenv --from-json --unset --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version"
+            opts="-e -q -h -V --from-file --from-dotenv --from-json --unset --if-version --server --profile --ca-cert --timeout --env --home --json --quiet --color --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2486,6 +2844,10 @@ _keep() {
                     return 0
                     ;;
                 --unset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

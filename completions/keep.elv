@@ -40,6 +40,11 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand update 'Add, change or remove variables of an existing secret'
             cand edit 'Edit a secret''s values in your editor, saved as one update'
             cand delete 'Delete a secret (irreversible)'
+            cand history 'List a secret''s versions: when, who, which keys changed (never values)'
+            cand diff 'Compare two versions of a secret: keys added, changed and removed'
+            cand rollback 'Make the values of an earlier version the current ones (as a new version)'
+            cand rename 'Rename a secret (its id and history stay)'
+            cand copy 'Copy a secret to another environment or name'
             cand environment 'Manage environments: list, create, delete'
             cand env 'Manage environments: list, create, delete'
             cand import-dotenv 'Create a secret from the nearest .env file'
@@ -102,6 +107,7 @@ set edit:completion:arg-completer[keep] = {|@words|
         }
         &'keep;show'= {
             cand --require 'Fail unless the secret has KEY (repeatable)'
+            cand --version 'Show version N of the secret instead of the current one (see `keep history`)'
             cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
             cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
@@ -117,14 +123,13 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --no-input 'Never prompt; fail instead, naming the flag to pass'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'keep;update'= {
             cand --from-file 'Read KEY''s value from the file at PATH, byte for byte (repeatable); `-` is stdin'
             cand --from-dotenv 'Read variables from a dotenv file (python-dotenv syntax); `-` is stdin'
             cand --from-json 'Read variables from a JSON object of strings; `-` is stdin'
             cand --unset 'Remove KEY from the secret (repeatable)'
+            cand --if-version 'Update only if the secret is still at version N (from `keep show NAME --json`); otherwise fail with exit code 4 (`version_conflict`), naming the current version'
             cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
             cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
@@ -172,6 +177,102 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --allow-missing 'Succeed if the secret does not exist'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;history'= {
+            cand --max 'Show at most N versions, the newest'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;diff'= {
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --reveal 'Show the values of the keys that differ'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;rollback'= {
+            cand --if-version 'Roll back only if the secret is still at version M'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'keep;rename'= {
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keep;copy'= {
+            cand --to-env 'The environment to copy to [default: the secret''s own, with --as]'
+            cand --as 'The copy''s name [default: the same name]'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --force 'Replace the values of a secret of that name in the target environment'
             cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print no messages, only data'
             cand --quiet 'Print no messages, only data'
@@ -432,6 +533,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --format 'Output format [default: dotenv; json with --json]'
             cand -o 'Write to PATH (mode 0600, replaced atomically) instead of stdout'
             cand --output 'Write to PATH (mode 0600, replaced atomically) instead of stdout'
+            cand --version 'Export version N of the secret instead of the current one (see `keep history`)'
             cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
             cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
@@ -447,8 +549,6 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --no-input 'Never prompt; fail instead, naming the flag to pass'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'keep;login'= {
             cand --fingerprint 'Trust the certificate with this SHA-256 fingerprint in the server''s chain (as `keep serve --tls-self-signed` prints it) instead of --ca-cert'
@@ -736,6 +836,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --tls-key 'The PEM private key of --tls-cert'
             cand --tls-name 'A name (or IP address) the --tls-self-signed certificate is for (repeatable) [default: this host''s name, localhost and the listen address]'
             cand --request-timeout 'Seconds a request may take, body included, before it gets 408'
+            cand --max-versions 'Versions kept of each secret, the newest; the write that passes the limit deletes the oldest (0: keep every version)'
             cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
             cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
@@ -817,6 +918,11 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand update 'Add, change or remove variables of an existing secret'
             cand edit 'Edit a secret''s values in your editor, saved as one update'
             cand delete 'Delete a secret (irreversible)'
+            cand history 'List a secret''s versions: when, who, which keys changed (never values)'
+            cand diff 'Compare two versions of a secret: keys added, changed and removed'
+            cand rollback 'Make the values of an earlier version the current ones (as a new version)'
+            cand rename 'Rename a secret (its id and history stay)'
+            cand copy 'Copy a secret to another environment or name'
             cand environment 'Manage environments: list, create, delete'
             cand import-dotenv 'Create a secret from the nearest .env file'
             cand import-env 'Create a secret from local environment variables'
@@ -843,6 +949,16 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;help;edit'= {
         }
         &'keep;help;delete'= {
+        }
+        &'keep;help;history'= {
+        }
+        &'keep;help;diff'= {
+        }
+        &'keep;help;rollback'= {
+        }
+        &'keep;help;rename'= {
+        }
+        &'keep;help;copy'= {
         }
         &'keep;help;environment'= {
             cand list 'List environments, sorted'

@@ -44,6 +44,11 @@ complete -c keep -n "__fish_keep_needs_command" -f -a "show" -d 'Show a secret\'
 complete -c keep -n "__fish_keep_needs_command" -f -a "update" -d 'Add, change or remove variables of an existing secret'
 complete -c keep -n "__fish_keep_needs_command" -f -a "edit" -d 'Edit a secret\'s values in your editor, saved as one update'
 complete -c keep -n "__fish_keep_needs_command" -f -a "delete" -d 'Delete a secret (irreversible)'
+complete -c keep -n "__fish_keep_needs_command" -f -a "history" -d 'List a secret\'s versions: when, who, which keys changed (never values)'
+complete -c keep -n "__fish_keep_needs_command" -f -a "diff" -d 'Compare two versions of a secret: keys added, changed and removed'
+complete -c keep -n "__fish_keep_needs_command" -f -a "rollback" -d 'Make the values of an earlier version the current ones (as a new version)'
+complete -c keep -n "__fish_keep_needs_command" -f -a "rename" -d 'Rename a secret (its id and history stay)'
+complete -c keep -n "__fish_keep_needs_command" -f -a "copy" -d 'Copy a secret to another environment or name'
 complete -c keep -n "__fish_keep_needs_command" -f -a "environment" -d 'Manage environments: list, create, delete'
 complete -c keep -n "__fish_keep_needs_command" -f -a "env" -d 'Manage environments: list, create, delete'
 complete -c keep -n "__fish_keep_needs_command" -f -a "import-dotenv" -d 'Create a secret from the nearest .env file'
@@ -96,6 +101,7 @@ complete -c keep -n "__fish_keep_using_subcommand list" -l no-input -d 'Never pr
 complete -c keep -n "__fish_keep_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand list" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand show" -l require -d 'Fail unless the secret has KEY (repeatable)' -r
+complete -c keep -n "__fish_keep_using_subcommand show" -l version -d 'Show version N of the secret instead of the current one (see `keep history`)' -r
 complete -c keep -n "__fish_keep_using_subcommand show" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
 complete -c keep -n "__fish_keep_using_subcommand show" -l profile -d 'Use the saved profile NAME instead of the active one' -r
 complete -c keep -n "__fish_keep_using_subcommand show" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
@@ -110,11 +116,11 @@ complete -c keep -n "__fish_keep_using_subcommand show" -l json -d 'Print one JS
 complete -c keep -n "__fish_keep_using_subcommand show" -s q -l quiet -d 'Print no messages, only data'
 complete -c keep -n "__fish_keep_using_subcommand show" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c keep -n "__fish_keep_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c keep -n "__fish_keep_using_subcommand show" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand update" -l from-file -d 'Read KEY\'s value from the file at PATH, byte for byte (repeatable); `-` is stdin' -r
 complete -c keep -n "__fish_keep_using_subcommand update" -l from-dotenv -d 'Read variables from a dotenv file (python-dotenv syntax); `-` is stdin' -r -F
 complete -c keep -n "__fish_keep_using_subcommand update" -l from-json -d 'Read variables from a JSON object of strings; `-` is stdin' -r -F
 complete -c keep -n "__fish_keep_using_subcommand update" -l unset -d 'Remove KEY from the secret (repeatable)' -r
+complete -c keep -n "__fish_keep_using_subcommand update" -l if-version -d 'Update only if the secret is still at version N (from `keep show NAME --json`); otherwise fail with exit code 4 (`version_conflict`), naming the current version' -r
 complete -c keep -n "__fish_keep_using_subcommand update" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
 complete -c keep -n "__fish_keep_using_subcommand update" -l profile -d 'Use the saved profile NAME instead of the active one' -r
 complete -c keep -n "__fish_keep_using_subcommand update" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
@@ -159,6 +165,82 @@ complete -c keep -n "__fish_keep_using_subcommand delete" -s q -l quiet -d 'Prin
 complete -c keep -n "__fish_keep_using_subcommand delete" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c keep -n "__fish_keep_using_subcommand delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keep -n "__fish_keep_using_subcommand delete" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand history" -l max -d 'Show at most N versions, the newest' -r
+complete -c keep -n "__fish_keep_using_subcommand history" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand history" -l profile -d 'Use the saved profile NAME instead of the active one' -r
+complete -c keep -n "__fish_keep_using_subcommand history" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
+complete -c keep -n "__fish_keep_using_subcommand history" -l timeout -d 'Seconds to wait for the server\'s answer [default: the profile\'s, else 10]' -r
+complete -c keep -n "__fish_keep_using_subcommand history" -s e -l env -d 'Environment the secrets live in [default: the profile\'s, else main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand history" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand history" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand history" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand history" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand history" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand history" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand diff" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand diff" -l profile -d 'Use the saved profile NAME instead of the active one' -r
+complete -c keep -n "__fish_keep_using_subcommand diff" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
+complete -c keep -n "__fish_keep_using_subcommand diff" -l timeout -d 'Seconds to wait for the server\'s answer [default: the profile\'s, else 10]' -r
+complete -c keep -n "__fish_keep_using_subcommand diff" -s e -l env -d 'Environment the secrets live in [default: the profile\'s, else main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand diff" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand diff" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand diff" -l reveal -d 'Show the values of the keys that differ'
+complete -c keep -n "__fish_keep_using_subcommand diff" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand diff" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand diff" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand diff" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand rollback" -l if-version -d 'Roll back only if the secret is still at version M' -r
+complete -c keep -n "__fish_keep_using_subcommand rollback" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand rollback" -l profile -d 'Use the saved profile NAME instead of the active one' -r
+complete -c keep -n "__fish_keep_using_subcommand rollback" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
+complete -c keep -n "__fish_keep_using_subcommand rollback" -l timeout -d 'Seconds to wait for the server\'s answer [default: the profile\'s, else 10]' -r
+complete -c keep -n "__fish_keep_using_subcommand rollback" -s e -l env -d 'Environment the secrets live in [default: the profile\'s, else main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand rollback" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand rollback" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand rollback" -s y -l yes -d 'Do not ask for confirmation'
+complete -c keep -n "__fish_keep_using_subcommand rollback" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand rollback" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand rollback" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand rollback" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand rename" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand rename" -l profile -d 'Use the saved profile NAME instead of the active one' -r
+complete -c keep -n "__fish_keep_using_subcommand rename" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
+complete -c keep -n "__fish_keep_using_subcommand rename" -l timeout -d 'Seconds to wait for the server\'s answer [default: the profile\'s, else 10]' -r
+complete -c keep -n "__fish_keep_using_subcommand rename" -s e -l env -d 'Environment the secrets live in [default: the profile\'s, else main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand rename" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand rename" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand rename" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand rename" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand rename" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand rename" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand rename" -s V -l version -d 'Print version'
+complete -c keep -n "__fish_keep_using_subcommand copy" -l to-env -d 'The environment to copy to [default: the secret\'s own, with --as]' -r
+complete -c keep -n "__fish_keep_using_subcommand copy" -l as -d 'The copy\'s name [default: the same name]' -r
+complete -c keep -n "__fish_keep_using_subcommand copy" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
+complete -c keep -n "__fish_keep_using_subcommand copy" -l profile -d 'Use the saved profile NAME instead of the active one' -r
+complete -c keep -n "__fish_keep_using_subcommand copy" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
+complete -c keep -n "__fish_keep_using_subcommand copy" -l timeout -d 'Seconds to wait for the server\'s answer [default: the profile\'s, else 10]' -r
+complete -c keep -n "__fish_keep_using_subcommand copy" -s e -l env -d 'Environment the secrets live in [default: the profile\'s, else main]; `keep token create` takes it several times, for a token limited to those environments' -r
+complete -c keep -n "__fish_keep_using_subcommand copy" -l home -d 'Directory of the local store [default: ~/.local/share/keep]' -r -F
+complete -c keep -n "__fish_keep_using_subcommand copy" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c keep -n "__fish_keep_using_subcommand copy" -l force -d 'Replace the values of a secret of that name in the target environment'
+complete -c keep -n "__fish_keep_using_subcommand copy" -l json -d 'Print one JSON document on stdout (errors as JSON on stderr)'
+complete -c keep -n "__fish_keep_using_subcommand copy" -s q -l quiet -d 'Print no messages, only data'
+complete -c keep -n "__fish_keep_using_subcommand copy" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c keep -n "__fish_keep_using_subcommand copy" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keep -n "__fish_keep_using_subcommand copy" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand environment; and not __fish_seen_subcommand_from list create delete help" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
 complete -c keep -n "__fish_keep_using_subcommand environment; and not __fish_seen_subcommand_from list create delete help" -l profile -d 'Use the saved profile NAME instead of the active one' -r
 complete -c keep -n "__fish_keep_using_subcommand environment; and not __fish_seen_subcommand_from list create delete help" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
@@ -344,6 +426,7 @@ complete -c keep -n "__fish_keep_using_subcommand export" -l format -d 'Output f
 json\t'One flat JSON object, keys sorted'
 shell\t'`export KEY=\'value\'` lines for `eval` in sh, bash or zsh'"
 complete -c keep -n "__fish_keep_using_subcommand export" -s o -l output -d 'Write to PATH (mode 0600, replaced atomically) instead of stdout' -r -F
+complete -c keep -n "__fish_keep_using_subcommand export" -l version -d 'Export version N of the secret instead of the current one (see `keep history`)' -r
 complete -c keep -n "__fish_keep_using_subcommand export" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
 complete -c keep -n "__fish_keep_using_subcommand export" -l profile -d 'Use the saved profile NAME instead of the active one' -r
 complete -c keep -n "__fish_keep_using_subcommand export" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
@@ -358,7 +441,6 @@ complete -c keep -n "__fish_keep_using_subcommand export" -l json -d 'Print one 
 complete -c keep -n "__fish_keep_using_subcommand export" -s q -l quiet -d 'Print no messages, only data'
 complete -c keep -n "__fish_keep_using_subcommand export" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c keep -n "__fish_keep_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c keep -n "__fish_keep_using_subcommand export" -s V -l version -d 'Print version'
 complete -c keep -n "__fish_keep_using_subcommand login" -l fingerprint -d 'Trust the certificate with this SHA-256 fingerprint in the server\'s chain (as `keep serve --tls-self-signed` prints it) instead of --ca-cert' -r
 complete -c keep -n "__fish_keep_using_subcommand login" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
 complete -c keep -n "__fish_keep_using_subcommand login" -l profile -d 'Use the saved profile NAME instead of the active one' -r
@@ -572,6 +654,7 @@ complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_sub
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l tls-key -d 'The PEM private key of --tls-cert' -r -F
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l tls-name -d 'A name (or IP address) the --tls-self-signed certificate is for (repeatable) [default: this host\'s name, localhost and the listen address]' -r
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l request-timeout -d 'Seconds a request may take, body included, before it gets 408' -r
+complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l max-versions -d 'Versions kept of each secret, the newest; the write that passes the limit deletes the oldest (0: keep every version)' -r
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l server -d 'Use the `keep serve` at URL instead of the profile\'s server or the local store' -r
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l profile -d 'Use the saved profile NAME instead of the active one' -r
 complete -c keep -n "__fish_keep_using_subcommand serve; and not __fish_seen_subcommand_from admin-token rotate-key help" -l ca-cert -d 'Trust the CA certificates in this PEM file for an `https://` server, besides the system\'s' -r -F
@@ -627,26 +710,31 @@ complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcomm
 complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from help" -f -a "admin-token" -d 'Mint a new admin token offline, from the server\'s data directory (operator)'
 complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from help" -f -a "rotate-key" -d 'Rotate the master key of a running server (admin)'
 complete -c keep -n "__fish_keep_using_subcommand serve; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "create" -d 'Create a secret from KEY=VALUE pairs and files'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "list" -d 'List secrets, newest first'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "show" -d 'Show a secret\'s details and keys'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "update" -d 'Add, change or remove variables of an existing secret'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "edit" -d 'Edit a secret\'s values in your editor, saved as one update'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "delete" -d 'Delete a secret (irreversible)'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "environment" -d 'Manage environments: list, create, delete'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "import-dotenv" -d 'Create a secret from the nearest .env file'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "import-env" -d 'Create a secret from local environment variables'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "run" -d 'Run a program with secrets\' variables in its environment'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "export" -d 'Print a secret\'s values as a dotenv file, JSON or shell `export` lines'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "login" -d 'Save a server and its token as a profile, after checking the token'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "logout" -d 'Remove a profile and its token from this machine'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "profile" -d 'Manage the profiles `keep login` saved'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "status" -d 'Show where commands go (local store or server), the token and the active profile'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "token" -d 'Manage the API tokens of a keep server (admin)'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "audit" -d 'Show the server\'s audit log (admin)'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "completions" -d 'Print a shell completion script'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "serve" -d 'Run the keep HTTP server'
-complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "create" -d 'Create a secret from KEY=VALUE pairs and files'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "list" -d 'List secrets, newest first'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "show" -d 'Show a secret\'s details and keys'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "update" -d 'Add, change or remove variables of an existing secret'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "edit" -d 'Edit a secret\'s values in your editor, saved as one update'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "delete" -d 'Delete a secret (irreversible)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "history" -d 'List a secret\'s versions: when, who, which keys changed (never values)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "diff" -d 'Compare two versions of a secret: keys added, changed and removed'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "rollback" -d 'Make the values of an earlier version the current ones (as a new version)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "rename" -d 'Rename a secret (its id and history stay)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "copy" -d 'Copy a secret to another environment or name'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "environment" -d 'Manage environments: list, create, delete'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "import-dotenv" -d 'Create a secret from the nearest .env file'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "import-env" -d 'Create a secret from local environment variables'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "run" -d 'Run a program with secrets\' variables in its environment'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "export" -d 'Print a secret\'s values as a dotenv file, JSON or shell `export` lines'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "login" -d 'Save a server and its token as a profile, after checking the token'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "logout" -d 'Remove a profile and its token from this machine'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "profile" -d 'Manage the profiles `keep login` saved'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "status" -d 'Show where commands go (local store or server), the token and the active profile'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "token" -d 'Manage the API tokens of a keep server (admin)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "audit" -d 'Show the server\'s audit log (admin)'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "completions" -d 'Print a shell completion script'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "serve" -d 'Run the keep HTTP server'
+complete -c keep -n "__fish_keep_using_subcommand help; and not __fish_seen_subcommand_from create list show update edit delete history diff rollback rename copy environment import-dotenv import-env run export login logout profile status token audit completions serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from environment" -f -a "list" -d 'List environments, sorted'
 complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from environment" -f -a "create" -d 'Create an environment'
 complete -c keep -n "__fish_keep_using_subcommand help; and __fish_seen_subcommand_from environment" -f -a "delete" -d 'Delete an environment (with its secrets only with --force)'

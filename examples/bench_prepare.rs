@@ -2,6 +2,11 @@
 //!
 //! Usage: `bench_prepare DIR N [DATABASE_URL]`.
 //!
+//! With `BENCH_HISTORY=PERCENT:VERSIONS` (such as `1:20`), that share of the secrets (every
+//! `100/PERCENT`th) has a history of VERSIONS versions, each sealed as the history seals it,
+//! and its current row is the last of them; the others have one version each, as a create
+//! makes.
+//!
 //! - Without DATABASE_URL, DIR gets an SQLite store with the layout of both `KEEP_HOME` and a
 //!   `keep serve` data directory (`keep.db`, `master.key`).
 //! - With a `postgres://` URL, the secrets go into that database (which must hold no store
@@ -22,7 +27,7 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use keep::api::ShowQuery;
 use keep::crypto::{RowBinding, Sealed, new_secret_id};
-use keep::db::{Db, Inserted, SecretRow};
+use keep::db::{Db, Inserted, NewSecret, SecretRow, VersionRow};
 use keep::model::{self, EnvName, SecretData, SecretName, SecretValue};
 use keep::server::{self, DataDir};
 use keep::service::Service;
@@ -49,25 +54,100 @@ fn secret_name(i: usize) -> String {
     format!("s{i:07}")
 }
 
-/// Row `i`, built and sealed the way `Service::create` builds a new secret's row.
-fn sealed_row(service: &Service, i: usize, created_at: i64) -> anyhow::Result<SecretRow> {
+/// `BENCH_HISTORY`: every how many secrets has a history, and of how many versions.
+fn history_setting() -> anyhow::Result<Option<(usize, i64)>> {
+    let Ok(v) = std::env::var("BENCH_HISTORY") else {
+        return Ok(None);
+    };
+    let (percent, versions) = v
+        .split_once(':')
+        .context("BENCH_HISTORY is PERCENT:VERSIONS")?;
+    let percent: usize = percent.parse().context("BENCH_HISTORY's PERCENT")?;
+    let versions: i64 = versions.parse().context("BENCH_HISTORY's VERSIONS")?;
+    if percent == 0 || percent > 100 || versions < 1 {
+        bail!("BENCH_HISTORY is PERCENT (1 to 100):VERSIONS (at least 1)");
+    }
+    Ok(Some((100 / percent, versions)))
+}
+
+/// Version `version` of secret `id` in the history, sealed as `Service` seals it.
+fn version_row(
+    service: &Service,
+    id: &str,
+    version: i64,
+    created_at: i64,
+    data: &SecretData,
+) -> anyhow::Result<VersionRow> {
+    let keys = serde_json::to_string(&model::keys_of(data))?;
+    let binding = RowBinding {
+        id,
+        environment: ENV,
+        name: "",
+        version,
+        keys: &keys,
+        history: true,
+    };
+    let sealed = service.crypto().seal(binding, data)?;
+    let changes = if version == 1 {
+        r#"{"added":["API_KEY","DATABASE_URL"],"changed":[],"removed":[]}"#
+    } else {
+        r#"{"added":[],"changed":["API_KEY"],"removed":[]}"#
+    };
+    let mut row = VersionRow {
+        secret_id: id.to_owned(),
+        version,
+        environment: ENV.to_owned(),
+        created_at,
+        created_by: "bench".to_owned(),
+        action: if version == 1 { "create" } else { "update" }.to_owned(),
+        keys,
+        changes: changes.to_owned(),
+        key_id: sealed.key_id,
+        wrapped_key: sealed.wrapped_key,
+        ciphertext: sealed.ciphertext,
+        seal: Vec::new(),
+    };
+    service.seal_version(&mut row);
+    Ok(row)
+}
+
+/// Secret `i`, built and sealed the way `Service::create` builds a new secret, with its
+/// history: `versions` versions (the last is current), or one.
+fn sealed_row(
+    service: &Service,
+    i: usize,
+    created_at: i64,
+    versions: i64,
+) -> anyhow::Result<NewSecret> {
     let data = data_for(i);
     let id = new_secret_id()?;
+    let mut history = Vec::new();
+    for v in 1..versions {
+        let mut old = data.clone();
+        old.insert("API_KEY".to_owned(), SecretValue::new(format!("old-{v}")));
+        history.push(version_row(service, &id, v, created_at, &old)?);
+    }
+    // A create records no history row (its own row tells its first version); a secret that
+    // was written since has a row for each version, the current one included.
+    if versions > 1 {
+        history.push(version_row(service, &id, versions, created_at, &data)?);
+    }
     let name = secret_name(i);
     let keys = serde_json::to_string(&model::keys_of(&data))?;
     let binding = RowBinding {
         id: &id,
         environment: ENV,
         name: &name,
-        version: 1,
+        version: versions,
         keys: &keys,
+        history: false,
     };
     let sealed = service.crypto().seal(binding, &data)?;
     let mut row = SecretRow {
         id,
         environment: ENV.to_owned(),
         name,
-        version: 1,
+        version: versions,
         created_at,
         created_by: "bench".to_owned(),
         updated_at: created_at,
@@ -79,7 +159,11 @@ fn sealed_row(service: &Service, i: usize, created_at: i64) -> anyhow::Result<Se
         seal: None,
     };
     service.seal_secret(&mut row);
-    Ok(row)
+    Ok(NewSecret {
+        row,
+        versions: history,
+        record: None,
+    })
 }
 
 /// Checks a few rows through keep: `Service::show` checks the row's seal and key list, and
@@ -103,6 +187,7 @@ async fn verify(service: &Service, n: usize) -> anyhow::Result<()> {
             name: &row.name,
             version: row.version,
             keys: &row.keys,
+            history: false,
         };
         let sealed = Sealed {
             key_id: row.key_id.clone(),
@@ -143,6 +228,7 @@ async fn main() -> anyhow::Result<()> {
     if home.join("keep.db").exists() || home.join("master.key").exists() {
         bail!("{} already holds a store or a key", home.display());
     }
+    let history = history_setting()?;
     let started = Instant::now();
     let data = DataDir { dir: home.clone() };
     let service = server::open_store(&data, None, url).await?.service;
@@ -163,7 +249,13 @@ async fn main() -> anyhow::Result<()> {
     while done < n {
         let end = (done + ROWS_PER_TRANSACTION).min(n);
         let rows = (done..end)
-            .map(|i| Ok((sealed_row(&service, i, base + i as i64)?, None)))
+            .map(|i| {
+                let versions = match history {
+                    Some((every, versions)) if i % every == 0 => versions,
+                    _ => 1,
+                };
+                sealed_row(&service, i, base + i as i64, versions)
+            })
             .collect::<anyhow::Result<Vec<_>>>()?;
         if let Some(write) = pending.take() {
             check(&write.await??)?;

@@ -41,7 +41,7 @@ my %inner = (
         },
     },
     server => {
-        upper => { map { $_ => 1 } qw(handlers admin environments openapi routes) },
+        upper => { map { $_ => 1 } qw(handlers admin environments versions openapi routes) },
     },
 );
 

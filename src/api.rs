@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 pub use crate::model::{
-    AuditEvent, AuditPage, CreateOutcome, IssuedToken, OnConflict, Page, Scope, SecretInfo, Shown,
-    TokenInfo, TokenStatus, UpdateOutcome,
+    AuditEvent, AuditPage, Changes, CreateOutcome, History, IssuedToken, OnConflict, Page, Scope,
+    SecretInfo, Shown, TokenInfo, TokenStatus, UpdateOutcome, VersionInfo, VersionShown,
 };
 use crate::model::{EnvName, SecretData, SecretName, TokenName};
 pub use crate::model::{Key, KeyId};
@@ -61,6 +61,10 @@ pub enum Action {
     SecretReveal,
     SecretUpdate,
     SecretDelete,
+    SecretHistory,
+    SecretRollback,
+    SecretRename,
+    SecretCopy,
     TokenWhoami,
     TokenList,
     TokenCreate,
@@ -83,6 +87,10 @@ impl Action {
             Action::SecretReveal => "secret.reveal",
             Action::SecretUpdate => "secret.update",
             Action::SecretDelete => "secret.delete",
+            Action::SecretHistory => "secret.history",
+            Action::SecretRollback => "secret.rollback",
+            Action::SecretRename => "secret.rename",
+            Action::SecretCopy => "secret.copy",
             Action::TokenWhoami => "token.whoami",
             Action::TokenList => "token.list",
             Action::TokenCreate => "token.create",
@@ -119,6 +127,11 @@ macro_rules! endpoints {
 
 const SECRETS: &str = "/v1/environments/{env}/secrets";
 const SECRET: &str = "/v1/environments/{env}/secrets/{name}";
+const VERSIONS: &str = "/v1/environments/{env}/secrets/{name}/versions";
+const VERSION: &str = "/v1/environments/{env}/secrets/{name}/versions/{version}";
+const ROLLBACK: &str = "/v1/environments/{env}/secrets/{name}/rollback";
+const RENAME: &str = "/v1/environments/{env}/secrets/{name}/rename";
+const COPY: &str = "/v1/environments/{env}/secrets/{name}/copy";
 
 endpoints! {
     HEALTH = GET "/v1/health", Nothing, None;
@@ -133,6 +146,13 @@ endpoints! {
     SHOW_SECRET = GET SECRET, Read, Some(Action::SecretRead);
     UPDATE_SECRET = PATCH SECRET, Write, Some(Action::SecretUpdate);
     DELETE_SECRET = DELETE SECRET, Write, Some(Action::SecretDelete);
+    LIST_VERSIONS = GET VERSIONS, Read, Some(Action::SecretHistory);
+    /// Recorded as `secret.reveal` instead when the values are asked for.
+    SHOW_VERSION = GET VERSION, Read, Some(Action::SecretRead);
+    ROLLBACK_SECRET = POST ROLLBACK, Write, Some(Action::SecretRollback);
+    RENAME_SECRET = POST RENAME, Write, Some(Action::SecretRename);
+    /// Read access to the path's environment; the handler checks write access to the target.
+    COPY_SECRET = POST COPY, Read, Some(Action::SecretCopy);
     LIST_TOKENS = GET "/v1/tokens", Admin, Some(Action::TokenList);
     CREATE_TOKEN = POST "/v1/tokens", Admin, Some(Action::TokenCreate);
     REVOKE_TOKEN = DELETE "/v1/tokens/{name}", Admin, Some(Action::TokenRevoke);
@@ -187,6 +207,70 @@ pub struct UpdateSecret {
     #[serde(default)]
     #[schemars(with = "Vec<Key>")]
     pub unset: Vec<String>,
+    /// Update only if the secret is at this version (its `version`); otherwise 409
+    /// `version_conflict`, naming the current version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub if_version: Option<i64>,
+}
+
+/// A version whose values become the next version (`POST .../rollback`).
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Rollback")]
+pub struct Rollback {
+    #[schemars(range(min = 1))]
+    pub version: i64,
+    /// Roll back only if the secret is at this version; otherwise 409 `version_conflict`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub if_version: Option<i64>,
+}
+
+/// A secret's new name (`POST .../rename`).
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Rename")]
+pub struct Rename {
+    #[schemars(with = "SecretName")]
+    pub name: String,
+}
+
+/// Where to copy a secret (`POST .../copy`): a new secret whose first version holds the
+/// same values.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Copy")]
+pub struct Copy {
+    /// The target environment; the token must be able to write to it.
+    #[schemars(with = "EnvName")]
+    pub environment: String,
+    /// The copy's name; absent: the same name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<SecretName>")]
+    pub name: Option<String>,
+    /// Replace a secret of that name in the target environment (otherwise 409).
+    #[serde(default)]
+    pub force: bool,
+}
+
+/// `GET .../versions`: how many versions, newest first.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryQuery {
+    /// How many versions (default 100); values outside 1 to 1000 are taken as the nearest.
+    #[serde(default = "default_limit")]
+    #[schemars(range(max = u32::MAX))]
+    pub limit: u32,
+}
+
+/// `GET .../versions/{version}`: whether to include the values.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VersionQuery {
+    /// Include the values.
+    #[serde(default)]
+    pub reveal: bool,
 }
 
 /// A token to issue (`POST /v1/tokens`). An admin token cannot be limited to environments or
@@ -443,6 +527,11 @@ pub struct KeyStatus {
     /// Secrets still wrapped by a key other than the active one.
     #[schemars(range(min = 0))]
     pub remaining: i64,
+    /// Versions in secrets' histories still wrapped by a key other than the active one (a
+    /// rotation rewraps them after the secrets).
+    #[serde(default)]
+    #[schemars(range(min = 0))]
+    pub remaining_versions: i64,
 }
 
 /// How many secrets one master key wraps.

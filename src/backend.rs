@@ -7,8 +7,8 @@ use crate::crypto::{Crypto, load_key_for};
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::model::{
-    CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretName, SecretRef, Shown,
-    UpdateOutcome,
+    CreateOutcome, EnvName, History, OnConflict, Page, SecretData, SecretName, SecretRef, Shown,
+    UpdateOutcome, VersionShown,
 };
 use crate::service::{Actor, ListQuery, Service, ShowQuery};
 
@@ -67,6 +67,20 @@ pub fn default_home() -> Result<PathBuf> {
         )
     })?;
     Ok(base.data_dir().join("keep"))
+}
+
+/// How many versions of each secret the local store keeps: `KEEP_MAX_VERSIONS` (0: all),
+/// else the default.
+fn local_max_versions() -> Result<u32> {
+    match std::env::var("KEEP_MAX_VERSIONS") {
+        Ok(v) if !v.trim().is_empty() => v.trim().parse().map_err(|_| {
+            Error::invalid_with_hint(
+                "`KEEP_MAX_VERSIONS` is not a whole number",
+                "set it to how many versions of each secret to keep, or 0 to keep every one",
+            )
+        }),
+        _ => Ok(crate::service::DEFAULT_MAX_VERSIONS),
+    }
 }
 
 /// The OS user running keep.
@@ -154,11 +168,12 @@ impl Backend {
                 });
             }
         };
+        let max_versions = local_max_versions()?;
         let db = Db::open_sqlite(&db_path, false)?;
+        let mut service = Service::new(db, Crypto::new(key));
+        service.set_max_versions(max_versions);
         Ok(Opened {
-            backend: Backend::Local {
-                service: Service::new(db, Crypto::new(key)),
-            },
+            backend: Backend::Local { service },
             created: !exists,
         })
     }
@@ -242,15 +257,94 @@ impl Backend {
         name: &SecretRef,
         set: &SecretData,
         unset: &[String],
+        if_version: Option<i64>,
     ) -> Result<UpdateOutcome> {
         match self {
             Backend::Local { service } => {
                 let name = service.resolve(env, name).await?;
-                service
-                    .update(env, &name, set, unset, &Actor::local(os_user()))
-                    .await
+                let actor = Actor::local(os_user());
+                (service.update(env, &name, set, unset, if_version, &actor)).await
             }
-            Backend::Remote(c) => c.update(env, name, set, unset).await,
+            Backend::Remote(c) => c.update(env, name, set, unset, if_version).await,
+        }
+    }
+
+    /// A secret's versions, newest first, at most `limit`.
+    pub async fn history(&self, env: &EnvName, name: &SecretRef, limit: u32) -> Result<History> {
+        match self {
+            Backend::Local { service } => {
+                let name = service.resolve(env, name).await?;
+                service.history(env, &name, limit).await
+            }
+            Backend::Remote(c) => c.history(env, name, limit).await,
+        }
+    }
+
+    pub async fn show_version(
+        &self,
+        env: &EnvName,
+        name: &SecretRef,
+        version: i64,
+        reveal: bool,
+    ) -> Result<VersionShown> {
+        match self {
+            Backend::Local { service } => {
+                let name = service.resolve(env, name).await?;
+                service.show_version(env, &name, version, reveal).await
+            }
+            Backend::Remote(c) => c.show_version(env, name, version, reveal).await,
+        }
+    }
+
+    pub async fn rollback(
+        &self,
+        env: &EnvName,
+        name: &SecretRef,
+        version: i64,
+        if_version: Option<i64>,
+    ) -> Result<crate::model::SecretInfo> {
+        match self {
+            Backend::Local { service } => {
+                let name = service.resolve(env, name).await?;
+                let actor = Actor::local(os_user());
+                (service.rollback(env, &name, version, if_version, &actor)).await
+            }
+            Backend::Remote(c) => Ok(c.rollback(env, name, version, if_version).await?.secret),
+        }
+    }
+
+    pub async fn rename(
+        &self,
+        env: &EnvName,
+        name: &SecretRef,
+        to: &SecretName,
+    ) -> Result<crate::model::SecretInfo> {
+        match self {
+            Backend::Local { service } => {
+                let name = service.resolve(env, name).await?;
+                (service.rename(env, &name, to, &Actor::local(os_user()))).await
+            }
+            Backend::Remote(c) => Ok(c.rename(env, name, to).await?.secret),
+        }
+    }
+
+    /// Copies a secret to `to_env` as `as_name` (default: the same name).
+    pub async fn copy(
+        &self,
+        env: &EnvName,
+        name: &SecretRef,
+        to_env: &EnvName,
+        as_name: Option<&SecretName>,
+        force: bool,
+    ) -> Result<CreateOutcome> {
+        match self {
+            Backend::Local { service } => {
+                let name = service.resolve(env, name).await?;
+                let as_name = as_name.unwrap_or(&name).clone();
+                let actor = Actor::local(os_user());
+                (service.copy(env, &name, to_env, &as_name, force, &actor)).await
+            }
+            Backend::Remote(c) => c.copy(env, name, to_env, as_name, force).await,
         }
     }
 

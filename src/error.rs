@@ -35,6 +35,10 @@ pub enum Error {
     /// Something other than a secret (a token) already exists.
     #[error("{0}")]
     Conflict(String),
+    /// `--if-version N` of a write, when the secret is at another version: another write
+    /// came first. The message names the current version.
+    #[error("{0}")]
+    VersionConflict(String),
     /// Revoking the last usable admin token, which would lock everyone out.
     #[error("{0}")]
     LastAdmin(String),
@@ -113,6 +117,7 @@ impl Clone for Error {
                 env: env.clone(),
             },
             Error::Conflict(m) => Error::Conflict(m.clone()),
+            Error::VersionConflict(m) => Error::VersionConflict(m.clone()),
             Error::LastAdmin(m) => Error::LastAdmin(m.clone()),
             Error::Missing(m) => Error::Missing(m.clone()),
             Error::Unauthorized(m) => Error::Unauthorized(m.clone()),
@@ -223,7 +228,10 @@ impl Error {
             | Error::EnvironmentNotFound { .. }
             | Error::Missing(_)
             | Error::NoStore { .. } => 3,
-            Error::AlreadyExists { .. } | Error::Conflict(_) | Error::LastAdmin(_) => 4,
+            Error::AlreadyExists { .. }
+            | Error::Conflict(_)
+            | Error::VersionConflict(_)
+            | Error::LastAdmin(_) => 4,
             Error::Unauthorized(_) | Error::Forbidden(_) => 5,
             Error::Unreachable { .. } | Error::Unavailable { .. } | Error::Tls { .. } => 6,
             Error::Interrupted => 130,
@@ -247,6 +255,7 @@ impl Error {
             Error::NoStore { .. } => "no_store",
             Error::AlreadyExists { .. } | Error::Conflict(_) => "already_exists",
             Error::LastAdmin(_) => "last_admin",
+            Error::VersionConflict(_) => "version_conflict",
             Error::Unauthorized(_) => "unauthorized",
             Error::Forbidden(_) => "forbidden",
             Error::Unreachable { .. } => "unreachable",
@@ -301,6 +310,10 @@ impl Error {
                     .into(),
             ),
             Error::Forbidden(_) => Some("ask an admin for a token with access to this".into()),
+            Error::VersionConflict(_) => Some(
+                "read the secret again (`keep show NAME --json` gives its `version`), then retry with that `--if-version`"
+                    .into(),
+            ),
             Error::Unavailable { .. } => Some(
                 "nothing was done; try again shortly (the server's log says what failed)".into(),
             ),
@@ -411,6 +424,7 @@ mod tests {
                 4,
                 "already_exists",
             ),
+            (Error::VersionConflict("x".into()), 4, "version_conflict"),
             (Error::Unauthorized("x".into()), 5, "unauthorized"),
             (Error::Forbidden("x".into()), 5, "forbidden"),
             (

@@ -289,6 +289,103 @@ pub struct SecretInfo {
     /// Sorted.
     #[schemars(with = "Vec<Key>", extend("uniqueItems" = true))]
     pub keys: Vec<String>,
+    /// The current version: 1 when created, one more at every write of its values, name or
+    /// place (`if_version` of an update compares with it).
+    #[schemars(range(min = 1))]
+    pub version: i64,
+}
+
+/// What one version changed, by key name (never values).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Changes {
+    /// Keys this version added.
+    #[schemars(with = "Vec<Key>")]
+    pub added: Vec<String>,
+    /// Keys whose value this version changed.
+    #[schemars(with = "Vec<Key>")]
+    pub changed: Vec<String>,
+    /// Keys this version removed.
+    #[schemars(with = "Vec<Key>")]
+    pub removed: Vec<String>,
+    /// For `rollback`, the version whose values it restored (`3`); for `rename`, the old
+    /// name; for `copy`, the secret copied (`ENV/NAME`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+}
+
+impl Changes {
+    /// The keys `after` adds, changes and removes relative to `before`.
+    pub fn between(before: &SecretData, after: &SecretData) -> Self {
+        let mut c = Changes::default();
+        for (k, v) in after {
+            match before.get(k) {
+                None => c.added.push(k.clone()),
+                Some(old) if old != v => c.changed.push(k.clone()),
+                Some(_) => {}
+            }
+        }
+        c.removed = (before.keys())
+            .filter(|k| !after.contains_key(*k))
+            .cloned()
+            .collect();
+        c
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// One version of a secret in its history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct VersionInfo {
+    #[schemars(range(min = 1))]
+    pub version: i64,
+    pub created_at: Timestamp,
+    /// Who wrote it: the OS user for the embedded store, the token's name on a server.
+    pub created_by: String,
+    /// The kind of write that made it; `recorded` is the version a store from before history
+    /// held when it was first written to (who wrote it is then `unknown` unless it is the
+    /// first).
+    #[schemars(extend("enum" = ["create", "update", "replace", "rollback", "rename", "copy", "recorded"]))]
+    pub action: String,
+    /// Its keys, sorted.
+    #[schemars(with = "Vec<Key>")]
+    pub keys: Vec<String>,
+    #[serde(flatten)]
+    pub changes: Changes,
+}
+
+/// A secret's history, newest first (`GET .../versions`).
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+pub struct History {
+    #[schemars(regex(pattern = r"^st-[0-9A-Za-z]{22}$"))]
+    pub id: String,
+    #[schemars(with = "SecretName")]
+    pub name: String,
+    #[schemars(with = "EnvName")]
+    pub environment: String,
+    /// The current version.
+    pub version: i64,
+    pub versions: Vec<VersionInfo>,
+}
+
+/// One version of a secret, with its values when they were asked for.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+pub struct VersionShown {
+    #[schemars(regex(pattern = r"^st-[0-9A-Za-z]{22}$"))]
+    pub id: String,
+    #[schemars(with = "SecretName")]
+    pub name: String,
+    #[schemars(with = "EnvName")]
+    pub environment: String,
+    /// The secret's current version (this one is `version`).
+    pub current_version: i64,
+    #[serde(flatten)]
+    pub info: VersionInfo,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[schemars(schema_with = "values_revealed")]
+    pub values: Option<SecretData>,
 }
 
 /// What to do when the secret exists: refuse (409), keep it, or replace its values.
@@ -736,6 +833,24 @@ mod tests {
         for bad in ["", "0s", "-1d", "soon", "1mo", "1y"] {
             assert!(parse_span(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn changes_name_added_changed_and_removed_keys() {
+        let before = data(&[("A", "1"), ("B", "2"), ("C", "3")]);
+        let after = data(&[("B", "2"), ("C", "30"), ("D", "4")]);
+        let c = Changes::between(&before, &after);
+        assert_eq!(
+            (c.added, c.changed, c.removed),
+            (
+                vec!["D".to_owned()],
+                vec!["C".to_owned()],
+                vec!["A".to_owned()]
+            )
+        );
+        assert!(Changes::between(&after, &after).is_empty());
+        let all = Changes::between(&SecretData::new(), &after);
+        assert_eq!(all.added, ["B", "C", "D"]);
     }
 
     #[test]

@@ -63,6 +63,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "directory of the local store (default: $XDG_DATA_HOME/keep, ~/.local/share/keep)",
     ),
     (
+        "KEEP_MAX_VERSIONS",
+        "versions kept of each secret, the newest (default: 20; 0 keeps all); for the local store, and for `keep serve` (as --max-versions)",
+    ),
+    (
         "KEEP_MASTER_KEY",
         "`keep serve` only: the master key as 64 hex digits, instead of DIR/master.key; during a rotation NEW,OLD",
     ),
@@ -139,7 +143,10 @@ pub const EXIT_CODES: &[(&str, &str)] = &[
         "3",
         "secret, environment (or token) not found; a read from a local store that does not exist",
     ),
-    ("4", "secret, environment (or token) already exists"),
+    (
+        "4",
+        "secret, environment (or token) already exists; `--if-version` did not match (another write came first)",
+    ),
     ("5", "authentication or permission refused"),
     ("6", "server unreachable or timed out"),
     ("126", "`keep run`: the program cannot be executed"),
@@ -164,6 +171,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     ),
     ("List secrets for a script", "keep list --json"),
     ("Show the values", "keep show db --reveal"),
+    (
+        "See who changed what, and undo it",
+        "keep history db && keep rollback db 3",
+    ),
     (
         "Run a program with a secret's variables",
         "keep run app -- npm run dev",

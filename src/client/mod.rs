@@ -13,9 +13,9 @@ pub use self::trust::{Ca, Trust, fingerprint, parse_fingerprint, parse_pem};
 pub use self::url::{display_url, is_loopback, parse_server_url};
 use crate::api::{
     self, AuditPage, AuditQuery, CreateEnvironment, CreateOutcome, CreateSecret, CreateToken,
-    Endpoint, EnvironmentChange, Environments, ErrorBody, Health, IssuedToken, KeyStatus,
+    Endpoint, EnvironmentChange, Environments, ErrorBody, Health, History, IssuedToken, KeyStatus,
     ListQuery, OnConflict, Page, Scope, ShowQuery, Shown, TokenInfo, TokenList, UpdateOutcome,
-    UpdateSecret, WhoAmI,
+    UpdateSecret, VersionShown, WhoAmI,
 };
 use crate::error::{Error, Result};
 use crate::model::{EnvName, SecretData, SecretName, SecretRef, SecretValue, TokenName};
@@ -246,6 +246,7 @@ impl Client {
             "not_found" => Error::Missing(error.message),
             "already_exists" if target.is_none() => Error::Conflict(error.message),
             "last_admin" => Error::LastAdmin(error.message),
+            "version_conflict" => Error::VersionConflict(error.message),
             "rate_limited" => Error::Unauthorized(error.message),
             "no_such_endpoint" | "method_not_allowed" => Error::invalid_with_hint(
                 format!(
@@ -349,10 +350,12 @@ impl Client {
         name: &SecretRef,
         set: &SecretData,
         unset: &[String],
+        if_version: Option<i64>,
     ) -> Result<UpdateOutcome> {
         let body = UpdateSecret {
             set: set.clone(),
             unset: unset.to_vec(),
+            if_version,
         };
         let req = self.request(&api::UPDATE_SECRET, &[env.as_str(), name.as_str()], &[])?;
         self.send(req.json(&body), Some((env, name.as_str()))).await
@@ -368,6 +371,92 @@ impl Client {
             Ok(deleted) => Ok(Some(deleted.name)),
             Err(Error::NotFound { .. }) => Ok(None),
             Err(e) => Err(e),
+        }
+    }
+}
+
+/// A secret's history and the writes that move it.
+impl Client {
+    pub async fn history(&self, env: &EnvName, name: &SecretRef, limit: u32) -> Result<History> {
+        let limit = limit.to_string();
+        let args = [env.as_str(), name.as_str()];
+        let req = self.request(&api::LIST_VERSIONS, &args, &[("limit", &limit)])?;
+        self.send(req, Some((env, name.as_str()))).await
+    }
+
+    pub async fn show_version(
+        &self,
+        env: &EnvName,
+        name: &SecretRef,
+        version: i64,
+        reveal: bool,
+    ) -> Result<VersionShown> {
+        let v = version.to_string();
+        let query: &[(&str, &str)] = if reveal { &[("reveal", "true")] } else { &[] };
+        let req = self.request(
+            &api::SHOW_VERSION,
+            &[env.as_str(), name.as_str(), &v],
+            query,
+        )?;
+        // Not found may be the version, not the secret: the server's message says which.
+        self.send(req, None).await
+    }
+
+    pub async fn rollback(
+        &self,
+        env: &EnvName,
+        name: &SecretRef,
+        version: i64,
+        if_version: Option<i64>,
+    ) -> Result<UpdateOutcome> {
+        let body = api::Rollback {
+            version,
+            if_version,
+        };
+        let req = self.request(&api::ROLLBACK_SECRET, &[env.as_str(), name.as_str()], &[])?;
+        self.send(req.json(&body), None).await
+    }
+
+    pub async fn rename(
+        &self,
+        env: &EnvName,
+        name: &SecretRef,
+        to: &SecretName,
+    ) -> Result<UpdateOutcome> {
+        let body = api::Rename {
+            name: to.to_string(),
+        };
+        let req = self.request(&api::RENAME_SECRET, &[env.as_str(), name.as_str()], &[])?;
+        match self.send(req.json(&body), Some((env, name.as_str()))).await {
+            // The conflict is the new name's.
+            Err(Error::AlreadyExists { env, .. }) => Err(Error::AlreadyExists {
+                name: to.to_string(),
+                env,
+            }),
+            other => other,
+        }
+    }
+
+    pub async fn copy(
+        &self,
+        env: &EnvName,
+        name: &SecretRef,
+        to_env: &EnvName,
+        as_name: Option<&SecretName>,
+        force: bool,
+    ) -> Result<CreateOutcome> {
+        let body = api::Copy {
+            environment: to_env.to_string(),
+            name: as_name.map(ToString::to_string),
+            force,
+        };
+        let req = self.request(&api::COPY_SECRET, &[env.as_str(), name.as_str()], &[])?;
+        match self.send(req.json(&body), Some((env, name.as_str()))).await {
+            Err(Error::AlreadyExists { .. }) => Err(Error::AlreadyExists {
+                name: as_name.map_or_else(|| name.to_string(), ToString::to_string),
+                env: to_env.to_string(),
+            }),
+            other => other,
         }
     }
 }

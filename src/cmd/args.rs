@@ -24,6 +24,12 @@ fn secret_ref(id: &'static str) -> Arg {
     secret_name(id).value_parser(SecretRef::parse)
 }
 
+/// A name for a secret that does not exist yet (`keep rename`'s NEW, `keep copy --as`):
+/// checked as a name when parsed, and not completed from the store's names.
+pub fn new_secret_name(s: &str) -> crate::error::Result<String> {
+    SecretName::parse(s).map(|n| n.to_string())
+}
+
 /// For `#[command(mut_args(...))]`: the help of the arguments named, in this command.
 /// (`mut_arg` would move the argument last, renumbering the positionals after it.)
 pub fn with_help(help: &'static [(&'static str, &'static str)]) -> impl FnMut(Arg) -> Arg {
@@ -242,11 +248,17 @@ mod tests {
         assert_eq!(
             found,
             [
+                "copy",
                 "create",
                 "delete",
+                "diff",
+                "edit",
                 "export",
+                "history",
                 "import-dotenv",
                 "import-env",
+                "rename",
+                "rollback",
                 "run",
                 "show",
                 "update"

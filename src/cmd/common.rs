@@ -1,6 +1,6 @@
 //! What several subcommands share: the context, `--allow-existing`/`--force`, value entry,
-//! the report of a write, the note on a cut listing, and the DATE of `keep list
-//! --created-before` and `keep audit --since`.
+//! the report of a write, a version's changes in words, the note on a cut listing, and the
+//! DATE of `keep list --created-before` and `keep audit --since`.
 
 use std::io::{self, Read};
 use std::path::PathBuf;
@@ -150,6 +150,22 @@ where
     }
 }
 
+/// `+A ~B -C`, and where a rollback, rename or copy came from.
+pub fn change_text(v: &crate::model::VersionInfo) -> String {
+    let c = &v.changes;
+    let mut parts: Vec<String> = (c.added.iter().map(|k| format!("+{k}")))
+        .chain(c.changed.iter().map(|k| format!("~{k}")))
+        .chain(c.removed.iter().map(|k| format!("-{k}")))
+        .collect();
+    match (v.action.as_str(), &c.from) {
+        ("rollback", Some(from)) => parts.push(format!("(values of version {from})")),
+        ("rename", Some(from)) => parts.push(format!("(renamed from {from})")),
+        ("copy", Some(from)) => parts.push(format!("(copied from {from})")),
+        _ => {}
+    }
+    parts.join(" ")
+}
+
 /// `--allow-existing` / `--force`.
 #[derive(Clone, Debug, Default, clap::Args)]
 pub struct ConflictArgs {
@@ -180,6 +196,8 @@ pub struct WriteReport {
     pub created: bool,
     pub replaced: bool,
     pub keys: Vec<String>,
+    /// The secret's version after the write.
+    pub version: i64,
     /// `local`, or the server's URL.
     pub store: String,
     #[serde(skip)]
@@ -187,7 +205,7 @@ pub struct WriteReport {
 }
 
 impl WriteReport {
-    fn new(o: CreateOutcome, ctx: &Context) -> Self {
+    pub fn new(o: CreateOutcome, ctx: &Context) -> Self {
         Self {
             id: o.secret.id,
             name: o.secret.name,
@@ -195,6 +213,7 @@ impl WriteReport {
             created: o.created,
             replaced: o.replaced,
             keys: o.secret.keys,
+            version: o.secret.version,
             store: ctx.store(),
             shown: ctx.store_shown(),
         }

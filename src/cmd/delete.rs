@@ -11,7 +11,8 @@ use crate::output::{Output, Report};
 use crate::service::ShowQuery;
 
 const AFTER_LONG_HELP: &str = "\
-Deleting is irreversible. On a terminal keep shows what will be deleted and asks first; in \
+Deleting is irreversible: the secret's history (every earlier version) is deleted with it. \
+On a terminal keep shows what will be deleted and asks first; in \
 scripts pass --yes.
 
 Examples:

@@ -21,7 +21,7 @@ use super::common::Context;
 use super::input;
 use crate::api::ShowQuery;
 use crate::error::{Error, Result};
-use crate::model::SecretData;
+use crate::model::{Changes, SecretData};
 use crate::output::{Output, Report};
 
 const AFTER_LONG_HELP: &str = "\
@@ -63,6 +63,8 @@ struct EditReport {
     removed: Vec<String>,
     /// False when the file was saved unchanged and nothing was written.
     saved: bool,
+    /// The secret's version after the edit (the version edited when nothing was saved).
+    version: i64,
     /// `local`, or the server's URL.
     store: String,
     #[serde(skip)]
@@ -148,6 +150,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         changed: changes.changed,
         removed: changes.removed,
         saved: false,
+        version: info.version,
         store: ctx.store(),
         shown: ctx.store_shown(),
     };
@@ -160,45 +163,18 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         let outcome = out
             .waiting(
                 "saving",
-                backend.update(ctx.env(), &name, &set, &report.removed),
+                backend.update(ctx.env(), &name, &set, &report.removed, None),
             )
             .await;
         backend.close().await;
-        report.keys = outcome?.secret.keys;
+        let secret = outcome?.secret;
+        report.keys = secret.keys;
+        report.version = secret.version;
         report.saved = true;
     } else {
         backend.close().await;
     }
     out.emit(&report)
-}
-
-/// Keys added, changed and removed between two sets of values, each sorted.
-struct Changes {
-    added: Vec<String>,
-    changed: Vec<String>,
-    removed: Vec<String>,
-}
-
-impl Changes {
-    fn between(before: &SecretData, after: &SecretData) -> Self {
-        let mut c = Changes {
-            added: Vec::new(),
-            changed: Vec::new(),
-            removed: Vec::new(),
-        };
-        for (key, value) in after {
-            match before.get(key) {
-                None => c.added.push(key.clone()),
-                Some(old) if old.expose() != value.expose() => c.changed.push(key.clone()),
-                Some(_) => {}
-            }
-        }
-        c.removed = (before.keys())
-            .filter(|k| !after.contains_key(*k))
-            .cloned()
-            .collect();
-        c
-    }
 }
 
 /// The editor to run: `$VISUAL`, then `$EDITOR`, then `vi`; run by `sh`, so that
@@ -475,25 +451,6 @@ impl Drop for IgnoreInterrupts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::SecretValue;
-
-    fn data(pairs: &[(&str, &str)]) -> SecretData {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), SecretValue::new((*v).to_owned())))
-            .collect()
-    }
-
-    #[test]
-    fn changes_are_named_by_key() {
-        let c = Changes::between(
-            &data(&[("A", "1"), ("B", "2"), ("C", "3")]),
-            &data(&[("A", "1"), ("B", "20"), ("D", "4")]),
-        );
-        assert_eq!(c.added, ["D"]);
-        assert_eq!(c.changed, ["B"]);
-        assert_eq!(c.removed, ["C"]);
-    }
 
     #[test]
     fn an_error_comment_replaces_the_last_one() {

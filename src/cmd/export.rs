@@ -31,11 +31,12 @@ Examples:
   $ keep export app --output .env
   $ keep export app --format json | jq -r .DATABASE_URL
   $ eval \"$(keep export app --format shell)\"
-  $ keep export app --reveal";
+  $ keep export app --reveal
+  $ keep export app --version 3 --output .env.v3     # an earlier version (`keep history app`)";
 
 /// Print a secret's values as a dotenv file, JSON or shell `export` lines
 #[derive(Debug, clap::Args)]
-#[command(after_long_help = AFTER_LONG_HELP)]
+#[command(after_long_help = AFTER_LONG_HELP, disable_version_flag = true)]
 pub struct Args {
     #[command(flatten)]
     pub secret: ExistingArg,
@@ -48,6 +49,9 @@ pub struct Args {
     /// Print the values on a terminal without asking
     #[arg(long)]
     pub reveal: bool,
+    /// Export version N of the secret instead of the current one (see `keep history`)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(i64).range(1..))]
+    pub version: Option<i64>,
 }
 
 pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
@@ -56,6 +60,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         format,
         output,
         reveal,
+        version,
     } = args;
     let format = resolve_format(format, out.json)?;
     if let Some(path) = &output {
@@ -64,14 +69,23 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         confirm_on_terminal(&name, out)?;
     }
     let backend = ctx.backend().await?;
-    let query = ShowQuery {
-        reveal: true,
-        require: Vec::new(),
+    let values = match version {
+        Some(v) => {
+            let shown = backend.show_version(ctx.env(), &name, v, true).await;
+            backend.close().await;
+            shown?.values
+        }
+        None => {
+            let query = ShowQuery {
+                reveal: true,
+                require: Vec::new(),
+            };
+            let shown = backend.show(ctx.env(), &name, &query).await;
+            backend.close().await;
+            shown?.values_warning_to(out)
+        }
     };
-    let shown = backend.show(ctx.env(), &name, &query).await;
-    backend.close().await;
-    let values = shown?
-        .values_warning_to(out)
+    let values = values
         .ok_or_else(|| Error::Internal(format!("the values of `{name}` were not returned")))?;
     let text = export_format::render(format, &values)?;
     match output {

@@ -5,12 +5,15 @@ mod args;
 pub mod audit;
 mod common;
 pub mod completions;
+pub mod copy;
 pub mod create;
 pub mod delete;
+pub mod diff;
 pub mod edit;
 pub mod environment;
 pub mod export;
 mod export_format;
+pub mod history;
 pub mod import_dotenv;
 pub mod import_env;
 mod input;
@@ -18,6 +21,8 @@ pub mod list;
 pub mod login;
 pub mod misread;
 pub mod profile;
+pub mod rename;
+pub mod rollback;
 pub mod rotate_key;
 pub mod run;
 pub mod serve;
@@ -41,6 +46,11 @@ pub enum Command {
     Update(update::Args),
     Edit(edit::Args),
     Delete(delete::Args),
+    History(history::Args),
+    Diff(diff::Args),
+    Rollback(rollback::Args),
+    Rename(rename::Args),
+    Copy(copy::Args),
     Environment(environment::Args),
     ImportDotenv(import_dotenv::Args),
     ImportEnv(import_env::Args),
@@ -80,6 +90,11 @@ impl Command {
             Command::Update(a) => update::run(a, ctx, out).await,
             Command::Edit(a) => edit::run(a, ctx, out).await,
             Command::Delete(a) => delete::run(a, ctx, out).await,
+            Command::History(a) => history::run(a, ctx, out).await,
+            Command::Diff(a) => diff::run(a, ctx, out).await,
+            Command::Rollback(a) => rollback::run(a, ctx, out).await,
+            Command::Rename(a) => rename::run(a, ctx, out).await,
+            Command::Copy(a) => copy::run(a, ctx, out).await,
             Command::Environment(a) => environment::run(a, ctx, out).await,
             Command::ImportDotenv(a) => import_dotenv::run(a, ctx, out).await,
             Command::ImportEnv(a) => import_env::run(a, ctx, out).await,

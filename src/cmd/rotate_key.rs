@@ -70,7 +70,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     ));
     if !no_wait {
         let wait = async {
-            while s.remaining > 0 {
+            while s.remaining > 0 || s.remaining_versions > 0 {
                 tokio::time::sleep(Duration::from_millis(200)).await;
                 s = client.key_status().await?;
             }

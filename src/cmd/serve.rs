@@ -95,6 +95,16 @@ pub struct Args {
         value_parser = clap::value_parser!(u64).range(1..=3600)
     )]
     pub request_timeout: u64,
+    /// Versions kept of each secret, the newest; the write that passes the limit deletes the
+    /// oldest (0: keep every version)
+    #[arg(
+        long,
+        value_name = "N",
+        env = "KEEP_MAX_VERSIONS",
+        hide_env_values = true,
+        default_value_t = crate::service::DEFAULT_MAX_VERSIONS
+    )]
+    pub max_versions: u32,
 }
 
 /// Administration of a running server.
@@ -134,6 +144,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         tls_name,
         insecure_http,
         request_timeout,
+        max_versions,
     } = args;
     match action {
         Some(Action::RotateKey(a)) => return super::rotate_key::run(a, ctx, out).await,
@@ -168,7 +179,8 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
     let master_key = std::env::var("KEEP_MASTER_KEY")
         .ok()
         .filter(|k| !k.is_empty());
-    let store = server::open_store(&data, master_key.as_deref(), database.as_deref()).await?;
+    let mut store = server::open_store(&data, master_key.as_deref(), database.as_deref()).await?;
+    store.service.set_max_versions(max_versions);
     if let Some(token) = server::bootstrap_admin(&store.service, &data).await? {
         // A log (journald, a container's) is no place for a token: only a terminal sees it.
         if out.stderr_tty {

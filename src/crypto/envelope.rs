@@ -31,17 +31,26 @@ pub struct RowBinding<'a> {
     pub version: i64,
     /// The stored key list (JSON), so that a list edited in the database fails on the next read.
     pub keys: &'a str,
+    /// A version kept in the history rather than the current row: its purposes differ (a
+    /// current row's ciphertext does not open as a version, nor the reverse), and the name is
+    /// left out (it is only for messages), so that a rename keeps the history readable.
+    pub history: bool,
 }
 
 impl RowBinding<'_> {
     /// Length-prefixed fields, so that no two bindings encode to the same bytes.
     fn associated_data(&self, purpose: &[u8]) -> Vec<u8> {
         let mut ad = b"keep.v1".to_vec();
+        let (purpose, name) = if self.history {
+            (&[b"version ", purpose].concat(), &b""[..])
+        } else {
+            (&purpose.to_vec(), self.name.as_bytes())
+        };
         for field in [
-            purpose,
+            &purpose[..],
             self.id.as_bytes(),
             self.environment.as_bytes(),
-            self.name.as_bytes(),
+            name,
             self.keys.as_bytes(),
         ] {
             ad.extend_from_slice(&(field.len() as u32).to_be_bytes());
@@ -312,8 +321,13 @@ fn open_values(
 }
 
 fn tampered(binding: RowBinding<'_>) -> Error {
+    let version = if binding.history {
+        format!("version {} of ", binding.version)
+    } else {
+        String::new()
+    };
     Error::Integrity(format!(
-        "secret `{}` in environment `{}` failed authentication",
+        "{version}secret `{}` in environment `{}` failed authentication",
         binding.name, binding.environment
     ))
 }
@@ -361,6 +375,7 @@ mod tests {
             name: "db",
             version,
             keys: r#"["A","B"]"#,
+            history: false,
         }
     }
 
@@ -388,6 +403,36 @@ mod tests {
                 keys: r#"["A"]"#,
                 ..binding(1)
             },
+            RowBinding {
+                history: true,
+                ..binding(1)
+            },
+        ] {
+            assert!(matches!(c.open(other, &sealed), Err(Error::Integrity(_))));
+        }
+    }
+
+    #[test]
+    fn versions_are_bound_to_secret_environment_and_number_but_not_name() {
+        let c = Crypto::new(MasterKey::generate().unwrap());
+        let v = |version| RowBinding {
+            history: true,
+            ..binding(version)
+        };
+        let sealed = c.seal(v(3), &data()).unwrap();
+        let renamed = RowBinding {
+            name: "db2",
+            ..v(3)
+        };
+        assert_eq!(c.open(renamed, &sealed).unwrap(), data());
+        for other in [
+            v(4),
+            RowBinding { id: "st-2", ..v(3) },
+            RowBinding {
+                environment: "dev",
+                ..v(3)
+            },
+            binding(3),
         ] {
             assert!(matches!(c.open(other, &sealed), Err(Error::Integrity(_))));
         }

@@ -14,7 +14,10 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior, params};
 
 use super::sql::*;
-use super::{AuditCursor, AuditRow, EnvDeleted, Inserted, Revoked, SecretRow, TokenRow};
+use super::{
+    AuditCursor, AuditRow, EnvDeleted, Inserted, NewSecret, Revoked, SecretRow, TokenRow,
+    VersionRow, Write,
+};
 use crate::error::{Error, Result};
 
 /// What the writer is asked to do.
@@ -332,6 +335,37 @@ fn secret_with(r: &Row<'_>, blobs: bool) -> rusqlite::Result<SecretRow> {
     })
 }
 
+/// A version read with `version_columns!` (`blobs`) or `version_meta_columns!`.
+fn version_with(r: &Row<'_>, blobs: bool) -> rusqlite::Result<VersionRow> {
+    let (wrapped_key, ciphertext, seal) = if blobs {
+        (r.get(9)?, r.get(10)?, r.get(11)?)
+    } else {
+        (Vec::new(), Vec::new(), r.get(9)?)
+    };
+    Ok(VersionRow {
+        secret_id: r.get(0)?,
+        version: r.get(1)?,
+        environment: r.get(2)?,
+        created_at: r.get(3)?,
+        created_by: r.get(4)?,
+        action: r.get(5)?,
+        keys: r.get(6)?,
+        changes: r.get(7)?,
+        key_id: r.get(8)?,
+        wrapped_key,
+        ciphertext,
+        seal,
+    })
+}
+
+fn version(r: &Row<'_>) -> rusqlite::Result<VersionRow> {
+    version_with(r, true)
+}
+
+fn version_meta(r: &Row<'_>) -> rusqlite::Result<VersionRow> {
+    version_with(r, false)
+}
+
 /// A token read with `token_columns!`.
 fn token(r: &Row<'_>) -> rusqlite::Result<TokenRow> {
     Ok(TokenRow {
@@ -425,25 +459,21 @@ pub fn secret_name_by_id(conn: &Connection, id: &str, env: &str) -> Result<Optio
 
 pub fn insert_secrets(
     conn: &mut Connection,
-    rows: &[(SecretRow, Option<AuditRow>)],
+    rows: &[NewSecret],
     order: &[usize],
 ) -> Result<Vec<Inserted>> {
     transaction(conn, |tx| {
         let mut outcomes = vec![Inserted::Conflict; rows.len()];
         for &i in order {
-            let (r, record) = &rows[i];
-            outcomes[i] = insert_secret(tx, r, record.as_ref())?;
+            outcomes[i] = insert_secret(tx, &rows[i])?;
         }
         Ok(outcomes)
     })
 }
 
-/// Inserts one secret and its audit record, in the caller's transaction.
-pub fn insert_secret(
-    tx: &Connection,
-    r: &SecretRow,
-    record: Option<&AuditRow>,
-) -> Result<Inserted> {
+/// Inserts one secret, its first version and its audit record, in the caller's transaction.
+pub fn insert_secret(tx: &Connection, new: &NewSecret) -> Result<Inserted> {
+    let (r, record) = (&new.row, new.record.as_ref());
     // In the write transaction: an environment deleted meanwhile is seen as gone.
     if !environment_exists(tx, &r.environment)? {
         return Ok(Inserted::NoEnvironment);
@@ -470,43 +500,115 @@ pub fn insert_secret(
     if n == 0 {
         return Ok(Inserted::Conflict);
     }
+    for v in &new.versions {
+        insert_version(tx, v)?;
+    }
     if let Some(record) = record {
         insert_audit(tx, record)?;
     }
     Ok(Inserted::Yes)
 }
 
-/// Stores `row` in place of version `replaced`, with its audit record; false if the row is
-/// no longer that version (another process wrote it in between).
+fn insert_version(tx: &Connection, v: &VersionRow) -> Result<()> {
+    exec(
+        tx,
+        INSERT_VERSION,
+        params![
+            v.secret_id,
+            v.version,
+            v.environment,
+            v.created_at,
+            v.created_by,
+            v.action,
+            v.keys,
+            v.changes,
+            v.key_id,
+            v.wrapped_key,
+            v.ciphertext,
+            v.seal
+        ],
+    )
+    .map(drop)
+}
+
+/// Stores `write` in place of version `replaced`, with its versions and its audit record,
+/// and prunes the history beyond its limit; false if the row is no longer that version
+/// (another process wrote it in between).
 pub fn replace_secret(
     conn: &mut Connection,
-    row: &SecretRow,
+    write: &Write,
     replaced: i64,
     record: Option<&AuditRow>,
 ) -> Result<bool> {
+    let row = &write.row;
     transaction(conn, |tx| {
-        let n = exec(
-            tx,
-            UPDATE_SECRET,
-            params![
-                row.version,
-                row.updated_at,
-                row.keys,
-                row.key_id,
-                row.wrapped_key,
-                row.ciphertext,
-                row.seal,
-                row.id,
-                replaced
-            ],
-        )?;
+        let updated = tx.prepare_cached(UPDATE_SECRET)?.execute(params![
+            row.version,
+            row.updated_at,
+            row.keys,
+            row.key_id,
+            row.wrapped_key,
+            row.ciphertext,
+            row.seal,
+            row.name,
+            row.id,
+            replaced
+        ]);
+        let n = match updated {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                return Err(Error::AlreadyExists {
+                    name: row.name.clone(),
+                    env: row.environment.clone(),
+                });
+            }
+            other => other?,
+        };
         if n == 1 {
+            for v in &write.versions {
+                insert_version(tx, v)?;
+            }
+            if write.max_versions > 0 {
+                let oldest_kept = row.version - i64::from(write.max_versions);
+                exec(tx, PRUNE_VERSIONS, params![row.id, oldest_kept])?;
+            }
             if let Some(record) = record {
                 insert_audit(tx, record)?;
             }
         }
         Ok(n == 1)
     })
+}
+
+pub fn newest_version(conn: &Connection, secret_id: &str) -> Result<Option<i64>> {
+    Ok(one(conn, NEWEST_VERSION, params![secret_id], |r| r.get(0))?.flatten())
+}
+
+pub fn list_versions(conn: &Connection, secret_id: &str, limit: i64) -> Result<Vec<VersionRow>> {
+    all(conn, LIST_VERSIONS, params![secret_id, limit], version_meta)
+}
+
+pub fn get_version(conn: &Connection, secret_id: &str, v: i64) -> Result<Option<VersionRow>> {
+    one(conn, SELECT_VERSION, params![secret_id, v], version)
+}
+
+pub fn versions_not_under_key(
+    conn: &Connection,
+    key_id: &str,
+    after: (&str, i64),
+    limit: i64,
+) -> Result<Vec<VersionRow>> {
+    all(
+        conn,
+        VERSIONS_NOT_UNDER_KEY,
+        params![key_id, after.0, after.1, limit],
+        version,
+    )
+}
+
+pub fn usage(conn: &Connection, sql: &str) -> Result<Vec<(String, i64)>> {
+    all(conn, sql, [], |r| Ok((r.get(0)?, r.get(1)?)))
 }
 
 pub fn delete_secret(
@@ -540,8 +642,10 @@ pub fn secrets_not_under_key(
     )
 }
 
-pub fn rewrap_secret(
+/// Rewraps a secret's or a version's data key (`sql`: `REWRAP_SECRET` or `REWRAP_VERSION`).
+pub fn rewrap(
     conn: &Connection,
+    sql: &str,
     row: (&str, i64),
     old_key_id: &str,
     new_key_id: &str,
@@ -549,7 +653,7 @@ pub fn rewrap_secret(
 ) -> Result<bool> {
     let n = exec(
         conn,
-        REWRAP_SECRET,
+        sql,
         params![new_key_id, wrapped_key, row.0, row.1, old_key_id],
     )?;
     Ok(n == 1)
@@ -569,7 +673,7 @@ pub fn set_seal(conn: &Connection, sql: &str, id: &str, version: i64, seal: &[u8
 }
 
 pub fn key_usage(conn: &Connection) -> Result<Vec<(String, i64)>> {
-    all(conn, KEY_USAGE, [], |r| Ok((r.get(0)?, r.get(1)?)))
+    usage(conn, KEY_USAGE)
 }
 
 pub fn touch_secret(conn: &Connection, id: &str, now: i64, resolution: i64) -> Result<()> {
@@ -801,6 +905,27 @@ mod tests {
         for sql in [LIST_SECRETS, UNSEALED_SECRETS] {
             assert_eq!(names(sql), meta, "{sql}");
         }
+        let version = [
+            "secret_id",
+            "version",
+            "environment",
+            "created_at",
+            "created_by",
+            "action",
+            "keys",
+            "changes",
+            "key_id",
+        ];
+        let full: Vec<&str> = version
+            .iter()
+            .copied()
+            .chain(["wrapped_key", "ciphertext", "seal"])
+            .collect();
+        for sql in [SELECT_VERSION, VERSIONS_NOT_UNDER_KEY] {
+            assert_eq!(names(sql), full, "{sql}");
+        }
+        let meta: Vec<&str> = version.iter().copied().chain(["seal"]).collect();
+        assert_eq!(names(LIST_VERSIONS), meta);
         let token = [
             "id",
             "name",

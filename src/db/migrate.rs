@@ -32,6 +32,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "environments",
         include_str!("../../migrations/sqlite/0004_environments.sql"),
     ),
+    (
+        5,
+        "versions",
+        include_str!("../../migrations/sqlite/0005_versions.sql"),
+    ),
 ];
 
 /// Recorded in the database header once every migration above is applied, so that opening

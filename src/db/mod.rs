@@ -66,6 +66,53 @@ pub struct SecretRow {
     pub seal: Option<Vec<u8>>,
 }
 
+/// A version of a secret kept in its history, exactly as in the `secret_versions` table.
+#[derive(Clone, Debug, FromRow)]
+pub struct VersionRow {
+    pub secret_id: String,
+    pub version: i64,
+    /// The secret's environment (bound into the ciphertext with the id and the version).
+    pub environment: String,
+    pub created_at: i64,
+    /// Who wrote it: the OS user locally, the token's name on a server.
+    pub created_by: String,
+    /// What kind of write made it: `create`, `update`, `replace`, `rollback`, `rename`,
+    /// `copy`, or `recorded` (the version a store from before history held at its first write).
+    pub action: String,
+    /// JSON array of the key names.
+    pub keys: String,
+    /// JSON object: the keys `added`, `changed` and `removed` by this version, and `from`
+    /// (the version rolled back to, or the name or place renamed or copied from).
+    pub changes: String,
+    pub key_id: String,
+    /// Empty when only metadata was read.
+    #[sqlx(default)]
+    pub wrapped_key: Vec<u8>,
+    #[sqlx(default)]
+    pub ciphertext: Vec<u8>,
+    pub seal: Vec<u8>,
+}
+
+/// A write of the next version of a secret (see [`Db::modify_secret`]).
+#[derive(Clone, Debug)]
+pub struct Write {
+    /// The secret's row as it will be.
+    pub row: SecretRow,
+    /// Versions to record: the new one, and before it the version replaced if the secret has
+    /// no history yet (a store from before history).
+    pub versions: Vec<VersionRow>,
+    /// Keep at most this many versions of the secret, the newest (0: all of them).
+    pub max_versions: u32,
+}
+
+/// A new secret to insert, with its history (its first version) and its audit record.
+#[derive(Clone, Debug)]
+pub struct NewSecret {
+    pub row: SecretRow,
+    pub versions: Vec<VersionRow>,
+    pub record: Option<AuditRow>,
+}
+
 /// One audit record. Never holds a value: only who did what to which secret, and how it ended.
 #[derive(Clone, Debug, FromRow)]
 pub struct AuditRow {
@@ -220,10 +267,7 @@ impl Db {
     /// row whose (environment, name) exists, in the store or earlier in the batch, is a
     /// `Conflict`, one whose environment does not exist `NoEnvironment`. Rows are inserted in name order, so that two replicas' batches lock
     /// names in the same order and cannot deadlock.
-    pub async fn insert_secrets(
-        &self,
-        rows: Vec<(SecretRow, Option<AuditRow>)>,
-    ) -> Result<Vec<Inserted>> {
+    pub async fn insert_secrets(&self, rows: Vec<NewSecret>) -> Result<Vec<Inserted>> {
         let order = pg::name_order(&rows);
         match self {
             Db::Sqlite(store) => {
@@ -238,18 +282,14 @@ impl Db {
     /// Inserts one new secret with its audit record, committed with the other creates and
     /// records that arrive meanwhile (group commit); answered once durable. `Conflict` when
     /// its (environment, name) exists.
-    pub async fn insert_secret(
-        &self,
-        row: SecretRow,
-        record: Option<AuditRow>,
-    ) -> Result<Inserted> {
+    pub async fn insert_secret(&self, new: NewSecret) -> Result<Inserted> {
         match self {
             Db::Sqlite(store) => {
                 store
-                    .write_grouped(move |c| lite::insert_secret(c, &row, record.as_ref()))
+                    .write_grouped(move |c| lite::insert_secret(c, &new))
                     .await
             }
-            Db::Postgres(pg) => pg.insert_secret(row, record).await,
+            Db::Postgres(pg) => pg.insert_secret(new).await,
         }
     }
 
@@ -277,7 +317,7 @@ impl Db {
         &self,
         env: &str,
         name: &str,
-        mut next: impl FnMut(SecretRow) -> Result<SecretRow>,
+        mut next: impl FnMut(SecretRow) -> Result<Write>,
         record: Option<&AuditRow>,
     ) -> Result<Option<SecretRow>> {
         let store = match self {
@@ -289,8 +329,9 @@ impl Db {
                 return Ok(None);
             };
             let replaced = current.version;
-            let row = next(current)?;
-            let (write, audit) = (row.clone(), record.cloned());
+            let write = next(current)?;
+            let row = write.row.clone();
+            let audit = record.cloned();
             let stored = store
                 .write(move |c| lite::replace_secret(c, &write, replaced, audit.as_ref()))
                 .await?;
@@ -298,6 +339,88 @@ impl Db {
                 return Ok(Some(row));
             }
         }
+    }
+
+    /// The newest version in a secret's history; `None` if it has none (written before
+    /// history).
+    pub async fn newest_version(&self, secret_id: &str) -> Result<Option<i64>> {
+        read!(self, |c| lite::newest_version(c, secret_id), |pool| {
+            pg::newest_version(pool, secret_id)
+        })
+    }
+
+    /// Up to `limit` versions of a secret, newest first (metadata only).
+    pub async fn list_versions(&self, secret_id: &str, limit: i64) -> Result<Vec<VersionRow>> {
+        read!(self, |c| lite::list_versions(c, secret_id, limit), |pool| {
+            pg::list_versions(pool, secret_id, limit)
+        })
+    }
+
+    /// One version of a secret, sealed values included.
+    pub async fn get_version(&self, secret_id: &str, version: i64) -> Result<Option<VersionRow>> {
+        read!(self, |c| lite::get_version(c, secret_id, version), |pool| {
+            pg::get_version(pool, secret_id, version)
+        })
+    }
+
+    /// Versions whose data key is wrapped by a master key other than `key_id`, in (secret,
+    /// version) order after `after`.
+    pub async fn versions_not_under_key(
+        &self,
+        key_id: &str,
+        after: (&str, i64),
+        limit: i64,
+    ) -> Result<Vec<VersionRow>> {
+        read!(
+            self,
+            |c| lite::versions_not_under_key(c, key_id, after, limit),
+            |pool| pg::versions_not_under_key(pool, key_id, after, limit)
+        )
+    }
+
+    /// Stores a version's data key rewrapped under another master key, if it is still
+    /// wrapped by the old one.
+    pub async fn rewrap_version(
+        &self,
+        row: &VersionRow,
+        old_key_id: &str,
+        new_key_id: &str,
+        wrapped_key: &[u8],
+    ) -> Result<bool> {
+        match self {
+            Db::Sqlite(store) => {
+                let (id, version) = (row.secret_id.clone(), row.version);
+                let (old, new, wrapped) = (
+                    old_key_id.to_owned(),
+                    new_key_id.to_owned(),
+                    wrapped_key.to_vec(),
+                );
+                store
+                    .write(move |c| {
+                        lite::rewrap(c, sql::REWRAP_VERSION, (&id, version), &old, &new, &wrapped)
+                    })
+                    .await
+            }
+            Db::Postgres(pool) => {
+                let r = (row.secret_id.as_str(), row.version);
+                pg::rewrap(
+                    pool,
+                    sql::REWRAP_VERSION,
+                    r,
+                    old_key_id,
+                    new_key_id,
+                    wrapped_key,
+                )
+                .await
+            }
+        }
+    }
+
+    /// How many versions each master key wraps.
+    pub async fn version_key_usage(&self) -> Result<Vec<(String, i64)>> {
+        read!(self, |c| lite::usage(c, sql::VERSION_KEY_USAGE), |pool| {
+            pg::usage(pool, sql::VERSION_KEY_USAGE)
+        })
     }
 
     pub async fn delete_secret(
@@ -350,12 +473,22 @@ impl Db {
                     wrapped_key.to_vec(),
                 );
                 store
-                    .write(move |c| lite::rewrap_secret(c, (&id, version), &old, &new, &wrapped))
+                    .write(move |c| {
+                        lite::rewrap(c, sql::REWRAP_SECRET, (&id, version), &old, &new, &wrapped)
+                    })
                     .await
             }
             Db::Postgres(pool) => {
                 let row = (row.id.as_str(), row.version);
-                pg::rewrap_secret(pool, row, old_key_id, new_key_id, wrapped_key).await
+                pg::rewrap(
+                    pool,
+                    sql::REWRAP_SECRET,
+                    row,
+                    old_key_id,
+                    new_key_id,
+                    wrapped_key,
+                )
+                .await
             }
         }
     }

@@ -11,14 +11,17 @@ use sqlx::{PgConnection, PgPool};
 use super::away;
 use super::group_commit::GroupCommit;
 use super::sql::*;
-use super::{AuditCursor, AuditRow, EnvDeleted, Inserted, Revoked, SecretRow, TokenRow};
+use super::{
+    AuditCursor, AuditRow, EnvDeleted, Inserted, NewSecret, Revoked, SecretRow, TokenRow,
+    VersionRow, Write,
+};
 use crate::error::{Error, Result};
 
 /// A PostgreSQL database: its pool, and the group commits of creates and audit records (all
 /// that arrive while one transaction commits go into the next, so one commit serves many).
 pub struct Pg {
     pub pool: PgPool,
-    inserts: GroupCommit<(SecretRow, Option<AuditRow>), Inserted>,
+    inserts: GroupCommit<NewSecret, Inserted>,
     records: GroupCommit<AuditRow, ()>,
 }
 
@@ -37,18 +40,15 @@ impl Pg {
     pub fn new(pool: PgPool) -> Self {
         let (p1, p2) = (pool.clone(), pool.clone());
         Self {
-            inserts: GroupCommit::start(
-                MAX_GROUP,
-                move |rows: Vec<(SecretRow, Option<AuditRow>)>| {
-                    let pool = p1.clone();
-                    async move {
-                        let order = name_order(&rows);
-                        insert_secrets(&pool, &rows, &order)
-                            .await
-                            .map_err(|e| e.to_string())
-                    }
-                },
-            ),
+            inserts: GroupCommit::start(MAX_GROUP, move |rows: Vec<NewSecret>| {
+                let pool = p1.clone();
+                async move {
+                    let order = name_order(&rows);
+                    insert_secrets(&pool, &rows, &order)
+                        .await
+                        .map_err(|e| e.to_string())
+                }
+            }),
             records: GroupCommit::start(MAX_GROUP, move |rows: Vec<AuditRow>| {
                 let pool = p2.clone();
                 async move {
@@ -63,15 +63,8 @@ impl Pg {
         }
     }
 
-    pub async fn insert_secret(
-        &self,
-        row: SecretRow,
-        record: Option<AuditRow>,
-    ) -> Result<Inserted> {
-        self.inserts
-            .submit((row, record))
-            .await
-            .map_err(Error::Database)
+    pub async fn insert_secret(&self, new: NewSecret) -> Result<Inserted> {
+        self.inserts.submit(new).await.map_err(Error::Database)
     }
 
     pub async fn insert_audit(&self, record: AuditRow) -> Result<()> {
@@ -81,10 +74,10 @@ impl Pg {
 
 /// Rows in name order, so that two replicas' batches lock names in the same order and cannot
 /// deadlock.
-pub fn name_order(rows: &[(SecretRow, Option<AuditRow>)]) -> Vec<usize> {
+pub fn name_order(rows: &[NewSecret]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_by(|&a, &b| {
-        let (a, b) = (&rows[a].0, &rows[b].0);
+        let (a, b) = (&rows[a].row, &rows[b].row);
         (&a.environment, &a.name).cmp(&(&b.environment, &b.name))
     });
     order
@@ -165,13 +158,17 @@ pub async fn secret_name_by_id(pool: &PgPool, id: &str, env: &str) -> Result<Opt
 
 pub async fn insert_secrets(
     pool: &PgPool,
-    rows: &[(SecretRow, Option<AuditRow>)],
+    rows: &[NewSecret],
     order: &[usize],
 ) -> Result<Vec<Inserted>> {
     transaction!(pool, |tx| {
         let mut outcomes = vec![Inserted::Conflict; rows.len()];
         for &i in order {
-            let (row, record) = &rows[i];
+            let NewSecret {
+                row,
+                versions,
+                record,
+            } = &rows[i];
             let environment = sqlx::query_scalar::<_, i32>(ENVIRONMENT_FOR_SHARE)
                 .bind(&row.environment)
                 .fetch_optional(&mut *tx)
@@ -198,6 +195,9 @@ pub async fn insert_secrets(
                 .await?
                 .rows_affected();
             if n == 1 {
+                for v in versions {
+                    insert_version(&mut tx, v).await?;
+                }
                 if let Some(record) = record {
                     insert_audit(&mut tx, record).await?;
                 }
@@ -214,7 +214,7 @@ pub async fn modify_secret(
     pool: &PgPool,
     env: &str,
     name: &str,
-    next: impl FnOnce(SecretRow) -> Result<SecretRow>,
+    next: impl FnOnce(SecretRow) -> Result<Write>,
     record: Option<&AuditRow>,
 ) -> Result<Option<SecretRow>> {
     transaction!(pool, |tx| {
@@ -227,8 +227,12 @@ pub async fn modify_secret(
             None => None,
             Some(current) => {
                 let replaced = current.version;
-                let row = next(current)?;
-                sqlx::query(UPDATE_SECRET)
+                let Write {
+                    row,
+                    versions,
+                    max_versions,
+                } = next(current)?;
+                let updated = sqlx::query(UPDATE_SECRET)
                     .bind(row.version)
                     .bind(row.updated_at)
                     .bind(&row.keys)
@@ -236,10 +240,31 @@ pub async fn modify_secret(
                     .bind(&row.wrapped_key)
                     .bind(&row.ciphertext)
                     .bind(&row.seal)
+                    .bind(&row.name)
                     .bind(&row.id)
                     .bind(replaced)
                     .execute(&mut *tx)
-                    .await?;
+                    .await;
+                match updated {
+                    // A rename onto a name in use; the transaction is rolled back when dropped.
+                    Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                        return Err(Error::AlreadyExists {
+                            name: row.name.clone(),
+                            env: row.environment.clone(),
+                        });
+                    }
+                    other => other?,
+                };
+                for v in &versions {
+                    insert_version(&mut tx, v).await?;
+                }
+                if max_versions > 0 {
+                    sqlx::query(PRUNE_VERSIONS)
+                        .bind(&row.id)
+                        .bind(row.version - i64::from(max_versions))
+                        .execute(&mut *tx)
+                        .await?;
+                }
                 if let Some(record) = record {
                     insert_audit(&mut tx, record).await?;
                 }
@@ -286,15 +311,85 @@ pub async fn secrets_not_under_key(
         .await?)
 }
 
-pub async fn rewrap_secret(
+async fn insert_version(conn: &mut PgConnection, v: &VersionRow) -> Result<()> {
+    sqlx::query(INSERT_VERSION)
+        .bind(&v.secret_id)
+        .bind(v.version)
+        .bind(&v.environment)
+        .bind(v.created_at)
+        .bind(&v.created_by)
+        .bind(&v.action)
+        .bind(&v.keys)
+        .bind(&v.changes)
+        .bind(&v.key_id)
+        .bind(&v.wrapped_key)
+        .bind(&v.ciphertext)
+        .bind(&v.seal)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn newest_version(pool: &PgPool, secret_id: &str) -> Result<Option<i64>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_scalar::<_, Option<i64>>(NEWEST_VERSION)
+        .bind(secret_id)
+        .fetch_one(&mut *conn)
+        .await?)
+}
+
+pub async fn list_versions(pool: &PgPool, secret_id: &str, limit: i64) -> Result<Vec<VersionRow>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_as::<_, VersionRow>(LIST_VERSIONS)
+        .bind(secret_id)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+pub async fn get_version(pool: &PgPool, secret_id: &str, v: i64) -> Result<Option<VersionRow>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_as::<_, VersionRow>(SELECT_VERSION)
+        .bind(secret_id)
+        .bind(v)
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
+pub async fn versions_not_under_key(
     pool: &PgPool,
+    key_id: &str,
+    after: (&str, i64),
+    limit: i64,
+) -> Result<Vec<VersionRow>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_as::<_, VersionRow>(VERSIONS_NOT_UNDER_KEY)
+        .bind(key_id)
+        .bind(after.0)
+        .bind(after.1)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+pub async fn usage(pool: &PgPool, sql: &'static str) -> Result<Vec<(String, i64)>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_as::<_, (String, i64)>(sql)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+/// Rewraps a secret's or a version's data key (`sql`: `REWRAP_SECRET` or `REWRAP_VERSION`).
+pub async fn rewrap(
+    pool: &PgPool,
+    sql: &'static str,
     row: (&str, i64),
     old_key_id: &str,
     new_key_id: &str,
     wrapped_key: &[u8],
 ) -> Result<bool> {
     let mut conn = away::acquire(pool).await?;
-    let n = sqlx::query(REWRAP_SECRET)
+    let n = sqlx::query(sql)
         .bind(new_key_id)
         .bind(wrapped_key)
         .bind(row.0)
@@ -333,10 +428,7 @@ pub async fn set_seal(
 }
 
 pub async fn key_usage(pool: &PgPool) -> Result<Vec<(String, i64)>> {
-    let mut conn = away::acquire(pool).await?;
-    Ok(sqlx::query_as::<_, (String, i64)>(KEY_USAGE)
-        .fetch_all(&mut *conn)
-        .await?)
+    usage(pool, KEY_USAGE).await
 }
 
 pub async fn touch_secret(pool: &PgPool, id: &str, now: i64, resolution: i64) -> Result<()> {

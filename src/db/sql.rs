@@ -18,6 +18,21 @@ macro_rules! secret_meta_columns {
     };
 }
 
+macro_rules! version_columns {
+    () => {
+        "secret_id, version, environment, created_at, created_by, action, keys, changes, \
+         key_id, wrapped_key, ciphertext, seal"
+    };
+}
+
+/// The columns of a version that need no decryption (history).
+macro_rules! version_meta_columns {
+    () => {
+        "secret_id, version, environment, created_at, created_by, action, keys, changes, \
+         key_id, seal"
+    };
+}
+
 macro_rules! token_columns {
     () => {
         "id, name, hash, admin, created_at, expires_at, revoked_at, environments, read_only, \
@@ -49,9 +64,56 @@ pub const INSERT_SECRET: &str = concat!(
      ON CONFLICT (environment, name) DO NOTHING"
 );
 
-/// The next version of a secret, in place of the current one (`$9`: the version replaced).
+/// The next version of a secret, in place of the current one (`$10`: the version replaced);
+/// a rename changes its name.
 pub const UPDATE_SECRET: &str = "UPDATE secrets SET version = $1, updated_at = $2, keys = $3, \
-     key_id = $4, wrapped_key = $5, ciphertext = $6, seal = $7 WHERE id = $8 AND version = $9";
+     key_id = $4, wrapped_key = $5, ciphertext = $6, seal = $7, name = $8 \
+     WHERE id = $9 AND version = $10";
+
+/// A version kept in the history; one already recorded is left as it is (the version a
+/// store from before history records at its first write may have been recorded meanwhile).
+pub const INSERT_VERSION: &str = concat!(
+    "INSERT INTO secret_versions (",
+    version_columns!(),
+    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+     ON CONFLICT (secret_id, version) DO NOTHING"
+);
+
+/// Retention: a secret's versions numbered `$2` or lower.
+pub const PRUNE_VERSIONS: &str =
+    "DELETE FROM secret_versions WHERE secret_id = $1 AND version <= $2";
+
+/// A secret's history, newest first (metadata only).
+pub const LIST_VERSIONS: &str = concat!(
+    "SELECT ",
+    version_meta_columns!(),
+    " FROM secret_versions WHERE secret_id = $1 ORDER BY version DESC LIMIT $2"
+);
+
+/// One version of a secret, every column.
+pub const SELECT_VERSION: &str = concat!(
+    "SELECT ",
+    version_columns!(),
+    " FROM secret_versions WHERE secret_id = $1 AND version = $2"
+);
+
+/// Whether a secret has any history (a secret from before history has none).
+pub const NEWEST_VERSION: &str = "SELECT MAX(version) FROM secret_versions WHERE secret_id = $1";
+
+/// Versions whose data key another master key wraps, after the cursor (`$2`, `$3`).
+pub const VERSIONS_NOT_UNDER_KEY: &str = concat!(
+    "SELECT ",
+    version_columns!(),
+    " FROM secret_versions WHERE key_id <> $1 \
+     AND (secret_id > $2 OR (secret_id = $2 AND version > $3)) \
+     ORDER BY secret_id, version LIMIT $4"
+);
+
+pub const REWRAP_VERSION: &str = "UPDATE secret_versions SET key_id = $1, wrapped_key = $2 \
+     WHERE secret_id = $3 AND version = $4 AND key_id = $5";
+
+pub const VERSION_KEY_USAGE: &str =
+    "SELECT key_id, COUNT(*) FROM secret_versions GROUP BY key_id ORDER BY key_id";
 
 pub const DELETE_SECRET: &str = "DELETE FROM secrets WHERE environment = $1 AND name = $2";
 

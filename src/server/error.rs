@@ -43,9 +43,10 @@ pub fn status_of(e: &Error) -> StatusCode {
         | Error::EnvironmentNotFound { .. }
         | Error::Missing(_)
         | Error::NoStore { .. } => StatusCode::NOT_FOUND,
-        Error::AlreadyExists { .. } | Error::Conflict(_) | Error::LastAdmin(_) => {
-            StatusCode::CONFLICT
-        }
+        Error::AlreadyExists { .. }
+        | Error::Conflict(_)
+        | Error::VersionConflict(_)
+        | Error::LastAdmin(_) => StatusCode::CONFLICT,
         Error::Unauthorized(_) => StatusCode::UNAUTHORIZED,
         Error::Forbidden(_) => StatusCode::FORBIDDEN,
         Error::Database(_)

@@ -88,7 +88,7 @@ pub fn with_target(name: Option<String>, response: impl IntoResponse) -> Respons
 }
 
 /// The environment and secret of a path; the secret may be named by its id (`st-...`).
-fn env_and_ref(env: &str, name: &str) -> Result<(EnvName, SecretRef), ApiError> {
+pub(super) fn env_and_ref(env: &str, name: &str) -> Result<(EnvName, SecretRef), ApiError> {
     Ok((EnvName::parse(env)?, SecretRef::parse(name)?))
 }
 
@@ -184,7 +184,14 @@ pub async fn update(
     let name = state.service.resolve(&env, &secret).await?;
     let outcome: UpdateOutcome = state
         .service
-        .update(&env, &name, &body.set, &body.unset, &caller.actor())
+        .update(
+            &env,
+            &name,
+            &body.set,
+            &body.unset,
+            body.if_version,
+            &caller.actor(),
+        )
         .await?;
     Ok(audited(Json(outcome)))
 }

@@ -93,7 +93,8 @@ pub fn spawn_rewrap(state: Arc<AppState>) {
                         break;
                     }
                     // Left over only if another replica still seals under an older key.
-                    let left = state.service.key_status().await.map(|s| s.remaining);
+                    let left = (state.service.key_status().await)
+                        .map(|s| s.remaining + s.remaining_versions);
                     if matches!(left, Ok(0)) {
                         break;
                     }

@@ -17,6 +17,7 @@ mod listen;
 pub mod openapi;
 mod routes;
 mod tls;
+mod versions;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -166,7 +167,7 @@ pub async fn open_store(
     Ok(Store {
         service,
         keys: source,
-        rewrap_pending: status.remaining > 0,
+        rewrap_pending: status.remaining + status.remaining_versions > 0,
     })
 }
 

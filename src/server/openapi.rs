@@ -182,6 +182,7 @@ fn path_parameters(path: &str) -> Vec<Value> {
             (_, "{env}") => Some("env"),
             ("secrets", "{name}") => Some("secret"),
             ("tokens", "{name}") => Some("token"),
+            ("versions", "{version}") => Some("version"),
             _ => None,
         })
         .map(|name| json!({ "$ref": format!("#/components/parameters/{name}") }))
@@ -234,6 +235,7 @@ pub fn document() -> Value {
             { "name": "server", "description": "Health and this description; no token needed." },
             { "name": "environments", "description": "Environments: the namespaces secrets live in; `main` always exists." },
             { "name": "secrets", "description": "Secrets: named sets of environment variables, per environment." },
+            { "name": "history", "description": "Every version of a secret: listed, shown, rolled back; renames and copies." },
             { "name": "tokens", "description": "API tokens and what they may do." },
             { "name": "audit", "description": "The audit log of every authenticated request." },
             { "name": "keys", "description": "Master keys and their rotation." },

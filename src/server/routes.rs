@@ -8,7 +8,7 @@ use axum::routing::{MethodFilter, MethodRouter, on};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Value, json};
 
-use super::{AppState, admin, environments, handlers, openapi};
+use super::{AppState, admin, environments, handlers, openapi, versions};
 use crate::api::{self, Endpoint};
 
 /// A schema, made by a generator (so that named types become `$ref`s to components).
@@ -138,6 +138,7 @@ pub fn routes() -> Vec<Route> {
     ];
     routes.extend(environment_routes());
     routes.extend(secret_routes());
+    routes.extend(version_routes());
     routes.extend(admin_routes());
     routes
 }
@@ -291,14 +292,101 @@ fn secret_routes() -> Vec<Route> {
                 )
                 .error(400, "BadRequest")
                 .error(404, "SecretNotFound")
+                .error(409, "VersionConflict")
         ),
         route!(
             api::DELETE_SECRET,
             handlers::delete,
             doc("deleteSecret", "secrets", "Delete a secret for good")
+                .description("Irreversible: its history is deleted with it.")
                 .ok(200, "The secret was deleted.", schema_of::<api::Deleted>)
                 .error(400, "BadRequest")
                 .error(404, "SecretNotFound")
+        ),
+    ]
+}
+
+fn version_routes() -> Vec<Route> {
+    vec![
+        route!(
+            api::LIST_VERSIONS,
+            versions::list,
+            doc(
+                "listVersions",
+                "history",
+                "A secret's versions, newest first: who, when, which keys changed (no values)"
+            )
+            .description(
+                "The server keeps `--max-versions` versions of each secret (default 20); older \
+                 ones are deleted by the write that passes the limit."
+            )
+            .query(inline::<api::HistoryQuery>)
+            .ok(200, "The history.", schema_of::<api::History>)
+            .error(400, "BadRequest")
+            .error(404, "SecretNotFound")
+        ),
+        route!(
+            api::SHOW_VERSION,
+            versions::show,
+            doc(
+                "showVersion",
+                "history",
+                "One version of a secret, and its values with `reveal=true`"
+            )
+            .query(inline::<api::VersionQuery>)
+            .ok(
+                200,
+                "The version; `values` only with `reveal=true`.",
+                schema_of::<api::VersionShown>
+            )
+            .error(400, "BadRequest")
+            .error(404, "VersionNotFound")
+        ),
+        route!(
+            api::ROLLBACK_SECRET,
+            versions::rollback,
+            doc(
+                "rollbackSecret",
+                "history",
+                "Make a version's values the next version"
+            )
+            .description("Nothing is rewritten: the values of `version` become a new version.")
+            .body(schema_of::<api::Rollback>, || json!({ "version": 1 }))
+            .ok(200, "The secret as stored now.", schema_of::<api::UpdateOutcome>)
+            .error(400, "BadRequest")
+            .error(404, "VersionNotFound")
+            .error(409, "VersionConflict")
+        ),
+        route!(
+            api::COPY_SECRET,
+            versions::copy,
+            doc(
+                "copySecret",
+                "history",
+                "Copy a secret's values to a new secret, in another environment or under another name"
+            )
+            .description(
+                "Needs read access to the path's environment and write access to the target. \
+                 The copy's first version holds the same values; `force` replaces an existing \
+                 secret of that name (as a new version of it)."
+            )
+            .body(schema_of::<api::Copy>, || json!({ "environment": "main", "name": "db-copy" }))
+            .ok(201, "The copy was created.", schema_of::<api::CreateOutcome>)
+            .ok(200, "An existing secret was replaced (`force`).", schema_of::<api::CreateOutcome>)
+            .error(400, "BadRequest")
+            .error(404, "SecretNotFound")
+            .error(409, "SecretExists")
+        ),
+        route!(
+            api::RENAME_SECRET,
+            versions::rename,
+            doc("renameSecret", "history", "Rename a secret")
+                .description("Its id, history and creation time stay; the rename is a new version.")
+                .body(schema_of::<api::Rename>, || json!({ "name": "db-primary" }))
+                .ok(200, "The secret as stored now.", schema_of::<api::UpdateOutcome>)
+                .error(400, "BadRequest")
+                .error(404, "SecretNotFound")
+                .error(409, "SecretExists")
         ),
     ]
 }

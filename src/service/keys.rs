@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 
 /// Secrets rewrapped per batch: small enough that each row's update is brief, large enough
 /// that a million rows take minutes.
-const REWRAP_BATCH: i64 = 200;
+pub(super) const REWRAP_BATCH: i64 = 200;
 
 /// What one rewrap pass did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -168,6 +168,10 @@ impl Service {
                 .secrets_not_under_key(&active, &after, REWRAP_BATCH)
                 .await?;
             let Some(last) = rows.last() else {
+                // Then the history: old versions are rewrapped too.
+                let (rewrapped, failed) = self.rewrap_versions().await?;
+                report.rewrapped += rewrapped;
+                report.failed += failed;
                 return Ok(report);
             };
             after = last.id.clone();
@@ -207,11 +211,16 @@ impl Service {
             .filter(|k| k.key_id != active_key_id)
             .map(|k| k.secrets)
             .sum();
+        let remaining_versions = (self.db().version_key_usage().await?.into_iter())
+            .filter(|(key_id, _)| *key_id != active_key_id)
+            .map(|(_, n)| n)
+            .sum();
         Ok(KeyStatus {
             loaded_key_ids: self.crypto().key_ids(),
             active_key_id,
             keys,
             remaining,
+            remaining_versions,
         })
     }
 }

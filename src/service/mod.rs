@@ -6,18 +6,22 @@
 mod audit;
 mod environments;
 mod keys;
+mod moves;
 mod seals;
 mod tokens;
+mod versions;
 
 use jiff::Timestamp;
 
 pub use self::environments::MAIN;
 pub use self::keys::Rewrapped;
 pub use self::tokens::{Authenticated, NewToken};
+pub use self::versions::{DEFAULT_MAX_VERSIONS, MAX_HISTORY, Made};
+use self::versions::{Kind, check_version};
 use crate::api::Action;
 pub use crate::api::{AuditQuery, KeyStatus, KeyUsage, ListQuery, ShowQuery};
 use crate::crypto::{self, Crypto, RowBinding, Sealed};
-use crate::db::{AuditRow, Cursor, Db, Inserted, SecretRow};
+use crate::db::{AuditRow, Cursor, Db, Inserted, NewSecret, SecretRow, Write};
 use crate::error::{Error, Result};
 use crate::model::{
     self, CreateOutcome, EnvName, OnConflict, Page, SecretData, SecretInfo, SecretName, SecretRef,
@@ -72,6 +76,8 @@ pub struct Service {
     turns: Vec<tokio::sync::Mutex<()>>,
     /// Known once every row of the store is sealed (see `seals`).
     rows_sealed: std::sync::atomic::AtomicBool,
+    /// Keep at most this many versions of each secret (0: all of them).
+    max_versions: u32,
 }
 
 /// How many [`Service::turns`] there are.
@@ -94,6 +100,7 @@ impl SecretRow {
             name: &self.name,
             version: self.version,
             keys: &self.keys,
+            history: false,
         }
     }
 
@@ -120,6 +127,7 @@ impl SecretRow {
             updated_at: timestamp(self.updated_at)?,
             last_used_at: self.last_used_at.map(timestamp).transpose()?,
             keys: self.key_names()?,
+            version: self.version,
         })
     }
 }
@@ -197,7 +205,13 @@ impl Service {
             key_checked: tokio::sync::OnceCell::new(),
             turns: (0..TURNS).map(|_| tokio::sync::Mutex::new(())).collect(),
             rows_sealed: std::sync::atomic::AtomicBool::new(false),
+            max_versions: DEFAULT_MAX_VERSIONS,
         }
+    }
+
+    /// Keeps at most `n` versions of each secret, the newest (0: every version).
+    pub fn set_max_versions(&mut self, n: u32) {
+        self.max_versions = n;
     }
 
     /// Writes the next version of a secret: `next` maps the current row to the one to store,
@@ -207,7 +221,7 @@ impl Service {
         &self,
         env: &EnvName,
         name: &SecretName,
-        next: impl FnMut(SecretRow) -> Result<SecretRow>,
+        next: impl FnMut(SecretRow) -> Result<Write>,
         record: Option<&AuditRow>,
     ) -> Result<Option<SecretRow>> {
         use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
@@ -221,8 +235,8 @@ impl Service {
 
     /// Inserts a new secret; concurrent creates are committed together (see
     /// [`Db::insert_secret`]).
-    async fn insert(&self, row: SecretRow, record: Option<AuditRow>) -> Result<Inserted> {
-        self.db.insert_secret(row, record).await
+    async fn insert(&self, new: NewSecret) -> Result<Inserted> {
+        self.db.insert_secret(new).await
     }
 
     /// Checks the master key against the store, once, before the first seal or open; commands
@@ -290,6 +304,20 @@ impl Service {
         on_conflict: OnConflict,
         actor: &Actor,
     ) -> Result<CreateOutcome> {
+        self.create_as(env, name, data, on_conflict, actor, &Made::default())
+            .await
+    }
+
+    /// [`Service::create`], recording the write as `made` (a copy, in its history and audit).
+    async fn create_as(
+        &self,
+        env: &EnvName,
+        name: &SecretName,
+        data: &SecretData,
+        on_conflict: OnConflict,
+        actor: &Actor,
+        made: &Made,
+    ) -> Result<CreateOutcome> {
         model::validate_data(data)?;
         self.verify_key().await?;
         self.seal_legacy_rows().await?;
@@ -299,14 +327,18 @@ impl Service {
                 backoff(attempt).await;
             }
             if on_conflict == OnConflict::Force {
-                let record = actor.record(Action::SecretReplace, Some(env.as_str()), name.as_str());
+                let action = made.audit.unwrap_or(Action::SecretReplace);
+                let record = actor.record(action, Some(env.as_str()), name.as_str());
                 let replaced = self
                     .modify(
                         env,
                         name,
                         |current| {
                             self.verify_secret(&current, false)?;
-                            self.next_version(&current, data)
+                            let before = self.crypto.open(current.binding(), &current.sealed())?;
+                            let next = self.next_version(&current, data)?;
+                            let kind = made.replace_action();
+                            self.write_of(&current, &before, next, data, kind, actor)
                         },
                         record.as_ref(),
                     )
@@ -321,10 +353,23 @@ impl Service {
             }
             let row = self.new_row(env, name, data, actor)?;
             let secret = row.info()?;
-            let record = actor.record(Action::SecretCreate, Some(env.as_str()), name.as_str());
+            let action = made.audit.unwrap_or(Action::SecretCreate);
+            let record = actor.record(action, Some(env.as_str()), name.as_str());
+            // A plain create records no history row: the secret's own row says all there is
+            // to say of its first version, which its next write records (`write_of`), so a
+            // create costs what it did before history. A copy records where it came from.
+            let versions = match made.action {
+                Some(_) => vec![self.first_version(&row, data, made, actor)?],
+                None => Vec::new(),
+            };
             // The environment is checked in the insert's own transaction (see
             // `Inserted::NoEnvironment`): no query more for a create that succeeds.
-            match self.insert(row, record).await? {
+            let new = NewSecret {
+                row,
+                versions,
+                record,
+            };
+            match self.insert(new).await? {
                 Inserted::Yes => {
                     return Ok(CreateOutcome {
                         secret,
@@ -483,6 +528,7 @@ impl Service {
         name: &SecretName,
         set: &SecretData,
         unset: &[String],
+        if_version: Option<i64>,
         actor: &Actor,
     ) -> Result<UpdateOutcome> {
         if let Some(k) = unset.iter().find(|k| set.contains_key(*k)) {
@@ -498,7 +544,9 @@ impl Service {
                 name,
                 |row| {
                     self.verify_secret(&row, false)?;
-                    let mut data = self.crypto.open(row.binding(), &row.sealed())?;
+                    check_version(&row, if_version)?;
+                    let before = self.crypto.open(row.binding(), &row.sealed())?;
+                    let mut data = before.clone();
                     removed = unset
                         .iter()
                         .filter(|k| data.remove(*k).is_some())
@@ -514,7 +562,8 @@ impl Service {
                         }
                         e => e,
                     })?;
-                    self.next_version(&row, &data)
+                    let next = self.next_version(&row, &data)?;
+                    self.write_of(&row, &before, next, &data, Kind::update(), actor)
                 },
                 record.as_ref(),
             )

@@ -6,7 +6,7 @@ use serde_json::json;
 use crate::both_modes;
 use crate::support::{assert_nothing_stored, fields, json};
 
-const INFO_FIELDS: [&str; 8] = [
+const INFO_FIELDS: [&str; 9] = [
     "created_at",
     "created_by",
     "environment",
@@ -15,12 +15,13 @@ const INFO_FIELDS: [&str; 8] = [
     "last_used_at",
     "name",
     "updated_at",
+    "version",
 ];
 
 both_modes!(
     fn create_show_list_and_delete_print_the_documented_json(env) {
         let c = json(env, &["create", "db", "URL=postgres://x", "PASSWORD=hunter2"], 0);
-        assert_eq!(fields(&c), ["created", "environment", "id", "keys", "name", "replaced", "store"]);
+        assert_eq!(fields(&c), ["created", "environment", "id", "keys", "name", "replaced", "store", "version"]);
         assert_eq!(c["store"], env.store());
         assert_eq!(c["created"], true);
         assert_eq!(c["keys"], json!(["PASSWORD", "URL"]));

@@ -119,3 +119,116 @@ fn a_server_store_of_the_previous_release_serves_its_secrets_and_tokens() {
         "the old audit log is gone: {audit}"
     );
 }
+
+#[test]
+fn a_store_from_before_history_gains_it_at_its_next_write_and_rolls_back_to_before() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let store = home.path().join("keep-home");
+    copy_private(&fixture("v0-local"), &store);
+    let keep = || hermetic(home.path());
+    let json = |args: &[&str]| -> Value {
+        let out = keep().args(args).arg("--json").output().expect("run keep");
+        assert!(
+            out.status.success(),
+            "keep {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("JSON")
+    };
+    // Before any write: the current version is known, as `recorded`.
+    let before = json(&["history", "app"]);
+    let current = before["version"].as_i64().expect("version");
+    assert_eq!(
+        before["versions"].as_array().map(Vec::len),
+        Some(1),
+        "{before}"
+    );
+    assert_eq!(before["versions"][0]["action"], "recorded");
+    let shown = json(&["show", "app", "--version", &current.to_string(), "--reveal"]);
+    assert_eq!(shown["values"]["B"], "two");
+    // The first write records the version it replaces as well as its own.
+    keep()
+        .args(["update", "app", "B=changed"])
+        .assert()
+        .success();
+    let after = json(&["history", "app"]);
+    let versions: Vec<(i64, String)> = after["versions"]
+        .as_array()
+        .expect("versions")
+        .iter()
+        .map(|v| {
+            (
+                v["version"].as_i64().unwrap_or(0),
+                v["action"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        versions,
+        [
+            (current + 1, "update".to_owned()),
+            (current, "recorded".to_owned())
+        ]
+    );
+    assert_eq!(after["versions"][0]["changed"], serde_json::json!(["B"]));
+    keep()
+        .args(["rollback", "app", &current.to_string(), "--yes"])
+        .assert()
+        .success();
+    let values = json(&["show", "app", "--reveal"])["values"].clone();
+    assert_eq!(values, serde_json::json!({"A": "1", "B": "two", "C": "3"}));
+}
+
+#[test]
+fn a_server_store_from_before_history_gains_it_at_its_next_write() {
+    let data = tempfile::tempdir().expect("tempdir");
+    copy_private(&fixture("v0-server"), &data.path().join("srv"));
+    let admin = std::fs::read_to_string(data.path().join("srv/admin.token"))
+        .expect("token file")
+        .trim()
+        .to_owned();
+    let server = Server::start_in(data, &[]);
+    let rt = runtime();
+    let api = Api::new(&server.url, &admin);
+    let versions = "/v1/environments/main/secrets/app/versions";
+    let before = rt.block_on(api.call(Method::GET, versions, None));
+    assert_eq!(before.status, StatusCode::OK, "{}", before.text);
+    let before = before.json("history");
+    let current = before["version"].as_i64().expect("version");
+    assert_eq!(before["versions"][0]["action"], "recorded", "{before}");
+    let body = serde_json::json!({ "set": { "B": "changed" }, "if_version": current });
+    let updated = rt.block_on(api.call(
+        Method::PATCH,
+        "/v1/environments/main/secrets/app",
+        Some(body),
+    ));
+    assert_eq!(updated.status, StatusCode::OK, "{}", updated.text);
+    let after = rt
+        .block_on(api.call(Method::GET, versions, None))
+        .json("history");
+    let listed: Vec<(i64, String)> = after["versions"]
+        .as_array()
+        .expect("versions")
+        .iter()
+        .map(|v| {
+            (
+                v["version"].as_i64().unwrap_or(0),
+                v["action"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (current + 1, "update".to_owned()),
+            (current, "recorded".to_owned())
+        ]
+    );
+    let old = rt.block_on(api.call(
+        Method::GET,
+        &format!("{versions}/{current}?reveal=true"),
+        None,
+    ));
+    assert_eq!(old.status, StatusCode::OK, "{}", old.text);
+    assert_eq!(old.json("version")["values"]["B"], "two");
+}

@@ -13,6 +13,7 @@ mod environments;
 mod export;
 mod faults;
 mod generated;
+mod history;
 mod import;
 mod legacy;
 mod login;

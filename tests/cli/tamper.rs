@@ -217,3 +217,59 @@ fn a_store_from_before_seals_is_sealed_once_then_checked() {
     db.tamper("UPDATE secrets SET seal = NULL WHERE name = 'app'");
     keep().args(["show", "app"]).assert().code(1);
 }
+
+crate::both_modes! {
+    fn an_old_version_moved_to_another_secret_or_number_does_not_open(env) {
+        let id = |name: &str| -> String {
+            let out = env.keep().args(["show", name, "--json"]).output().expect("run");
+            let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+            v["id"].as_str().expect("id").to_owned()
+        };
+        env.keep().args(["create", "app", "A=s3cret-1"]).assert().success();
+        env.keep().args(["update", "app", "A=s3cret-2"]).assert().success();
+        env.keep().args(["create", "other", "A=other-1"]).assert().success();
+        env.keep().args(["update", "other", "A=other-2"]).assert().success();
+        let (app, other) = (id("app"), id("other"));
+        let refused = |args: &[&str]| {
+            let out = env.keep().args(args).output().expect("run keep");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "keep {args:?}: {stderr}");
+            assert!(stderr.contains("integrity"), "keep {args:?}: {stderr}");
+            assert!(!out.stdout.windows(6).any(|w| w == b"s3cret"), "keep {args:?}");
+        };
+        let db = Database::of(env);
+        // Version 1 of `app` sealed onto version 1 of `other` (the same keys, so only the
+        // binding to the secret can tell).
+        db.tamper(&format!(
+            "UPDATE secret_versions SET key_id = (SELECT key_id FROM secret_versions s \
+             WHERE s.secret_id = '{app}' AND s.version = 1), wrapped_key = (SELECT wrapped_key \
+             FROM secret_versions s WHERE s.secret_id = '{app}' AND s.version = 1), ciphertext = \
+             (SELECT ciphertext FROM secret_versions s WHERE s.secret_id = '{app}' AND s.version = 1) \
+             WHERE secret_id = '{other}' AND version = 1"
+        ));
+        refused(&["show", "other", "--version", "1", "--reveal"]);
+        refused(&["rollback", "other", "1", "--yes"]);
+        refused(&["diff", "other", "1", "2"]);
+        // Version 1 of `app` sealed onto its version 2 (another number).
+        db.tamper(&format!(
+            "UPDATE secret_versions SET wrapped_key = (SELECT wrapped_key FROM secret_versions s \
+             WHERE s.secret_id = '{app}' AND s.version = 1), ciphertext = (SELECT ciphertext \
+             FROM secret_versions s WHERE s.secret_id = '{app}' AND s.version = 1) \
+             WHERE secret_id = '{app}' AND version = 2"
+        ));
+        refused(&["show", "app", "--version", "2", "--reveal"]);
+        env.keep().args(["show", "app", "--version", "1", "--reveal"]).assert().success();
+        // A whole version row given to another secret: its seal names its secret.
+        db.tamper(&format!(
+            "UPDATE secret_versions SET secret_id = '{other}', version = 9 \
+             WHERE secret_id = '{app}' AND version = 1"
+        ));
+        refused(&["history", "other"]);
+        refused(&["show", "other", "--version", "9"]);
+        // Who wrote a version, edited: refused too.
+        db.tamper(&format!(
+            "UPDATE secret_versions SET created_by = 'mallory' WHERE secret_id = '{app}' AND version = 2"
+        ));
+        refused(&["history", "app"]);
+    }
+}

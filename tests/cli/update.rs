@@ -11,7 +11,8 @@ both_modes!(
         json(env, &["create", "s", "A=1", "B=2", "C=3"], 0);
         let created = json(env, &["show", "s"], 0);
         let u = json(env, &["update", "s", "B=20", "D=4", "--unset", "C", "--unset", "NOPE"], 0);
-        assert_eq!(fields(&u), ["environment", "id", "keys", "name", "set", "store", "unset"]);
+        assert_eq!(fields(&u), ["environment", "id", "keys", "name", "set", "store", "unset", "version"]);
+        assert_eq!(u["version"], 2);
         assert_eq!(u["store"], env.store());
         assert_eq!(u["keys"], json!(["A", "B", "D"]));
         assert_eq!(u["set"], json!(["B", "D"]));

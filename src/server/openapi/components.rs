@@ -55,6 +55,11 @@ pub fn path_parameters(name: &Value) -> Value {
         "environment": path("env", "The environment's name (not `main`, which cannot be deleted).", "staging"),
         "secret": secret,
         "token": path("name", "The token's name.", "ci"),
+        "version": {
+            "name": "version", "in": "path", "required": true,
+            "description": "A version number, as `GET .../versions` lists them.",
+            "schema": { "type": "string", "pattern": "^[1-9][0-9]{0,17}$" }, "example": "1",
+        },
     })
 }
 
@@ -99,6 +104,8 @@ pub fn responses(body: &Value) -> Value {
         "TokenNotFound": error_response("No active token of this name.", &["not_found"]),
         "SecretExists": error_response("A secret of this name exists (with `on_conflict` `fail`).", &["already_exists"]),
         "TokenExists": error_response("A token of this name was issued before (names are never reused).", &["already_exists"]),
+        "VersionConflict": error_response("The secret is not at `if_version`: another write came first. The message names the current version.", &["version_conflict"]),
+        "VersionNotFound": error_response("No such secret, or no such version of it (versions beyond the retention limit are deleted).", &["not_found", "environment_not_found"]),
         "LastAdmin": error_response("It is the last usable admin token: revoking it would lock everyone out.", &["last_admin"]),
         "Timeout": error_response("The request took longer than 30 s.", &["timeout"]),
         "TooLarge": error_response("The body is larger than 8 MiB.", &["too_large"]),

@@ -190,15 +190,20 @@ fn assert_none(failures: &[String]) {
     );
 }
 
-/// Writes first, then reads, then updates and deletes, so that each example finds what the
-/// ones before it made.
+/// Writes first, then reads, then updates, renames and deletes, so that each example finds
+/// what the ones before it made.
 fn in_example_order(mut ops: Vec<Operation>) -> Vec<Operation> {
-    let rank = |m: &str| {
-        ["POST", "GET", "PATCH", "DELETE"]
+    let rank = |o: &Operation| {
+        let m = if o.template.ends_with("/rename") {
+            "RENAME"
+        } else {
+            o.method.as_str()
+        };
+        ["POST", "GET", "PATCH", "RENAME", "DELETE"]
             .iter()
             .position(|x| *x == m)
     };
-    ops.sort_by_key(|o| rank(&o.method));
+    ops.sort_by_key(rank);
     ops
 }
 
@@ -209,6 +214,7 @@ fn every_operation_answers_its_example_with_a_documented_success() {
     for op in in_example_order(operations(&live.doc)) {
         let reply = live.send_example(&op, live.admin());
         live.expect("example", &op, &reply, "2", &mut failures);
+        rename_back(&live, &op, &reply);
     }
     assert_none(&failures);
 }
@@ -267,12 +273,35 @@ fn documented_scopes_are_enforced() {
     assert_none(&failures);
 }
 
+/// After a rename of `db` (an example), back to the name the examples after it use.
+fn rename_back(live: &Live, op: &Operation, reply: &Reply) {
+    if !op.template.ends_with("/rename") || reply.status != 200 {
+        return;
+    }
+    let renamed: Value = serde_json::from_str(&reply.text).expect("JSON");
+    let name = renamed["secret"]["name"].as_str().expect("name");
+    let path = op.path.replace("/db/", &format!("/{name}/"));
+    let back = live.send("POST", &path, live.admin(), Some(&json!({ "name": "db" })));
+    assert_eq!(back.status, 200, "{}", back.text);
+}
+
+/// The current version of the secret at `path` (or the path of one of its actions), for an
+/// `if_version` that matches.
+fn current_version(live: &Live, path: &str) -> Value {
+    let secret = path.trim_end_matches("/rollback");
+    let reply = live.send("GET", secret, live.admin(), None);
+    assert_eq!(reply.status, 200, "{secret}: {}", reply.text);
+    let shown: Value = serde_json::from_str(&reply.text).expect("JSON");
+    shown["version"].clone()
+}
+
 /// A value for a body property its operation's example leaves out.
 fn value_for(property: &str) -> Value {
     match property {
         "on_conflict" => json!("allow_existing"),
         "admin" => json!(true),
         "expires_at" => json!("2100-01-01T00:00:00Z"),
+        "force" => json!(true),
         other => panic!("no test value for the body property `{other}`: add one here"),
     }
 }
@@ -310,11 +339,20 @@ fn closed_bodies_take_every_documented_field_and_name_an_unknown_one() {
                 .filter(|(k, _)| required.contains(&k.as_str()))
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect();
-            let value = example
-                .get(property)
-                .cloned()
-                .unwrap_or_else(|| value_for(property));
+            let value = if property == "if_version" {
+                current_version(&live, &op.path)
+            } else {
+                example
+                    .get(property)
+                    .cloned()
+                    .unwrap_or_else(|| value_for(property))
+            };
             body.insert(property.clone(), value);
+            // A copy needs a name other than its source's, in the same environment.
+            if op.template.ends_with("/copy") {
+                body.entry("name")
+                    .or_insert_with(|| example["name"].clone());
+            }
             // Creates need a new name each time.
             if let Some(Value::String(name)) = body.get_mut("name") {
                 name.push_str(&format!("-{i}"));
@@ -332,6 +370,7 @@ fn closed_bodies_take_every_documented_field_and_name_an_unknown_one() {
                 "2",
                 &mut failures,
             );
+            rename_back(&live, &op, &reply);
         }
         let mut body = example.clone();
         body.insert("no_such_field".into(), json!(1));

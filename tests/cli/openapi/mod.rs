@@ -252,6 +252,7 @@ fn the_strict_validator_catches_undocumented_fields_and_bad_times() {
         "id": "st-0123456789abcdefghijkl", "name": "db", "environment": "main",
         "created_at": "2026-01-02T03:04:05.000006Z", "created_by": "admin",
         "updated_at": "2026-01-02T03:04:05Z", "last_used_at": null, "keys": ["A"],
+        "version": 1,
     });
     assert_eq!(
         validator(&doc, true).errors(&info, &good),

@@ -255,6 +255,65 @@ fn a_key_ring_in_the_environment_rotates_as_documented() {
     );
 }
 
+/// A rotation rewraps the history too: after it, the new key alone opens every old version.
+#[test]
+fn rotation_rewraps_old_versions() {
+    let mut worlds = vec![(Vec::<(&str, String)>::new(), "sqlite")];
+    match crate::support::pg::shared() {
+        Some(cluster) => worlds.push((vec![("KEEP_DATABASE_URL", cluster.database())], "postgres")),
+        None => crate::support::pg::skipped("rotation_rewraps_old_versions"),
+    }
+    for (extra, what) in worlds {
+        let env = |key: &str| -> Vec<(&str, String)> {
+            let mut all = extra.clone();
+            all.push(("KEEP_MASTER_KEY", key.to_owned()));
+            all
+        };
+        let start_with = |data: tempfile::TempDir, key: &str| {
+            let vars = env(key);
+            let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            start_in(data, &vars)
+        };
+        let server = start_with(tempfile::tempdir().expect("tempdir"), KEY_A);
+        let home = tempfile::tempdir().expect("tempdir");
+        let admin = server.token.clone();
+        let keep = |server: &Server, args: &[&str]| {
+            let out = server
+                .keep(home.path(), &admin)
+                .args(args)
+                .output()
+                .expect("run");
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{what} {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            serde_json::from_slice::<Value>(&out.stdout).unwrap_or(Value::Null)
+        };
+        keep(&server, &["create", "s", "V=one"]);
+        keep(&server, &["update", "s", "V=two"]);
+        keep(&server, &["update", "s", "V=three"]);
+        let server = start_with(server.stop(), &format!("{KEY_B},{KEY_A}"));
+        let status = keep(&server, &["serve", "rotate-key", "--status", "--json"]);
+        assert_eq!(status["remaining_versions"], 3, "{what}: {status}");
+        let done = keep(&server, &["serve", "rotate-key", "--json"]);
+        assert_eq!(
+            (&done["remaining"], &done["remaining_versions"]),
+            (&json!(0), &json!(0)),
+            "{what}: {done}"
+        );
+        let server = start_with(server.stop(), KEY_B);
+        for (v, value) in [("1", "one"), ("2", "two"), ("3", "three")] {
+            let shown = keep(
+                &server,
+                &["show", "s", "--version", v, "--reveal", "--json"],
+            );
+            assert_eq!(shown["values"]["V"], value, "{what} version {v}: {shown}");
+        }
+    }
+}
+
 /// Files made by a server and its rotations stay private whatever the umask; a data
 /// directory or key file others can read is refused.
 #[test]
