@@ -14,7 +14,9 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior, params};
 
 use super::sql::*;
-use super::{AuditCursor, AuditRow, EnvDeleted, Inserted, Revoked, SecretRow, TokenRow};
+use super::{
+    AuditCursor, AuditRow, EnvDeleted, Inserted, Revoked, SecretRow, SessionRow, TokenRow,
+};
 use crate::error::{Error, Result};
 
 /// What the writer is asked to do.
@@ -761,6 +763,74 @@ pub fn revoke_token(
     })
 }
 
+// --- sessions ----------------------------------------------------------------------------
+
+/// A session read with `session_columns!`.
+fn session(r: &Row<'_>) -> rusqlite::Result<SessionRow> {
+    Ok(SessionRow {
+        id: r.get(0)?,
+        hash: r.get(1)?,
+        token_hash: r.get(2)?,
+        created_at: r.get(3)?,
+        last_seen_at: r.get(4)?,
+        expires_at: r.get(5)?,
+        client: r.get(6)?,
+        seal: r.get(7)?,
+    })
+}
+
+pub fn insert_session(conn: &Connection, r: &SessionRow) -> Result<()> {
+    exec(
+        conn,
+        INSERT_SESSION,
+        params![
+            r.id,
+            r.hash,
+            r.token_hash,
+            r.created_at,
+            r.last_seen_at,
+            r.expires_at,
+            r.client,
+            r.seal
+        ],
+    )
+    .map(drop)
+}
+
+pub fn session_by_hash(conn: &Connection, hash: &str) -> Result<Option<SessionRow>> {
+    one(conn, SESSION_BY_HASH, params![hash], session)
+}
+
+pub fn list_sessions(conn: &Connection, token_hash: &str) -> Result<Vec<SessionRow>> {
+    all(conn, LIST_SESSIONS, params![token_hash], session)
+}
+
+pub fn list_secrets_by_prefix(
+    conn: &Connection,
+    env: &str,
+    range: (&str, &str),
+    after: &str,
+    limit: i64,
+) -> Result<Vec<SecretRow>> {
+    all(
+        conn,
+        LIST_SECRETS_BY_PREFIX,
+        params![env, range.0, range.1, after, limit],
+        secret_meta,
+    )
+}
+
+pub fn last_reveal(conn: &Connection, env: &str, name: &str) -> Result<Option<(i64, String)>> {
+    one(conn, LAST_REVEAL, params![name, env], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })
+}
+
+/// Runs a statement of `sql` with these arguments; how many rows it changed.
+pub fn execute(conn: &Connection, sql: &str, args: &[&dyn rusqlite::ToSql]) -> Result<usize> {
+    exec(conn, sql, args)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -834,5 +904,19 @@ mod tests {
             "outcome",
         ];
         assert_eq!(names(LIST_AUDIT), audit);
+        assert_eq!(names(LIST_SECRETS_BY_PREFIX), meta);
+        let session = [
+            "id",
+            "hash",
+            "token_hash",
+            "created_at",
+            "last_seen_at",
+            "expires_at",
+            "client",
+            "seal",
+        ];
+        for sql in [SESSION_BY_HASH, LIST_SESSIONS] {
+            assert_eq!(names(sql), session, "{sql}");
+        }
     }
 }

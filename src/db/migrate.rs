@@ -32,6 +32,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "environments",
         include_str!("../../migrations/sqlite/0004_environments.sql"),
     ),
+    (
+        6,
+        "sessions",
+        include_str!("../../migrations/sqlite/0006_sessions.sql"),
+    ),
 ];
 
 /// Recorded in the database header once every migration above is applied, so that opening

@@ -8,6 +8,7 @@
 mod admin;
 mod audit;
 mod auth;
+pub mod dashboard;
 mod environments;
 mod error;
 mod handlers;
@@ -244,7 +245,8 @@ pub async fn serve(
     if resume {
         keys::spawn_rewrap(state.clone());
     }
-    let app = router(state.clone());
+    let dash = dashboard::Dash::server(state.clone(), opts.sessions, opts.tls.is_some());
+    let app = router(state.clone()).merge(dashboard::router(Arc::new(dash)));
     listen::serve_router(listener, app, opts, shutdown)
         .await
         .map_err(|e| Error::io("server failed", e))?;

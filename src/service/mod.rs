@@ -4,15 +4,19 @@
 //! Inputs arrive already parsed into validated types; values are validated here.
 
 mod audit;
+mod browse;
 mod environments;
 mod keys;
 mod seals;
+mod sessions;
 mod tokens;
 
 use jiff::Timestamp;
 
+pub use self::browse::NamePage;
 pub use self::environments::MAIN;
 pub use self::keys::Rewrapped;
+pub use self::sessions::{Live, SessionLimits, Started};
 pub use self::tokens::{Authenticated, NewToken};
 use crate::api::Action;
 pub use crate::api::{AuditQuery, KeyStatus, KeyUsage, ListQuery, ShowQuery};

@@ -1,0 +1,478 @@
+//! Logging in and out, the session cookie, the form token of every change, and the sessions
+//! page. `keep serve` trades a token for a session stored in the database; `keep dashboard`
+//! trades its one-time code for a session held in its own memory.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Query, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use jiff::Timestamp;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use super::Dash;
+use super::page::{self, Chrome, PageError, PageResult};
+use crate::crypto;
+use crate::error::{Error, Result};
+use crate::model::Scope;
+use crate::server::auth::Caller;
+use crate::service::{Actor, SessionLimits};
+
+pub const COOKIE: &str = "__Host-keep_session";
+
+/// Who is asking, from their session cookie.
+pub struct Who {
+    pub caller: Caller,
+    pub actor: Actor,
+    pub session_id: String,
+    /// The hash of the session's token (`None` on the local dashboard, which has no tokens).
+    pub token_hash: Option<String>,
+    pub form_token: String,
+    pub local: bool,
+}
+
+fn cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == COOKIE)
+        .map(|(_, v)| v.to_owned())
+        .filter(|v| !v.is_empty() && v.len() <= 128)
+}
+
+fn client(parts: &Parts) -> String {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string())
+}
+
+impl FromRequestParts<Arc<Dash>> for Who {
+    type Rejection = Response;
+    async fn from_request_parts(parts: &mut Parts, dash: &Arc<Dash>) -> Result<Self, Response> {
+        let to_login = || Redirect::to("/ui/login").into_response();
+        let secret = cookie(&parts.headers).ok_or_else(to_login)?;
+        let service = &dash.app.service;
+        let form_token = service.session_form_token(&secret);
+        let client = client(parts);
+        if let Some(local) = &dash.local {
+            let id = local.session(&secret, dash.limits).ok_or_else(to_login)?;
+            return Ok(Who {
+                caller: Caller {
+                    name: local.user.clone(),
+                    scope: Scope::default(),
+                    expires_at: None,
+                    client,
+                },
+                actor: Actor::local(local.user.clone()),
+                session_id: id,
+                token_hash: None,
+                form_token,
+                local: true,
+            });
+        }
+        let live = service
+            .session(&secret, dash.limits)
+            .await
+            .map_err(|e| PageError::from(e).into_response())?
+            .ok_or_else(to_login)?;
+        let caller = Caller {
+            name: live.token.name,
+            scope: live.token.scope,
+            expires_at: live.token.expires_at,
+            client,
+        };
+        Ok(Who {
+            actor: caller.actor(),
+            caller,
+            session_id: live.row.id,
+            token_hash: Some(live.row.token_hash),
+            form_token,
+            local: false,
+        })
+    }
+}
+
+/// A form posted by someone logged in, its form token checked.
+pub struct Posted {
+    pub who: Who,
+    pub form: Form,
+}
+
+impl FromRequest<Arc<Dash>> for Posted {
+    type Rejection = Response;
+    async fn from_request(req: Request, dash: &Arc<Dash>) -> Result<Self, Response> {
+        let (mut parts, body) = req.into_parts();
+        let who = Who::from_request_parts(&mut parts, dash).await?;
+        let req = Request::from_parts(parts, body);
+        let bytes = Bytes::from_request(req, dash)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let form = Form::parse(&bytes);
+        let sent = form.get("form_token").unwrap_or_default();
+        if !crypto::ct_eq(sent, &who.form_token) {
+            return Err(PageError::new(
+                StatusCode::FORBIDDEN,
+                "this form is out of date or did not come from this dashboard; reload the page and try again",
+            )
+            .into_response());
+        }
+        Ok(Posted { who, form })
+    }
+}
+
+/// A url-encoded form's fields, in order (a key may repeat).
+pub struct Form(Vec<(String, String)>);
+
+impl Form {
+    pub fn parse(body: &[u8]) -> Self {
+        Self(form_urlencoded::parse(body).into_owned().collect())
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.0
+            .iter()
+            .filter(move |(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn fields(&self) -> &[(String, String)] {
+        &self.0
+    }
+
+    pub fn checked(&self, key: &str) -> bool {
+        self.get(key).is_some_and(|v| !v.is_empty())
+    }
+}
+
+impl Drop for Form {
+    fn drop(&mut self) {
+        // Fields may hold values: wipe them.
+        for (k, v) in &mut self.0 {
+            zeroize::Zeroize::zeroize(k);
+            zeroize::Zeroize::zeroize(v);
+        }
+    }
+}
+
+fn set_cookie(secret: &str) -> HeaderValue {
+    let v = format!("{COOKIE}={secret}; Path=/; Secure; HttpOnly; SameSite=Strict");
+    HeaderValue::from_str(&v).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+fn clear_cookie() -> HeaderValue {
+    HeaderValue::from_static(
+        "__Host-keep_session=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0",
+    )
+}
+
+/// Answers a login with the session's cookie and a redirect to the first page.
+fn logged_in(secret: &str) -> Response {
+    let mut r = Redirect::to("/ui/").into_response();
+    r.headers_mut()
+        .insert(header::SET_COOKIE, set_cookie(secret));
+    r
+}
+
+#[derive(Template)]
+#[template(path = "dashboard/login.html")]
+struct LoginPage {
+    c: Chrome,
+    local: bool,
+    error: Option<String>,
+}
+
+pub async fn login_page(State(dash): State<Arc<Dash>>) -> Response {
+    page::ok(&LoginPage {
+        c: Chrome::bare(),
+        local: dash.local.is_some(),
+        error: None,
+    })
+}
+
+pub async fn login(
+    State(dash): State<Arc<Dash>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    body: Bytes,
+) -> PageResult {
+    if dash.local.is_some() {
+        return Err(PageError::new(
+            StatusCode::NOT_FOUND,
+            "the local dashboard has no tokens: open the link keep dashboard printed",
+        ));
+    }
+    let ip = Some(peer.ip());
+    let app = &dash.app;
+    if app.limiter.blocked(ip).is_some() {
+        return Err(PageError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too many failed logins from this address; wait a minute and try again",
+        ));
+    }
+    let form = Form::parse(&body);
+    let token = form.get("token").unwrap_or_default().trim();
+    let started = app
+        .service
+        .start_session(token, &peer.ip().to_string(), dash.limits)
+        .await?;
+    let Some(started) = started else {
+        app.limiter.failed(ip);
+        let page = LoginPage {
+            c: Chrome::bare(),
+            local: false,
+            error: Some(
+                "that token was not accepted: it is unknown, revoked or expired".to_owned(),
+            ),
+        };
+        return Ok(page::render(StatusCode::UNAUTHORIZED, &page));
+    };
+    Ok(logged_in(&started.secret))
+}
+
+pub async fn logout(State(dash): State<Arc<Dash>>, posted: Posted) -> PageResult {
+    let who = posted.who;
+    match (&dash.local, &who.token_hash) {
+        (Some(local), _) => {
+            local.end(&who.session_id);
+        }
+        (None, Some(token_hash)) => {
+            dash.app
+                .service
+                .end_session(&who.session_id, token_hash)
+                .await?;
+        }
+        (None, None) => {}
+    }
+    let mut r = Redirect::to("/ui/login").into_response();
+    let h = r.headers_mut();
+    h.insert(header::SET_COOKIE, clear_cookie());
+    h.insert(
+        header::HeaderName::from_static("clear-site-data"),
+        HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
+    );
+    Ok(r)
+}
+
+/// One session as the sessions page lists it.
+pub struct SessionLine {
+    pub id: String,
+    pub client: String,
+    pub created: String,
+    pub last_seen: String,
+    pub expires: String,
+    pub current: bool,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard/sessions.html")]
+struct SessionsPage {
+    c: Chrome,
+    sessions: Vec<SessionLine>,
+}
+
+fn at(micros: i64) -> String {
+    page::when(Timestamp::from_microsecond(micros).ok())
+}
+
+#[derive(Deserialize)]
+pub struct Done {
+    pub done: Option<String>,
+}
+
+pub async fn sessions_page(
+    State(dash): State<Arc<Dash>>,
+    who: Who,
+    Query(done): Query<Done>,
+) -> PageResult {
+    let sessions = match (&dash.local, &who.token_hash) {
+        (Some(local), _) => local.lines(&who.session_id),
+        (None, Some(hash)) => dash
+            .app
+            .service
+            .list_sessions(hash, dash.limits)
+            .await?
+            .into_iter()
+            .map(|r| SessionLine {
+                current: r.id == who.session_id,
+                created: at(r.created_at),
+                last_seen: at(r.last_seen_at),
+                expires: at(r.expires_at),
+                id: r.id,
+                client: r.client,
+            })
+            .collect(),
+        (None, None) => Vec::new(),
+    };
+    let envs = super::secrets::environments(&dash, &who).await?;
+    let env = envs.first().cloned().unwrap_or_default();
+    let notice = done
+        .done
+        .filter(|d| d == "ended")
+        .map(|_| "The session was ended.".to_owned());
+    Ok(page::ok(&SessionsPage {
+        c: Chrome::for_who(&who, envs, &env).notice(notice),
+        sessions,
+    }))
+}
+
+pub async fn end_session(State(dash): State<Arc<Dash>>, posted: Posted) -> PageResult {
+    let id = posted.form.get("id").unwrap_or_default().to_owned();
+    let who = &posted.who;
+    let ended = match (&dash.local, &who.token_hash) {
+        (Some(local), _) => local.end(&id),
+        (None, Some(hash)) => dash.app.service.end_session(&id, hash).await?,
+        (None, None) => false,
+    };
+    if !ended {
+        return Err(Error::Missing(format!("you have no session `{id}`")).into());
+    }
+    if id == who.session_id {
+        return Ok(Redirect::to("/ui/login").into_response());
+    }
+    Ok(Redirect::to("/ui/sessions?done=ended").into_response())
+}
+
+// --- the local dashboard -----------------------------------------------------------------
+
+/// How long the code of `keep dashboard`'s link is good for.
+const CODE_LIFETIME: Duration = Duration::from_secs(60);
+
+/// `keep dashboard`'s sign-in: a single-use code in the printed link, swapped for a session
+/// held in memory (the local store is not written to by logging in).
+pub struct LocalLogin {
+    pub user: String,
+    port: u16,
+    code: Mutex<Option<(String, Instant)>>,
+    sessions: Mutex<HashMap<String, LocalSession>>,
+}
+
+struct LocalSession {
+    id: String,
+    created: Timestamp,
+    started: Instant,
+    last_seen: Instant,
+}
+
+fn digest(secret: &str) -> String {
+    Sha256::digest(secret.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+impl LocalLogin {
+    /// A sign-in for `user` at `127.0.0.1:port`, and the code of its link.
+    pub fn new(user: String, port: u16) -> Result<(Self, String)> {
+        let code = crypto::random_base62(32)?;
+        let login = Self {
+            user,
+            port,
+            code: Mutex::new(Some((digest(&code), Instant::now()))),
+            sessions: Mutex::new(HashMap::new()),
+        };
+        Ok((login, code))
+    }
+
+    /// Whether a request's `Host` names this dashboard (anything else may be a page of
+    /// another site whose name was pointed at 127.0.0.1: DNS rebinding).
+    pub fn host_ok(&self, host: &str) -> bool {
+        host == format!("127.0.0.1:{}", self.port) || host == format!("localhost:{}", self.port)
+    }
+
+    fn sessions(&self) -> std::sync::MutexGuard<'_, HashMap<String, LocalSession>> {
+        self.sessions.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Swaps the code for a session's secret, once, within its lifetime.
+    fn redeem(&self, code: &str) -> Result<Option<String>> {
+        let mut slot = self.code.lock().unwrap_or_else(PoisonError::into_inner);
+        let good = slot.as_ref().is_some_and(|(hash, made)| {
+            crypto::ct_eq(hash, &digest(code)) && made.elapsed() < CODE_LIFETIME
+        });
+        if !good {
+            return Ok(None);
+        }
+        *slot = None;
+        let secret = crypto::random_base62(32)?;
+        let now = Instant::now();
+        self.sessions().insert(
+            digest(&secret),
+            LocalSession {
+                id: format!("ss-{}", crypto::random_base62(22)?),
+                created: Timestamp::now(),
+                started: now,
+                last_seen: now,
+            },
+        );
+        Ok(Some(secret))
+    }
+
+    fn session(&self, secret: &str, limits: SessionLimits) -> Option<String> {
+        let mut sessions = self.sessions();
+        let key = digest(secret);
+        let s = sessions.get_mut(&key)?;
+        if s.started.elapsed() >= limits.absolute || s.last_seen.elapsed() >= limits.idle {
+            sessions.remove(&key);
+            return None;
+        }
+        s.last_seen = Instant::now();
+        Some(s.id.clone())
+    }
+
+    fn end(&self, id: &str) -> bool {
+        let mut sessions = self.sessions();
+        let before = sessions.len();
+        sessions.retain(|_, s| s.id != id);
+        sessions.len() < before
+    }
+
+    fn lines(&self, current: &str) -> Vec<SessionLine> {
+        self.sessions()
+            .values()
+            .map(|s| SessionLine {
+                id: s.id.clone(),
+                client: "127.0.0.1".to_owned(),
+                created: page::when(Some(s.created)),
+                last_seen: format!("{} s ago", s.last_seen.elapsed().as_secs()),
+                expires: "when keep dashboard stops".to_owned(),
+                current: s.id == current,
+            })
+            .collect()
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Code {
+    code: Option<String>,
+}
+
+/// `GET /ui/start?code=...`: the link `keep dashboard` prints.
+pub async fn start_local(State(dash): State<Arc<Dash>>, Query(q): Query<Code>) -> PageResult {
+    let Some(local) = &dash.local else {
+        return Err(PageError::new(StatusCode::NOT_FOUND, "no such page"));
+    };
+    match local.redeem(q.code.as_deref().unwrap_or_default())? {
+        Some(secret) => Ok(logged_in(&secret)),
+        None => Err(PageError::new(
+            StatusCode::FORBIDDEN,
+            "this link was used already or is more than a minute old; restart keep dashboard for a new one",
+        )),
+    }
+}
