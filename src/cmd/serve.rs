@@ -8,6 +8,7 @@ use super::common::Context;
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::server::{self, DataDir, ServeOptions};
+use crate::service::SessionLimits;
 
 const AFTER_LONG_HELP: &str = "\
 On first start with an empty data directory, keep serve creates an admin token and writes it \
@@ -95,6 +96,22 @@ pub struct Args {
         value_parser = clap::value_parser!(u64).range(1..=3600)
     )]
     pub request_timeout: u64,
+    /// Minutes a dashboard session lasts without being used
+    #[arg(
+        long,
+        value_name = "MINUTES",
+        default_value_t = 15,
+        value_parser = clap::value_parser!(u64).range(1..=1440)
+    )]
+    pub session_idle: u64,
+    /// Hours a dashboard session lasts at most, used or not
+    #[arg(
+        long,
+        value_name = "HOURS",
+        default_value_t = 8,
+        value_parser = clap::value_parser!(u64).range(1..=720)
+    )]
+    pub session_max: u64,
 }
 
 /// Administration of a running server.
@@ -134,6 +151,8 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         tls_name,
         insecure_http,
         request_timeout,
+        session_idle,
+        session_max,
     } = args;
     match action {
         Some(Action::RotateKey(a)) => return super::rotate_key::run(a, ctx, out).await,
@@ -193,9 +212,13 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         tls,
         request_timeout: Duration::from_secs(request_timeout),
         auth_failures: auth_failure_limit,
+        sessions: SessionLimits {
+            idle: Duration::from_secs(session_idle * 60),
+            absolute: Duration::from_secs(session_max * 3600),
+        },
         ..ServeOptions::default()
     };
-    server::serve(listener, store, opts, shutdown_signal()).await
+    server::serve(listener, store, opts, super::common::shutdown_signal()).await
 }
 
 /// The names of the `--tls-self-signed` certificate: those given, else this host's name,
@@ -274,25 +297,4 @@ fn check_plain_http(addr: SocketAddr, tls: bool, insecure_http: bool) -> Result<
         ),
         "serve HTTPS with `--tls-cert PEM --tls-key PEM`, listen on 127.0.0.1, or pass `--insecure-http` if a TLS-terminating proxy sits in front",
     ))
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
-    }
 }

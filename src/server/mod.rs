@@ -254,6 +254,22 @@ pub async fn serve(
     Ok(())
 }
 
+/// Serves the local dashboard (`keep dashboard`) on `listener` until `shutdown` completes.
+pub async fn serve_dashboard(
+    listener: tokio::net::TcpListener,
+    dash: dashboard::Dash,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<()> {
+    let app = dashboard::router(Arc::new(dash));
+    let opts = ServeOptions {
+        auth_failures: 0,
+        ..ServeOptions::default()
+    };
+    listen::serve_router(listener, app, opts, shutdown)
+        .await
+        .map_err(|e| Error::io("the dashboard failed", e))
+}
+
 /// Whether the data directory path looks usable before anything is created in it.
 pub fn check_data_dir(dir: &Path) -> Result<()> {
     if dir.exists() && !dir.is_dir() {
