@@ -96,22 +96,17 @@ pub struct Args {
         value_parser = clap::value_parser!(u64).range(1..=3600)
     )]
     pub request_timeout: u64,
-    /// Minutes a dashboard session lasts without being used
-    #[arg(
-        long,
-        value_name = "MINUTES",
-        default_value_t = 15,
-        value_parser = clap::value_parser!(u64).range(1..=1440)
-    )]
-    pub session_idle: u64,
-    /// Hours a dashboard session lasts at most, used or not
-    #[arg(
-        long,
-        value_name = "HOURS",
-        default_value_t = 8,
-        value_parser = clap::value_parser!(u64).range(1..=720)
-    )]
-    pub session_max: u64,
+    /// How long a dashboard session lasts unused, such as `15m` or `90s`
+    #[arg(long, value_name = "SPAN", default_value = "15m", value_parser = parse_session_span)]
+    pub session_idle: Duration,
+    /// How long a dashboard session lasts at most, used or not, such as `8h`
+    #[arg(long, value_name = "SPAN", default_value = "8h", value_parser = parse_session_span)]
+    pub session_max: Duration,
+}
+
+fn parse_session_span(s: &str) -> Result<Duration> {
+    let d = crate::model::parse_span(s)?;
+    Duration::try_from(d).map_err(|_| Error::invalid(format!("invalid span `{s}`")))
 }
 
 /// Administration of a running server.
@@ -213,8 +208,8 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         request_timeout: Duration::from_secs(request_timeout),
         auth_failures: auth_failure_limit,
         sessions: SessionLimits {
-            idle: Duration::from_secs(session_idle * 60),
-            absolute: Duration::from_secs(session_max * 3600),
+            idle: session_idle,
+            absolute: session_max,
         },
         ..ServeOptions::default()
     };

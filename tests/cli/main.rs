@@ -7,6 +7,7 @@
 mod api;
 mod commands;
 mod completion;
+mod dashboard;
 mod dotenv_faults;
 mod environments;
 mod export;
