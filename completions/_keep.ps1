@@ -793,6 +793,7 @@ Register-ArgumentCompleter -Native -CommandName 'keep' -ScriptBlock {
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Seconds a request may take, body included, before it gets 408')
             [CompletionResult]::new('--session-idle', '--session-idle', [CompletionResultType]::ParameterName, 'How long a dashboard session lasts unused, such as `15m` or `90s`')
             [CompletionResult]::new('--session-max', '--session-max', [CompletionResultType]::ParameterName, 'How long a dashboard session lasts at most, used or not, such as `8h`')
+            [CompletionResult]::new('--reveal-for', '--reveal-for', [CompletionResultType]::ParameterName, 'How long the dashboard shows revealed values before masking them again')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Use the `keep serve` at URL instead of the profile''s server or the local store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the saved profile NAME instead of the active one')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s')

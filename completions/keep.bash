@@ -1879,7 +1879,7 @@ _keep() {
             return 0
             ;;
         keep__subcmd__serve)
-            opts="-e -q -h -V --listen --data-dir --database --auth-failure-limit --tls-cert --tls-key --tls-self-signed --tls-name --insecure-http --request-timeout --session-idle --session-max --server --profile --ca-cert --timeout --env --home --json --no-input --quiet --color --help --version admin-token rotate-key help"
+            opts="-e -q -h -V --listen --data-dir --database --auth-failure-limit --tls-cert --tls-key --tls-self-signed --tls-name --insecure-http --request-timeout --session-idle --session-max --reveal-for --server --profile --ca-cert --timeout --env --home --json --no-input --quiet --color --help --version admin-token rotate-key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1922,6 +1922,10 @@ _keep() {
                     return 0
                     ;;
                 --session-max)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reveal-for)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

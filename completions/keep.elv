@@ -738,6 +738,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --request-timeout 'Seconds a request may take, body included, before it gets 408'
             cand --session-idle 'How long a dashboard session lasts unused, such as `15m` or `90s`'
             cand --session-max 'How long a dashboard session lasts at most, used or not, such as `8h`'
+            cand --reveal-for 'How long the dashboard shows revealed values before masking them again'
             cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
             cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'

@@ -102,6 +102,9 @@ pub struct Args {
     /// How long a dashboard session lasts at most, used or not, such as `8h`
     #[arg(long, value_name = "SPAN", default_value = "8h", value_parser = parse_session_span)]
     pub session_max: Duration,
+    /// How long the dashboard shows revealed values before masking them again
+    #[arg(long, value_name = "SPAN", default_value = "30s", value_parser = parse_session_span)]
+    pub reveal_for: Duration,
 }
 
 fn parse_session_span(s: &str) -> Result<Duration> {
@@ -148,6 +151,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         request_timeout,
         session_idle,
         session_max,
+        reveal_for,
     } = args;
     match action {
         Some(Action::RotateKey(a)) => return super::rotate_key::run(a, ctx, out).await,
@@ -211,6 +215,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
             idle: session_idle,
             absolute: session_max,
         },
+        reveal_seconds: u32::try_from(reveal_for.as_secs().max(1)).unwrap_or(u32::MAX),
         ..ServeOptions::default()
     };
     server::serve(listener, store, opts, super::common::shutdown_signal()).await

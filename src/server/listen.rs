@@ -37,6 +37,8 @@ pub struct ServeOptions {
     pub auth_failures: u32,
     /// How long dashboard sessions last.
     pub sessions: crate::service::SessionLimits,
+    /// Seconds the dashboard shows revealed values.
+    pub reveal_seconds: u32,
 }
 
 impl Default for ServeOptions {
@@ -47,6 +49,7 @@ impl Default for ServeOptions {
             max_connections: 512,
             auth_failures: super::AUTH_FAILURES_PER_MINUTE,
             sessions: crate::service::SessionLimits::default(),
+            reveal_seconds: 30,
         }
     }
 }

@@ -245,7 +245,8 @@ pub async fn serve(
     if resume {
         keys::spawn_rewrap(state.clone());
     }
-    let dash = dashboard::Dash::server(state.clone(), opts.sessions, opts.tls.is_some());
+    let mut dash = dashboard::Dash::server(state.clone(), opts.sessions, opts.tls.is_some());
+    dash.reveal_seconds = opts.reveal_seconds;
     let app = router(state.clone()).merge(dashboard::router(Arc::new(dash)));
     listen::serve_router(listener, app, opts, shutdown)
         .await

@@ -13,8 +13,8 @@ use crate::crypto;
 use crate::db::SessionRow;
 use crate::error::Result;
 
-/// A session's last use is written at most this often (microseconds): idle expiry is counted
-/// in minutes, and a page view need not be a write.
+/// A session's last use is written at most this often (microseconds), or a tenth of the idle
+/// time if that is shorter: a page view need not be a write.
 const SEEN_RESOLUTION: i64 = 30_000_000;
 
 /// How long sessions last: since their last use, and at most since login.
@@ -137,7 +137,7 @@ impl Service {
             self.db().delete_session(&row.id, &row.token_hash).await?;
             return Ok(None);
         };
-        if now - row.last_seen_at >= SEEN_RESOLUTION {
+        if now - row.last_seen_at >= SEEN_RESOLUTION.min(micros(limits.idle) / 10) {
             self.db().touch_session(&row.id, now).await?;
         }
         Ok(Some(Live { row, token }))

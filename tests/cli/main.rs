@@ -8,6 +8,7 @@ mod api;
 mod commands;
 mod completion;
 mod dashboard;
+mod dashboard_access;
 mod dotenv_faults;
 mod environments;
 mod export;
