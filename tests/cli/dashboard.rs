@@ -78,7 +78,7 @@ async fn form_token(url: &str, cookie: &str, path: &str) -> String {
     let at = body
         .find("name=\"form_token\" value=\"")
         .expect("a form token")
-        + 26;
+        + "name=\"form_token\" value=\"".len();
     body[at..at + 64].to_owned()
 }
 
@@ -153,6 +153,23 @@ async fn secrets_scenario(server: &Server, test: &str) {
     assert!(text.contains("db") && text.contains("svc-00"), "{text}");
     b.screenshot("list").await;
     visited.push(b.url().await);
+    // Readable at a phone's width: nothing wider than the screen but the tables' own scrollers.
+    b.client.set_window_size(390, 844).await.expect("resize");
+    let overflow = b
+        .client
+        .execute(
+            "return document.documentElement.scrollWidth <= window.innerWidth",
+            vec![],
+        )
+        .await
+        .expect("measure");
+    assert_eq!(
+        overflow,
+        Value::Bool(true),
+        "the page is wider than a phone"
+    );
+    b.screenshot("phone").await;
+    b.client.set_window_size(1200, 900).await.expect("resize");
 
     // Paged: 50 per page, then the rest; filtered by the start of a name.
     assert!(!text.contains("svc-54"));
@@ -279,6 +296,21 @@ async fn secrets_scenario(server: &Server, test: &str) {
         post(&url, &cookie, path, &form, "cross-site").await,
         StatusCode::FORBIDDEN
     );
+    // Copy: the value as text for the script, audited as a reveal like any other.
+    let reveals_of = |events: Vec<Value>| {
+        events
+            .into_iter()
+            .filter(|e| e["action"] == "secret.reveal" && e["target"] == "pasted")
+            .count()
+    };
+    let before = reveals_of(audit(&api).await);
+    let form = [("form_token", token.as_str()), ("key", "A"), ("copy", "1")];
+    let copy = "/ui/env/main/s/pasted/reveal";
+    assert_eq!(
+        post(&url, &cookie, copy, &form, "same-origin").await,
+        StatusCode::OK
+    );
+    assert_eq!(reveals_of(audit(&api).await), before + 1);
     let bad = [("form_token", "0"), ("confirm", "pasted")];
     assert_eq!(
         post(&url, &cookie, path, &bad, "same-origin").await,

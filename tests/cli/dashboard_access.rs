@@ -103,7 +103,7 @@ fn a_read_only_token_gets_a_read_only_ui_and_its_writes_are_refused() {
         let at = page
             .find("name=\"form_token\" value=\"")
             .expect("form token")
-            + 26;
+            + "name=\"form_token\" value=\"".len();
         let form_token = &page[at..at + 64];
         let r = client_builder()
             .build()
