@@ -29,6 +29,11 @@ SHA-256 fingerprint, which clients pass to `keep login --fingerprint` (or copy t
 and pass `--ca-cert`). Without TLS keep serve speaks plain HTTP on loopback addresses only, \
 unless --insecure-http is given (for a TLS-terminating proxy in front on a private network).
 
+The dashboard is at /ui/ on the same listener: log in with a token, which is traded for a \
+session (ended after --session-idle unused, or --session-max at most, or when the token is \
+revoked or expires); revealed values are masked again after --reveal-for. Its cookie is \
+`Secure`: browsers accept it over HTTPS, and over plain HTTP on 127.0.0.1 or localhost only.
+
 A client has 10 s (at most --request-timeout) to send each request head, and the request \
 timeout for the whole request; slower requests get 408 or a closed connection.
 

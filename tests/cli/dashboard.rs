@@ -226,6 +226,14 @@ async fn secrets_scenario(server: &Server, test: &str) {
     b.goto(&format!("{url}/ui/env/main/new")).await;
     visited.push(b.url().await);
     b.fill("#name-paste", "pasted").await;
+    b.fill("#dotenv", "OK=1\nB='no end\n").await;
+    b.submit("#by-paste button[value=preview]").await;
+    let text = b.text().await;
+    assert!(text.contains("cannot be read: line 2"), "{text}");
+    assert_eq!(
+        api.show("main", "pasted", "").await.status,
+        StatusCode::NOT_FOUND
+    );
     b.fill("#dotenv", "export A=1\nB=\"multi\nline\"\nA=2\nC=${A}-x\n")
         .await;
     b.submit("#by-paste button[value=preview]").await;
