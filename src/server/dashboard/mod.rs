@@ -11,7 +11,9 @@ mod admin;
 mod assets;
 mod compare;
 mod create;
+mod delete;
 mod headers;
+mod local;
 mod page;
 mod secrets;
 mod session;
@@ -23,7 +25,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::response::Redirect;
 use axum::routing::{get, post};
 
-pub use self::session::LocalLogin;
+pub use self::local::LocalLogin;
 use super::AppState;
 use crate::service::SessionLimits;
 
@@ -61,7 +63,7 @@ pub fn router(dash: Arc<Dash>) -> Router {
         .route("/ui", get(|| async { Redirect::to("/ui/") }))
         .route("/ui/", get(secrets::home))
         .route("/ui/login", get(session::login_page).post(session::login))
-        .route("/ui/start", get(session::start_local))
+        .route("/ui/start", get(local::start_local))
         .route("/ui/logout", post(session::logout))
         .route("/ui/go", get(secrets::go))
         .route("/ui/sessions", get(session::sessions_page))
@@ -73,7 +75,7 @@ pub fn router(dash: Arc<Dash>) -> Router {
         .route("/ui/env/{env}/s/{name}/edit", post(secrets::edit))
         .route(
             "/ui/env/{env}/s/{name}/delete",
-            get(secrets::delete_page).post(secrets::delete),
+            get(delete::page).post(delete::delete),
         )
         .route("/ui/compare", get(compare::page))
         .route(

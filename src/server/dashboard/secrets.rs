@@ -1,6 +1,5 @@
-//! The secrets of an environment: the list (filtered by a name's prefix, paged), a secret's
-//! page (values masked; revealed by a POST that is audited; edited as one update), and its
-//! deletion, confirmed by typing its name.
+//! The secrets of an environment: the list (filtered by a name's prefix, paged), and a
+//! secret's page (values masked; revealed by a POST that is audited; edited as one update).
 
 use std::sync::Arc;
 
@@ -221,7 +220,7 @@ async fn secret_page(
     })
 }
 
-fn env_and_name(
+pub fn env_and_name(
     who: &Who,
     env: &str,
     name: &str,
@@ -382,77 +381,4 @@ pub async fn edit(
         seg(name.as_str())
     ))
     .into_response())
-}
-
-#[derive(Template)]
-#[template(path = "dashboard/delete.html")]
-struct DeletePage {
-    c: Chrome,
-    env: String,
-    name: String,
-    keys: usize,
-    last_used: String,
-    last_reveal: Option<(String, String)>,
-    error: Option<String>,
-}
-
-async fn delete_page_for(
-    dash: &Dash,
-    who: &Who,
-    env: &EnvName,
-    name: &SecretName,
-) -> Result<DeletePage, PageError> {
-    let shown = dash
-        .app
-        .service
-        .show(env, name, &ShowQuery::default())
-        .await?;
-    let last_reveal = dash
-        .app
-        .service
-        .last_reveal(env, name)
-        .await?
-        .map(|(at, by)| (when(Some(at)), by));
-    let envs = environments(dash, who).await?;
-    Ok(DeletePage {
-        c: Chrome::for_who(who, envs, env.as_str()),
-        env: env.to_string(),
-        name: name.to_string(),
-        keys: shown.info.keys.len(),
-        last_used: when(shown.info.last_used_at),
-        last_reveal,
-        error: None,
-    })
-}
-
-pub async fn delete_page(
-    State(dash): State<Arc<Dash>>,
-    who: Who,
-    Path((env, name)): Path<(String, String)>,
-) -> PageResult {
-    let (env, name) = env_and_name(&who, &env, &name, Access::Write)?;
-    Ok(page::ok(&delete_page_for(&dash, &who, &env, &name).await?))
-}
-
-pub async fn delete(
-    State(dash): State<Arc<Dash>>,
-    Path((env, name)): Path<(String, String)>,
-    posted: Posted,
-) -> PageResult {
-    let who = &posted.who;
-    let (env, name) = env_and_name(who, &env, &name, Access::Write)?;
-    if posted.form.get("confirm").map(str::trim) != Some(name.as_str()) {
-        let mut page = delete_page_for(&dash, who, &env, &name).await?;
-        page.error = Some(format!("type the secret's name, `{name}`, to delete it"));
-        return Ok(page::render(StatusCode::BAD_REQUEST, &page));
-    }
-    if !dash.app.service.delete(&env, &name, &who.actor).await? {
-        return Err(dash
-            .app
-            .service
-            .secret_not_found(&env, name.as_str())
-            .await
-            .into());
-    }
-    Ok(Redirect::to(&format!("/ui/env/{}?done=deleted", seg(env.as_str()))).into_response())
 }
