@@ -56,10 +56,9 @@ impl Dash {
     }
 }
 
-/// The dashboard's routes, all under `/ui` (and `/`, which leads there).
+/// The dashboard's routes, all under `/ui` (`/` stays the API's: a JSON 404).
 pub fn router(dash: Arc<Dash>) -> Router {
     let ui = Router::new()
-        .route("/", get(|| async { Redirect::to("/ui/") }))
         .route("/ui", get(|| async { Redirect::to("/ui/") }))
         .route("/ui/", get(secrets::home))
         .route("/ui/login", get(session::login_page).post(session::login))
