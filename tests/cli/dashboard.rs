@@ -107,7 +107,7 @@ async fn post(
 }
 
 async fn audit(api: &Api) -> Vec<Value> {
-    let r = api.call(Method::GET, "/v1/audit", None).await;
+    let r = api.call(Method::GET, "/v1/audit?limit=1000", None).await;
     r.json("audit")["events"]
         .as_array()
         .cloned()
@@ -348,6 +348,28 @@ async fn secrets_scenario(server: &Server, test: &str) {
 
     // Logout ends the session: the old cookie is worth nothing.
     b.submit("form[action='/ui/logout'] button").await;
+    // The log has the dashboard's requests as the API's: logins (the failed one too), pages
+    // read, reveals, writes and the logout, each by the session's token.
+    let log: Vec<(String, String, String)> = audit(&api)
+        .await
+        .iter()
+        .map(|e| {
+            let s = |k: &str| e[k].as_str().unwrap_or_default().to_owned();
+            (s("action"), s("actor"), s("outcome"))
+        })
+        .collect();
+    for want in [
+        ("session.login", "", "unauthorized"),
+        ("session.login", "admin", "ok"),
+        ("secret.list", "admin", "ok"),
+        ("secret.read", "admin", "ok"),
+        ("secret.update", "admin", "ok"),
+        ("secret.delete", "admin", "ok"),
+        ("session.logout", "admin", "ok"),
+    ] {
+        let want = (want.0.to_owned(), want.1.to_owned(), want.2.to_owned());
+        assert!(log.contains(&want), "{want:?} not in {log:?}");
+    }
     assert!(b.url().await.ends_with("/ui/login"));
     let r = http_client()
         .get(format!("{url}/ui/env/main"))

@@ -15,8 +15,8 @@ use super::Dash;
 use super::page::{self, Chrome, PageError, PageResult, when};
 use super::secrets::environments;
 use super::session::{Posted, Who};
-use crate::api::AuditQuery;
 use crate::api::KeyUsage;
+use crate::api::{Action, AuditQuery};
 use crate::error::Error;
 use crate::model::{AuditEvent, Scope, TokenInfo, TokenName, TokenStatus, parse_span};
 use crate::service::NewToken;
@@ -110,6 +110,7 @@ pub async fn tokens(
 ) -> PageResult {
     check_admin(&dash, &who)?;
     let mut page = tokens_page(&dash, &who, None, None).await?;
+    who.audit(&dash, Action::TokenList, None, None).await?;
     page.c.notice = done.done.map(|_| "The token was revoked.".to_owned());
     Ok(page::ok(&page))
 }
@@ -232,6 +233,7 @@ pub async fn audit(
         cursor: f.cursor.clone().filter(|c| !c.is_empty()),
     };
     let log = dash.app.service.audit_log(&query).await?;
+    who.audit(&dash, Action::AuditRead, None, None).await?;
     let events = log.events.into_iter().filter(|e| matches(&f, e)).collect();
     let next = log.next_cursor.map(|c| {
         let q: String = form_urlencoded::Serializer::new(String::new())
@@ -263,6 +265,7 @@ struct KeysPage {
 pub async fn keys(State(dash): State<Arc<Dash>>, who: Who) -> PageResult {
     check_admin(&dash, &who)?;
     let status = dash.app.service.key_status().await?;
+    who.audit(&dash, Action::KeyStatus, None, None).await?;
     Ok(page::ok(&KeysPage {
         c: chrome(&dash, &who).await?,
         active: status.active_key_id,

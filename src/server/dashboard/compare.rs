@@ -12,6 +12,7 @@ use super::Dash;
 use super::page::{self, Chrome, PageResult};
 use super::secrets::{env_for, environments};
 use super::session::Who;
+use crate::api::Action;
 use crate::model::{Access, EnvName, SecretName};
 
 /// Secrets compared at most (by name, after the prefix filter).
@@ -67,6 +68,10 @@ pub async fn page(State(dash): State<Arc<Dash>>, who: Who, RawQuery(raw): RawQue
     let names: Vec<String> = names.into_iter().take(MAX_SECRETS as usize).collect();
     for env in &parsed {
         found.push(digests_of(&dash, env, &names).await?);
+    }
+    for env in &parsed {
+        who.audit(&dash, Action::SecretList, Some(env.as_str()), None)
+            .await?;
     }
     let rows = grid(&names, &found);
     let all = envs

@@ -12,7 +12,7 @@ use super::Dash;
 use super::page::{self, Chrome, PageError, PageResult, when};
 use super::secrets::{env_and_name, environments, seg};
 use super::session::{Posted, Who};
-use crate::api::ShowQuery;
+use crate::api::{Action, ShowQuery};
 use crate::model::{Access, EnvName, SecretName};
 
 #[derive(Template)]
@@ -62,7 +62,15 @@ pub async fn page(
     Path((env, name)): Path<(String, String)>,
 ) -> PageResult {
     let (env, name) = env_and_name(&who, &env, &name, Access::Write)?;
-    Ok(page::ok(&delete_page_for(&dash, &who, &env, &name).await?))
+    let page = delete_page_for(&dash, &who, &env, &name).await?;
+    who.audit(
+        &dash,
+        Action::SecretRead,
+        Some(env.as_str()),
+        Some(name.as_str()),
+    )
+    .await?;
+    Ok(page::ok(&page))
 }
 
 pub async fn delete(

@@ -13,10 +13,8 @@ use super::Dash;
 use super::page::{self, Chrome, PageError, PageResult, when};
 use super::session::{Posted, Who};
 use crate::api::{Action, ShowQuery};
-use crate::db::AuditRow;
 use crate::error::Error;
 use crate::model::{self, Access, EnvName, SecretData, SecretName, SecretValue};
-use crate::service::now_micros;
 
 /// Secrets per page of the list.
 const PAGE: u32 = 50;
@@ -137,6 +135,8 @@ pub async fn list(
         _ => "Done.".to_owned(),
     });
     let envs = environments(&dash, &who).await?;
+    who.audit(&dash, Action::SecretList, Some(env.as_str()), None)
+        .await?;
     let page = ListPage {
         c: Chrome::for_who(&who, envs, env.as_str()).notice(notice),
         env: env.to_string(),
@@ -251,6 +251,13 @@ pub async fn show(
         }
     }
     let mut page = secret_page(&dash, &who, &env, &name, &require, None).await?;
+    who.audit(
+        &dash,
+        Action::SecretRead,
+        Some(env.as_str()),
+        Some(name.as_str()),
+    )
+    .await?;
     page.c.notice = done.map(|d| match d.as_str() {
         "saved" => "Saved.".to_owned(),
         "created" => "Created.".to_owned(),
@@ -267,29 +274,13 @@ async fn audit_reveal(
     env: &EnvName,
     name: &SecretName,
 ) -> Result<(), PageError> {
-    if who.local {
-        return Ok(());
-    }
-    let record = AuditRow {
-        id: 0,
-        at: now_micros(),
-        actor: who.caller.name.clone(),
-        client: who.caller.client.clone(),
-        action: Action::SecretReveal.as_str().to_owned(),
-        environment: Some(env.to_string()),
-        target: Some(name.to_string()),
-        outcome: "ok".to_owned(),
-    };
-    dash.app
-        .service
-        .db()
-        .insert_audit(record)
-        .await
-        .map_err(|e| {
-            PageError::from(Error::Database(format!(
-                "the reveal could not be audited: {e}"
-            )))
-        })
+    who.audit(
+        dash,
+        Action::SecretReveal,
+        Some(env.as_str()),
+        Some(name.as_str()),
+    )
+    .await
 }
 
 /// `POST .../reveal`: the page again with the values of one key (`key`) or all; with `copy`,

@@ -16,7 +16,9 @@ use serde::Deserialize;
 
 use super::Dash;
 use super::page::{self, Chrome, PageError, PageResult};
+use crate::api::Action;
 use crate::crypto;
+use crate::db::AuditRow;
 use crate::error::{Error, Result};
 use crate::model::Scope;
 use crate::server::auth::Caller;
@@ -33,6 +35,60 @@ pub struct Who {
     pub token_hash: Option<String>,
     pub form_token: String,
     pub local: bool,
+}
+
+impl Who {
+    /// Records in the audit log what this person just did through the dashboard, as the API
+    /// records each request of its token; fails closed (the page is not shown) if it cannot.
+    /// The local dashboard keeps no audit log.
+    pub async fn audit(
+        &self,
+        dash: &Dash,
+        action: Action,
+        env: Option<&str>,
+        target: Option<&str>,
+    ) -> std::result::Result<(), PageError> {
+        if self.local {
+            return Ok(());
+        }
+        record(
+            dash,
+            &self.caller.name,
+            &self.caller.client,
+            action,
+            env,
+            target,
+            "ok",
+        )
+        .await
+    }
+}
+
+/// Stores one audit record, or answers 503.
+pub async fn record(
+    dash: &Dash,
+    actor: &str,
+    client: &str,
+    action: Action,
+    env: Option<&str>,
+    target: Option<&str>,
+    outcome: &str,
+) -> std::result::Result<(), PageError> {
+    let row = AuditRow {
+        id: 0,
+        at: crate::service::now_micros(),
+        actor: actor.to_owned(),
+        client: client.to_owned(),
+        action: action.as_str().to_owned(),
+        environment: env.map(str::to_owned),
+        target: target.map(str::to_owned),
+        outcome: outcome.to_owned(),
+    };
+    dash.app.service.db().insert_audit(row).await.map_err(|e| {
+        PageError::from(Error::Database(format!(
+            "the audit record could not be stored: {e}"
+        )))
+    })
 }
 
 fn cookie(headers: &HeaderMap) -> Option<String> {
@@ -229,8 +285,19 @@ pub async fn login(
         .service
         .start_session(token, &peer.ip().to_string(), dash.limits)
         .await?;
+    let client = peer.ip().to_string();
     let Some(started) = started else {
         app.limiter.failed(ip);
+        record(
+            &dash,
+            "",
+            &client,
+            Action::SessionLogin,
+            None,
+            None,
+            "unauthorized",
+        )
+        .await?;
         let page = LoginPage {
             c: Chrome::bare(),
             local: false,
@@ -240,6 +307,17 @@ pub async fn login(
         };
         return Ok(page::render(StatusCode::UNAUTHORIZED, &page));
     };
+    let name = started.token.name.clone();
+    record(
+        &dash,
+        &name,
+        &client,
+        Action::SessionLogin,
+        None,
+        None,
+        "ok",
+    )
+    .await?;
     Ok(logged_in(&started.secret))
 }
 
@@ -257,6 +335,7 @@ pub async fn logout(State(dash): State<Arc<Dash>>, posted: Posted) -> PageResult
         }
         (None, None) => {}
     }
+    who.audit(&dash, Action::SessionLogout, None, None).await?;
     let mut r = Redirect::to("/ui/login").into_response();
     let h = r.headers_mut();
     h.insert(header::SET_COOKIE, clear_cookie());
