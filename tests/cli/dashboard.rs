@@ -346,6 +346,27 @@ async fn secrets_scenario(server: &Server, test: &str) {
         .collect();
     assert!(violations.is_empty(), "{violations:?}");
 
+    // A form on another site posting here, in the browser: refused (403), and the session
+    // lives on.
+    let html = format!(
+        "<form method=post action={url}/ui/logout><input name=form_token value=x>\
+         <button id=go>go</button></form>"
+    )
+    .replace(' ', "%20");
+    b.goto(&format!("data:text/html,{html}")).await;
+    b.submit("#go").await;
+    let status = b
+        .client
+        .execute(
+            "return performance.getEntriesByType('navigation')[0].responseStatus",
+            vec![],
+        )
+        .await
+        .expect("status");
+    assert_eq!(status, json!(403));
+    b.goto(&format!("{url}/ui/env/main")).await;
+    assert!(b.url().await.ends_with("/ui/env/main"), "still logged in");
+
     // Logout ends the session: the old cookie is worth nothing.
     b.submit("form[action='/ui/logout'] button").await;
     // The log has the dashboard's requests as the API's: logins (the failed one too), pages
