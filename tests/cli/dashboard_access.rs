@@ -118,6 +118,28 @@ fn a_read_only_token_gets_a_read_only_ui_and_its_writes_are_refused() {
         assert_eq!(r.status(), StatusCode::FORBIDDEN);
         let shown = api.show("main", "db", "?reveal=true").await.json("show");
         assert_eq!(shown["values"]["K"], "v");
+        // Each refusal is in the audit log, as the API's are.
+        let log = api
+            .call(Method::GET, "/v1/audit?limit=1000", None)
+            .await
+            .json("audit");
+        let refused: Vec<&str> = log["events"]
+            .as_array()
+            .expect("events")
+            .iter()
+            .filter(|e| e["actor"] == "ro" && e["outcome"] == "forbidden")
+            .filter_map(|e| e["action"].as_str())
+            .collect();
+        for action in [
+            "secret.create",
+            "secret.delete",
+            "secret.update",
+            "token.list",
+            "audit.read",
+            "key.status",
+        ] {
+            assert!(refused.contains(&action), "{action} not in {refused:?}");
+        }
         b.close().await;
     });
 }

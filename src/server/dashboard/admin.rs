@@ -21,14 +21,18 @@ use crate::error::Error;
 use crate::model::{AuditEvent, Scope, TokenInfo, TokenName, TokenStatus, parse_span};
 use crate::service::NewToken;
 
-fn check_admin(dash: &Dash, who: &Who) -> Result<(), PageError> {
+async fn check_admin(dash: &Dash, who: &Who, action: Action) -> Result<(), PageError> {
     if dash.local.is_some() {
         return Err(PageError::new(
             StatusCode::NOT_FOUND,
             "the local store has no tokens and no audit log; these pages are keep serve's",
         ));
     }
-    who.caller.scope.check_admin(&who.caller.name)?;
+    if let Err(e) = who.caller.scope.check_admin(&who.caller.name) {
+        who.audit_outcome(dash, action, None, None, "forbidden")
+            .await?;
+        return Err(e.into());
+    }
     Ok(())
 }
 
@@ -108,7 +112,7 @@ pub async fn tokens(
     who: Who,
     Query(done): Query<Done>,
 ) -> PageResult {
-    check_admin(&dash, &who)?;
+    check_admin(&dash, &who, Action::TokenList).await?;
     let mut page = tokens_page(&dash, &who, None, None).await?;
     who.audit(&dash, Action::TokenList, None, None).await?;
     page.c.notice = done.done.map(|_| "The token was revoked.".to_owned());
@@ -150,7 +154,7 @@ fn new_token(posted: &Posted) -> Result<NewToken, Error> {
 /// Issues a token and shows its value once, in this answer only (never stored, never again).
 pub async fn create_token(State(dash): State<Arc<Dash>>, posted: Posted) -> PageResult {
     let who = &posted.who;
-    check_admin(&dash, who)?;
+    check_admin(&dash, who, Action::TokenCreate).await?;
     let issued = match new_token(&posted) {
         Ok(new) => dash.app.service.create_token(&new, &who.actor).await,
         Err(e) => Err(e),
@@ -170,7 +174,7 @@ pub async fn create_token(State(dash): State<Arc<Dash>>, posted: Posted) -> Page
 
 pub async fn revoke_token(State(dash): State<Arc<Dash>>, posted: Posted) -> PageResult {
     let who = &posted.who;
-    check_admin(&dash, who)?;
+    check_admin(&dash, who, Action::TokenRevoke).await?;
     let name = posted.form.get("name").unwrap_or_default();
     if posted.form.get("confirm").map(str::trim) != Some(name) {
         return Err(PageError::new(
@@ -226,7 +230,7 @@ pub async fn audit(
     who: Who,
     Query(f): Query<AuditFilter>,
 ) -> PageResult {
-    check_admin(&dash, &who)?;
+    check_admin(&dash, &who, Action::AuditRead).await?;
     let query = AuditQuery {
         since: None,
         limit: 1000,
@@ -263,7 +267,7 @@ struct KeysPage {
 }
 
 pub async fn keys(State(dash): State<Arc<Dash>>, who: Who) -> PageResult {
-    check_admin(&dash, &who)?;
+    check_admin(&dash, &who, Action::KeyStatus).await?;
     let status = dash.app.service.key_status().await?;
     who.audit(&dash, Action::KeyStatus, None, None).await?;
     Ok(page::ok(&KeysPage {

@@ -13,7 +13,7 @@ use super::page::{self, Chrome, PageResult};
 use super::secrets::{env_for, environments};
 use super::session::Who;
 use crate::api::Action;
-use crate::model::{Access, EnvName, SecretName};
+use crate::model::{EnvName, SecretName};
 
 /// Secrets compared at most (by name, after the prefix filter).
 const MAX_SECRETS: u32 = 100;
@@ -54,7 +54,7 @@ pub async fn page(State(dash): State<Arc<Dash>>, who: Who, RawQuery(raw): RawQue
     let mut truncated = false;
     let mut parsed = Vec::new();
     for env in &chosen {
-        parsed.push(env_for(&who, env, Access::Read)?);
+        parsed.push(env_for(&dash, &who, env, Action::SecretList, None).await?);
     }
     for env in &parsed {
         let page = dash

@@ -13,9 +13,10 @@ use super::Dash;
 use super::page::{self, Chrome, PageError, PageResult};
 use super::secrets::{env_for, environments, seg};
 use super::session::{Posted, Who};
+use crate::api::Action;
 use crate::dotenv;
 use crate::error::Error;
-use crate::model::{self, Access, EnvName, OnConflict, SecretData, SecretName, SecretValue};
+use crate::model::{self, EnvName, OnConflict, SecretData, SecretName, SecretValue};
 
 /// Empty key/value rows the form offers.
 const FORM_ROWS: usize = 5;
@@ -64,7 +65,7 @@ fn blank(who: &Who, envs: Vec<String>, env: &EnvName) -> CreatePage {
 }
 
 pub async fn form(State(dash): State<Arc<Dash>>, who: Who, Path(env): Path<String>) -> PageResult {
-    let env = env_for(&who, &env, Access::Write)?;
+    let env = env_for(&dash, &who, &env, Action::SecretCreate, None).await?;
     let envs = environments(&dash, &who).await?;
     Ok(page::ok(&blank(&who, envs, &env)))
 }
@@ -174,7 +175,7 @@ pub async fn submit(
     posted: Posted,
 ) -> PageResult {
     let who = &posted.who;
-    let env = env_for(who, &env, Access::Write)?;
+    let env = env_for(&dash, who, &env, Action::SecretCreate, None).await?;
     let form = &posted.form;
     let raw_name = form.get("name").unwrap_or_default().trim().to_owned();
     let text = form.get("dotenv").unwrap_or_default().to_owned();

@@ -13,7 +13,7 @@ use super::page::{self, Chrome, PageError, PageResult, when};
 use super::secrets::{env_and_name, environments, seg};
 use super::session::{Posted, Who};
 use crate::api::{Action, ShowQuery};
-use crate::model::{Access, EnvName, SecretName};
+use crate::model::{EnvName, SecretName};
 
 #[derive(Template)]
 #[template(path = "dashboard/delete.html")]
@@ -61,7 +61,7 @@ pub async fn page(
     who: Who,
     Path((env, name)): Path<(String, String)>,
 ) -> PageResult {
-    let (env, name) = env_and_name(&who, &env, &name, Access::Write)?;
+    let (env, name) = env_and_name(&dash, &who, &env, &name, Action::SecretDelete).await?;
     let page = delete_page_for(&dash, &who, &env, &name).await?;
     who.audit(
         &dash,
@@ -79,7 +79,7 @@ pub async fn delete(
     posted: Posted,
 ) -> PageResult {
     let who = &posted.who;
-    let (env, name) = env_and_name(who, &env, &name, Access::Write)?;
+    let (env, name) = env_and_name(&dash, who, &env, &name, Action::SecretDelete).await?;
     if posted.form.get("confirm").map(str::trim) != Some(name.as_str()) {
         let mut page = delete_page_for(&dash, who, &env, &name).await?;
         page.error = Some(format!("type the secret's name, `{name}`, to delete it"));

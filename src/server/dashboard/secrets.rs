@@ -28,16 +28,33 @@ pub async fn environments(dash: &Dash, who: &Who) -> Result<Vec<String>, PageErr
     Ok(envs)
 }
 
-/// A path's environment, checked against the caller's scope.
-pub fn env_for(who: &Who, env: &str, access: Access) -> Result<EnvName, PageError> {
+/// What an action needs of the token's scope.
+fn access_of(action: Action) -> Access {
+    match action {
+        Action::SecretCreate | Action::SecretUpdate | Action::SecretDelete => Access::Write,
+        _ => Access::Read,
+    }
+}
+
+/// A path's environment, checked against the caller's scope for `action`; a refusal is
+/// recorded in the audit log as `forbidden`, as the API's gate records it.
+pub async fn env_for(
+    dash: &Dash,
+    who: &Who,
+    env: &str,
+    action: Action,
+    target: Option<&str>,
+) -> Result<EnvName, PageError> {
     let env = EnvName::parse(env)?;
-    who.caller
-        .check(env.as_str(), access)
-        .map_err(|e| PageError {
+    if let Err(e) = who.caller.check(env.as_str(), access_of(action)) {
+        who.audit_outcome(dash, action, Some(env.as_str()), target, "forbidden")
+            .await?;
+        return Err(PageError {
             status: e.status,
             message: e.message,
             hint: e.hint,
-        })?;
+        });
+    }
     Ok(env)
 }
 
@@ -104,7 +121,7 @@ pub async fn list(
     Path(env): Path<String>,
     Query(q): Query<ListQuery>,
 ) -> PageResult {
-    let env = env_for(&who, &env, Access::Read)?;
+    let env = env_for(&dash, &who, &env, Action::SecretList, None).await?;
     let page = dash
         .app
         .service
@@ -220,14 +237,16 @@ async fn secret_page(
     })
 }
 
-pub fn env_and_name(
+pub async fn env_and_name(
+    dash: &Dash,
     who: &Who,
     env: &str,
     name: &str,
-    access: Access,
+    action: Action,
 ) -> Result<(EnvName, SecretName), PageError> {
-    let env = env_for(who, env, access)?;
-    Ok((env, SecretName::parse(name)?))
+    let name = SecretName::parse(name)?;
+    let env = env_for(dash, who, env, action, Some(name.as_str())).await?;
+    Ok((env, name))
 }
 
 pub async fn show(
@@ -236,7 +255,7 @@ pub async fn show(
     Path((env, name)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
 ) -> PageResult {
-    let (env, name) = env_and_name(&who, &env, &name, Access::Read)?;
+    let (env, name) = env_and_name(&dash, &who, &env, &name, Action::SecretRead).await?;
     let mut require = Vec::new();
     let mut done = None;
     for (k, v) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
@@ -291,7 +310,7 @@ pub async fn reveal(
     posted: Posted,
 ) -> PageResult {
     let who = &posted.who;
-    let (env, name) = env_and_name(who, &env, &name, Access::Read)?;
+    let (env, name) = env_and_name(&dash, who, &env, &name, Action::SecretReveal).await?;
     let query = ShowQuery {
         reveal: true,
         require: Vec::new(),
@@ -331,7 +350,7 @@ pub async fn edit(
     posted: Posted,
 ) -> PageResult {
     let who = &posted.who;
-    let (env, name) = env_and_name(who, &env, &name, Access::Write)?;
+    let (env, name) = env_and_name(&dash, who, &env, &name, Action::SecretUpdate).await?;
     let form = &posted.form;
     let unset: Vec<String> = form.all("unset").map(str::to_owned).collect();
     let mut set = SecretData::new();

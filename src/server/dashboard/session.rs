@@ -48,19 +48,23 @@ impl Who {
         env: Option<&str>,
         target: Option<&str>,
     ) -> std::result::Result<(), PageError> {
+        self.audit_outcome(dash, action, env, target, "ok").await
+    }
+
+    /// [`Who::audit`] with another outcome (`forbidden` for a refusal).
+    pub async fn audit_outcome(
+        &self,
+        dash: &Dash,
+        action: Action,
+        env: Option<&str>,
+        target: Option<&str>,
+        outcome: &str,
+    ) -> std::result::Result<(), PageError> {
         if self.local {
             return Ok(());
         }
-        record(
-            dash,
-            &self.caller.name,
-            &self.caller.client,
-            action,
-            env,
-            target,
-            "ok",
-        )
-        .await
+        let (actor, client) = (&self.caller.name, &self.caller.client);
+        record(dash, actor, client, action, env, target, outcome).await
     }
 }
 
