@@ -49,6 +49,7 @@ pg_bin() {
 missing=()
 command -v hyperfine >/dev/null || missing+=(hyperfine)
 command -v wrk >/dev/null || missing+=(wrk)
+command -v curl >/dev/null || missing+=(curl) # the dashboard's login
 [ -x /usr/bin/time ] || missing+=(time) # the CLI's peak RSS
 [ -z "$PGN" ] || [ -n "$(pg_bin)" ] || missing+=(postgresql)
 sudo=()
@@ -272,6 +273,12 @@ load() {
     fi
 }
 
+# Logs in to the dashboard of the server at $1 with token $2; prints the session cookie's value.
+ui_session() {
+    curl -s -o /dev/null -D - --data-urlencode "token=$2" "$1/ui/login" |
+        sed -n 's/^[Ss]et-[Cc]ookie: __Host-keep_session=\([^;]*\);.*/\1/p'
+}
+
 # Starts a server in the background and sets SERVER_URL and SERVER_PID.
 start_server() {
     local errlog="$1" i
@@ -446,6 +453,10 @@ for r in $(seq "$ROUNDS"); do
         load "srv.hello.$n" "$HELLO_URL/v1/health"
         load "srv.get.$n" "${URL[$n]}/${NAME[$n]}" "${auth[@]}"
         load "srv.list.$n" "${URL[$n]}?limit=100" "${auth[@]}"
+        # The dashboard's list page (HTML, 50 secrets) against the JSON list of as many, on a
+        # session logged in for this round.
+        load "srv.list50.$n" "${URL[$n]}?limit=50" "${auth[@]}"
+        load "srv.ui_list.$n" "${URL[$n]%/v1/*}/ui/env/main" -H "Cookie: __Host-keep_session=$(ui_session "${URL[$n]%/v1/*}" "${TOKEN[$n]}")"
         BENCH_CREATE=1 BENCH_PREFIX="r$r" load "srv.create.$n" "${URL[$n]}" "${auth[@]}" -s "$WORK/bench.lua"
     done
     floor="$("$EX/bench_sqlite_floor" "$WORK/floor" 100000000 1 "$WRK_SECONDS")"
@@ -571,6 +582,8 @@ TABLE="$WORK/table.txt"
         row "server list page req/s vs hello" "$s" "$(med "srv.list.$n.rps")" "$(med "srv.hello.$n.rps")" req/s ">=" 0.25
         row "  p50 vs hello p50" "$s" "$(med "srv.list.$n.p50")" "$(med "srv.hello.$n.p50")" ms "" ""
         row "  p99 vs hello p99" "$s" "$(med "srv.list.$n.p99")" "$(med "srv.hello.$n.p99")" ms "" ""
+        row "dashboard list page (HTML) req/s vs JSON" "$s" "$(med "srv.ui_list.$n.rps")" "$(med "srv.list50.$n.rps")" req/s ">=" 0.5
+        row "  p99 vs JSON list p99" "$s" "$(med "srv.ui_list.$n.p99")" "$(med "srv.list50.$n.p99")" ms "" ""
         row "server create (durable) vs SQLite floor" "$s" "$(med "srv.create.$n.rps")" "$(med floor.tps)" tx/s ">=" 1
         row "  same, aim: group commit" "$s" "$(med "srv.create.$n.rps")" "$(med floor.tps)" tx/s ">=" 2
         row "  create p50 vs hello p50" "$s" "$(med "srv.create.$n.p50")" "$(med "srv.hello.$n.p50")" ms "" ""

@@ -55,6 +55,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand logout 'Remove a profile and its token from this machine'
             cand profile 'Manage the profiles `keep login` saved'
             cand status 'Show where commands go (local store or server), the token and the active profile'
+            cand dashboard 'Browse and edit the local store in a browser'
             cand token 'Manage the API tokens of a keep server (admin)'
             cand audit 'Show the server''s audit log (admin)'
             cand completions 'Print a shell completion script'
@@ -695,6 +696,26 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'keep;dashboard'= {
+            cand --port 'Port to listen on [default: a free one]'
+            cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
+            cand --profile 'Use the saved profile NAME instead of the active one'
+            cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
+            cand --timeout 'Seconds to wait for the server''s answer [default: the profile''s, else 10]'
+            cand -e 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --env 'Environment the secrets live in [default: the profile''s, else main]; `keep token create` takes it several times, for a token limited to those environments'
+            cand --home 'Directory of the local store [default: ~/.local/share/keep]'
+            cand --color 'When to use colors'
+            cand --open 'Open the link in the default browser'
+            cand --json 'Print one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print no messages, only data'
+            cand --quiet 'Print no messages, only data'
+            cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'keep;token'= {
             cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
             cand --profile 'Use the saved profile NAME instead of the active one'
@@ -837,6 +858,9 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand --tls-name 'A name (or IP address) the --tls-self-signed certificate is for (repeatable) [default: this host''s name, localhost and the listen address]'
             cand --request-timeout 'Seconds a request may take, body included, before it gets 408'
             cand --max-versions 'Versions kept of each secret, the newest; the write that passes the limit deletes the oldest (0: keep every version)'
+            cand --session-idle 'How long a dashboard session lasts unused, such as `15m` or `90s`'
+            cand --session-max 'How long a dashboard session lasts at most, used or not, such as `8h`'
+            cand --reveal-for 'How long the dashboard shows revealed values before masking them again'
             cand --server 'Use the `keep serve` at URL instead of the profile''s server or the local store'
             cand --profile 'Use the saved profile NAME instead of the active one'
             cand --ca-cert 'Trust the CA certificates in this PEM file for an `https://` server, besides the system''s'
@@ -932,6 +956,7 @@ set edit:completion:arg-completer[keep] = {|@words|
             cand logout 'Remove a profile and its token from this machine'
             cand profile 'Manage the profiles `keep login` saved'
             cand status 'Show where commands go (local store or server), the token and the active profile'
+            cand dashboard 'Browse and edit the local store in a browser'
             cand token 'Manage the API tokens of a keep server (admin)'
             cand audit 'Show the server''s audit log (admin)'
             cand completions 'Print a shell completion script'
@@ -995,6 +1020,8 @@ set edit:completion:arg-completer[keep] = {|@words|
         &'keep;help;profile;remove'= {
         }
         &'keep;help;status'= {
+        }
+        &'keep;help;dashboard'= {
         }
         &'keep;help;token'= {
             cand create 'Create a token and print it (once)'

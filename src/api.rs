@@ -72,6 +72,9 @@ pub enum Action {
     AuditRead,
     KeyStatus,
     KeyRotate,
+    /// The dashboard: a token traded for a session, and a session ended.
+    SessionLogin,
+    SessionLogout,
 }
 
 impl Action {
@@ -98,6 +101,8 @@ impl Action {
             Action::AuditRead => "audit.read",
             Action::KeyStatus => "key.status",
             Action::KeyRotate => "key.rotate",
+            Action::SessionLogin => "session.login",
+            Action::SessionLogout => "session.logout",
         }
     }
 }

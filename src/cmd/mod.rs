@@ -7,6 +7,7 @@ mod common;
 pub mod completions;
 pub mod copy;
 pub mod create;
+pub mod dashboard;
 pub mod delete;
 pub mod diff;
 pub mod edit;
@@ -61,6 +62,7 @@ pub enum Command {
     Profile(profile::Args),
     Status(status::Args),
     Serve(serve::Args),
+    Dashboard(dashboard::Args),
     Token(token::Args),
     Audit(audit::Args),
     Completions(completions::Args),
@@ -69,7 +71,7 @@ pub enum Command {
 impl Command {
     /// `keep serve` needs a multi-threaded runtime; every other command runs on one thread.
     pub fn is_server(&self) -> bool {
-        matches!(self, Command::Serve(_))
+        matches!(self, Command::Serve(_) | Command::Dashboard(_))
     }
 
     /// Commands that talk to a server whatever the target is (`keep login` checks a token).
@@ -105,6 +107,7 @@ impl Command {
             Command::Profile(a) => profile::run(a, ctx, out),
             Command::Status(a) => status::run(a, ctx, out).await,
             Command::Serve(a) => serve::run(a, ctx, out).await,
+            Command::Dashboard(a) => dashboard::run(a, ctx, out).await,
             Command::Token(a) => token::run(a, ctx, out).await,
             Command::Audit(a) => audit::run(a, ctx, out).await,
             Command::Completions(a) => completions::run(a, out),

@@ -8,6 +8,7 @@ use super::common::Context;
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::server::{self, DataDir, ServeOptions};
+use crate::service::SessionLimits;
 
 const AFTER_LONG_HELP: &str = "\
 On first start with an empty data directory, keep serve creates an admin token and writes it \
@@ -27,6 +28,11 @@ DIR/tls/ca.key) and, at every start, a certificate it signs for the --tls-name n
 SHA-256 fingerprint, which clients pass to `keep login --fingerprint` (or copy the CA file \
 and pass `--ca-cert`). Without TLS keep serve speaks plain HTTP on loopback addresses only, \
 unless --insecure-http is given (for a TLS-terminating proxy in front on a private network).
+
+The dashboard is at /ui/ on the same listener: log in with a token, which is traded for a \
+session (ended after --session-idle unused, or --session-max at most, or when the token is \
+revoked or expires); revealed values are masked again after --reveal-for. Its cookie is \
+`Secure`: browsers accept it over HTTPS, and over plain HTTP on 127.0.0.1 or localhost only.
 
 A client has 10 s (at most --request-timeout) to send each request head, and the request \
 timeout for the whole request; slower requests get 408 or a closed connection.
@@ -105,6 +111,20 @@ pub struct Args {
         default_value_t = crate::service::DEFAULT_MAX_VERSIONS
     )]
     pub max_versions: u32,
+    /// How long a dashboard session lasts unused, such as `15m` or `90s`
+    #[arg(long, value_name = "SPAN", default_value = "15m", value_parser = parse_session_span)]
+    pub session_idle: Duration,
+    /// How long a dashboard session lasts at most, used or not, such as `8h`
+    #[arg(long, value_name = "SPAN", default_value = "8h", value_parser = parse_session_span)]
+    pub session_max: Duration,
+    /// How long the dashboard shows revealed values before masking them again
+    #[arg(long, value_name = "SPAN", default_value = "30s", value_parser = parse_session_span)]
+    pub reveal_for: Duration,
+}
+
+fn parse_session_span(s: &str) -> Result<Duration> {
+    let d = crate::model::parse_span(s)?;
+    Duration::try_from(d).map_err(|_| Error::invalid(format!("invalid span `{s}`")))
 }
 
 /// Administration of a running server.
@@ -145,6 +165,9 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         insecure_http,
         request_timeout,
         max_versions,
+        session_idle,
+        session_max,
+        reveal_for,
     } = args;
     match action {
         Some(Action::RotateKey(a)) => return super::rotate_key::run(a, ctx, out).await,
@@ -205,9 +228,14 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         tls,
         request_timeout: Duration::from_secs(request_timeout),
         auth_failures: auth_failure_limit,
+        sessions: SessionLimits {
+            idle: session_idle,
+            absolute: session_max,
+        },
+        reveal_seconds: u32::try_from(reveal_for.as_secs().max(1)).unwrap_or(u32::MAX),
         ..ServeOptions::default()
     };
-    server::serve(listener, store, opts, shutdown_signal()).await
+    server::serve(listener, store, opts, super::common::shutdown_signal()).await
 }
 
 /// The names of the `--tls-self-signed` certificate: those given, else this host's name,
@@ -286,25 +314,4 @@ fn check_plain_http(addr: SocketAddr, tls: bool, insecure_http: bool) -> Result<
         ),
         "serve HTTPS with `--tls-cert PEM --tls-key PEM`, listen on 127.0.0.1, or pass `--insecure-http` if a TLS-terminating proxy sits in front",
     ))
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
-    }
 }

@@ -15,8 +15,8 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, TransactionBehavio
 
 use super::sql::*;
 use super::{
-    AuditCursor, AuditRow, EnvDeleted, Inserted, NewSecret, Revoked, SecretRow, TokenRow,
-    VersionRow, Write,
+    AuditCursor, AuditRow, EnvDeleted, Inserted, NewSecret, Revoked, SecretRow, SessionRow,
+    TokenRow, VersionRow, Write,
 };
 use crate::error::{Error, Result};
 
@@ -865,6 +865,74 @@ pub fn revoke_token(
     })
 }
 
+// --- sessions ----------------------------------------------------------------------------
+
+/// A session read with `session_columns!`.
+fn session(r: &Row<'_>) -> rusqlite::Result<SessionRow> {
+    Ok(SessionRow {
+        id: r.get(0)?,
+        hash: r.get(1)?,
+        token_hash: r.get(2)?,
+        created_at: r.get(3)?,
+        last_seen_at: r.get(4)?,
+        expires_at: r.get(5)?,
+        client: r.get(6)?,
+        seal: r.get(7)?,
+    })
+}
+
+pub fn insert_session(conn: &Connection, r: &SessionRow) -> Result<()> {
+    exec(
+        conn,
+        INSERT_SESSION,
+        params![
+            r.id,
+            r.hash,
+            r.token_hash,
+            r.created_at,
+            r.last_seen_at,
+            r.expires_at,
+            r.client,
+            r.seal
+        ],
+    )
+    .map(drop)
+}
+
+pub fn session_by_hash(conn: &Connection, hash: &str) -> Result<Option<SessionRow>> {
+    one(conn, SESSION_BY_HASH, params![hash], session)
+}
+
+pub fn list_sessions(conn: &Connection, token_hash: &str) -> Result<Vec<SessionRow>> {
+    all(conn, LIST_SESSIONS, params![token_hash], session)
+}
+
+pub fn list_secrets_by_prefix(
+    conn: &Connection,
+    env: &str,
+    range: (&str, &str),
+    after: &str,
+    limit: i64,
+) -> Result<Vec<SecretRow>> {
+    all(
+        conn,
+        LIST_SECRETS_BY_PREFIX,
+        params![env, range.0, range.1, after, limit],
+        secret_meta,
+    )
+}
+
+pub fn last_reveal(conn: &Connection, env: &str, name: &str) -> Result<Option<(i64, String)>> {
+    one(conn, LAST_REVEAL, params![name, env], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })
+}
+
+/// Runs a statement of `sql` with these arguments; how many rows it changed.
+pub fn execute(conn: &Connection, sql: &str, args: &[&dyn rusqlite::ToSql]) -> Result<usize> {
+    exec(conn, sql, args)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -902,7 +970,7 @@ mod tests {
         for sql in [SELECT_SECRET, SECRETS_NOT_UNDER_KEY] {
             assert_eq!(names(sql), full, "{sql}");
         }
-        for sql in [LIST_SECRETS, UNSEALED_SECRETS] {
+        for sql in [LIST_SECRETS, UNSEALED_SECRETS, LIST_SECRETS_BY_PREFIX] {
             assert_eq!(names(sql), meta, "{sql}");
         }
         let version = [
@@ -924,8 +992,8 @@ mod tests {
         for sql in [SELECT_VERSION, VERSIONS_NOT_UNDER_KEY] {
             assert_eq!(names(sql), full, "{sql}");
         }
-        let meta: Vec<&str> = version.iter().copied().chain(["seal"]).collect();
-        assert_eq!(names(LIST_VERSIONS), meta);
+        let version_meta: Vec<&str> = version.iter().copied().chain(["seal"]).collect();
+        assert_eq!(names(LIST_VERSIONS), version_meta);
         let token = [
             "id",
             "name",
@@ -959,5 +1027,18 @@ mod tests {
             "outcome",
         ];
         assert_eq!(names(LIST_AUDIT), audit);
+        let session = [
+            "id",
+            "hash",
+            "token_hash",
+            "created_at",
+            "last_seen_at",
+            "expires_at",
+            "client",
+            "seal",
+        ];
+        for sql in [SESSION_BY_HASH, LIST_SESSIONS] {
+            assert_eq!(names(sql), session, "{sql}");
+        }
     }
 }

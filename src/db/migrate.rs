@@ -37,6 +37,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "versions",
         include_str!("../../migrations/sqlite/0005_versions.sql"),
     ),
+    (
+        6,
+        "sessions",
+        include_str!("../../migrations/sqlite/0006_sessions.sql"),
+    ),
 ];
 
 /// Recorded in the database header once every migration above is applied, so that opening

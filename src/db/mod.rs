@@ -170,6 +170,22 @@ pub struct TokenRow {
     pub seal: Option<Vec<u8>>,
 }
 
+/// A dashboard session: the keyed hash of its cookie's secret and of the token it stands for.
+#[derive(Clone, Debug, FromRow)]
+pub struct SessionRow {
+    /// Public id (`ss-...`): what the sessions page shows and revokes by.
+    pub id: String,
+    pub hash: String,
+    pub token_hash: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    /// The absolute expiry.
+    pub expires_at: i64,
+    /// The address that logged in.
+    pub client: String,
+    pub seal: Vec<u8>,
+}
+
 /// Where a listing starts: strictly older than this (created_at, id).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cursor {
@@ -740,5 +756,96 @@ impl Db {
             }
             Db::Postgres(pool) => pg::revoke_token(pool, &revoked, replaced, now, record).await,
         }
+    }
+    pub async fn insert_session(&self, row: &SessionRow) -> Result<()> {
+        match self {
+            Db::Sqlite(store) => {
+                let row = row.clone();
+                store.write(move |c| lite::insert_session(c, &row)).await
+            }
+            Db::Postgres(pool) => pg::insert_session(pool, row).await,
+        }
+    }
+
+    pub async fn session_by_hash(&self, hash: &str) -> Result<Option<SessionRow>> {
+        read!(self, |c| lite::session_by_hash(c, hash), |pool| {
+            pg::session_by_hash(pool, hash)
+        })
+    }
+
+    /// The sessions of the token with this hash, newest first.
+    pub async fn list_sessions(&self, token_hash: &str) -> Result<Vec<SessionRow>> {
+        read!(self, |c| lite::list_sessions(c, token_hash), |pool| {
+            pg::list_sessions(pool, token_hash)
+        })
+    }
+
+    /// Records that a session was used at `now` (its idle expiry starts again).
+    pub async fn touch_session(&self, id: &str, now: i64) -> Result<()> {
+        match self {
+            Db::Sqlite(store) => {
+                let id = id.to_owned();
+                store
+                    .write(move |c| lite::execute(c, sql::TOUCH_SESSION, &[&now, &id]).map(drop))
+                    .await
+            }
+            Db::Postgres(pool) => pg::touch_session(pool, id, now).await,
+        }
+    }
+
+    /// Ends the session `id` of the token with this hash; false if it has no such session.
+    pub async fn delete_session(&self, id: &str, token_hash: &str) -> Result<bool> {
+        match self {
+            Db::Sqlite(store) => {
+                let (id, token_hash) = (id.to_owned(), token_hash.to_owned());
+                store
+                    .write(move |c| {
+                        lite::execute(c, sql::DELETE_SESSION, &[&id, &token_hash]).map(|n| n > 0)
+                    })
+                    .await
+            }
+            Db::Postgres(pool) => pg::delete_session(pool, id, token_hash).await,
+        }
+    }
+
+    /// Removes sessions past their absolute expiry (`now`) or idle since `idle_before`.
+    pub async fn delete_stale_sessions(&self, now: i64, idle_before: i64) -> Result<()> {
+        match self {
+            Db::Sqlite(store) => {
+                store
+                    .write(move |c| {
+                        lite::execute(c, sql::DELETE_STALE_SESSIONS, &[&now, &idle_before])
+                            .map(drop)
+                    })
+                    .await
+            }
+            Db::Postgres(pool) => pg::delete_stale_sessions(pool, now, idle_before).await,
+        }
+    }
+
+    /// Up to `limit` secrets of `env` whose names start with `prefix` and sort after `after`,
+    /// in byte order of their names (one range of an index, however many secrets there are).
+    pub async fn list_secrets_by_prefix(
+        &self,
+        env: &str,
+        prefix: &str,
+        after: &str,
+        limit: i64,
+    ) -> Result<Vec<SecretRow>> {
+        // Past every name that starts with `prefix`: the largest code point follows it.
+        let end = format!("{prefix}\u{10FFFF}");
+        let range = (prefix, end.as_str());
+        read!(
+            self,
+            |c| lite::list_secrets_by_prefix(c, env, range, after, limit),
+            |pool| pg::list_secrets_by_prefix(pool, env, range, after, limit)
+        )
+    }
+
+    /// When the secret was last revealed successfully, and by which token (audit log).
+    pub async fn last_reveal(&self, env: &str, name: &str) -> Result<Option<(i64, String)>> {
+        read!(self, |c| lite::last_reveal(c, env, name), |pool| {
+            pg::last_reveal(pool, env, name)
+        })
     }
 }

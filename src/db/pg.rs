@@ -12,8 +12,8 @@ use super::away;
 use super::group_commit::GroupCommit;
 use super::sql::*;
 use super::{
-    AuditCursor, AuditRow, EnvDeleted, Inserted, NewSecret, Revoked, SecretRow, TokenRow,
-    VersionRow, Write,
+    AuditCursor, AuditRow, EnvDeleted, Inserted, NewSecret, Revoked, SecretRow, SessionRow,
+    TokenRow, VersionRow, Write,
 };
 use crate::error::{Error, Result};
 
@@ -693,4 +693,95 @@ pub async fn revoke_token(
             Revoked::NoSuchToken
         }
     })
+}
+
+// --- sessions ----------------------------------------------------------------------------
+
+pub async fn insert_session(pool: &PgPool, r: &SessionRow) -> Result<()> {
+    let mut conn = away::acquire(pool).await?;
+    sqlx::query(INSERT_SESSION)
+        .bind(&r.id)
+        .bind(&r.hash)
+        .bind(&r.token_hash)
+        .bind(r.created_at)
+        .bind(r.last_seen_at)
+        .bind(r.expires_at)
+        .bind(&r.client)
+        .bind(&r.seal)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn session_by_hash(pool: &PgPool, hash: &str) -> Result<Option<SessionRow>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_as::<_, SessionRow>(SESSION_BY_HASH)
+        .bind(hash)
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
+pub async fn list_sessions(pool: &PgPool, token_hash: &str) -> Result<Vec<SessionRow>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_as::<_, SessionRow>(LIST_SESSIONS)
+        .bind(token_hash)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+pub async fn touch_session(pool: &PgPool, id: &str, now: i64) -> Result<()> {
+    let mut conn = away::acquire(pool).await?;
+    sqlx::query(TOUCH_SESSION)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete_session(pool: &PgPool, id: &str, token_hash: &str) -> Result<bool> {
+    let mut conn = away::acquire(pool).await?;
+    let done = sqlx::query(DELETE_SESSION)
+        .bind(id)
+        .bind(token_hash)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+pub async fn delete_stale_sessions(pool: &PgPool, now: i64, idle_before: i64) -> Result<()> {
+    let mut conn = away::acquire(pool).await?;
+    sqlx::query(DELETE_STALE_SESSIONS)
+        .bind(now)
+        .bind(idle_before)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn list_secrets_by_prefix(
+    pool: &PgPool,
+    env: &str,
+    range: (&str, &str),
+    after: &str,
+    limit: i64,
+) -> Result<Vec<SecretRow>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_as::<_, SecretRow>(LIST_SECRETS_BY_PREFIX_PG)
+        .bind(env)
+        .bind(range.0)
+        .bind(range.1)
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+pub async fn last_reveal(pool: &PgPool, env: &str, name: &str) -> Result<Option<(i64, String)>> {
+    let mut conn = away::acquire(pool).await?;
+    Ok(sqlx::query_as::<_, (i64, String)>(LAST_REVEAL)
+        .bind(name)
+        .bind(env)
+        .fetch_optional(&mut *conn)
+        .await?)
 }

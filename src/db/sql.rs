@@ -227,3 +227,61 @@ pub const REVOKE_TOKEN: &str = "UPDATE tokens SET revoked_at = $1, version = $2,
      WHERE id = $4 AND version = $5 AND revoked_at IS NULL \
      AND (admin = FALSE OR EXISTS (SELECT 1 FROM tokens o WHERE o.id <> $4 \
      AND o.admin AND o.revoked_at IS NULL AND (o.expires_at IS NULL OR o.expires_at > $1)))";
+
+macro_rules! session_columns {
+    () => {
+        "id, hash, token_hash, created_at, last_seen_at, expires_at, client, seal"
+    };
+}
+
+pub const INSERT_SESSION: &str = concat!(
+    "INSERT INTO sessions (",
+    session_columns!(),
+    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+);
+
+pub const SESSION_BY_HASH: &str = concat!(
+    "SELECT ",
+    session_columns!(),
+    " FROM sessions WHERE hash = $1"
+);
+
+pub const TOUCH_SESSION: &str = "UPDATE sessions SET last_seen_at = $1 WHERE id = $2";
+
+/// Ends a session of one token (a user can end only their own).
+pub const DELETE_SESSION: &str = "DELETE FROM sessions WHERE id = $1 AND token_hash = $2";
+
+pub const LIST_SESSIONS: &str = concat!(
+    "SELECT ",
+    session_columns!(),
+    " FROM sessions WHERE token_hash = $1 ORDER BY created_at DESC LIMIT 1000"
+);
+
+/// Sessions past their absolute expiry (`$1`) or idle since before `$2`.
+pub const DELETE_STALE_SESSIONS: &str =
+    "DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2";
+
+/// A page of the names of an environment that start with a prefix, in byte order: `$2` is the
+/// prefix, `$3` the first string past every name that starts with it, `$4` the last name of
+/// the previous page ("" for the first). SQLite compares text bytewise.
+pub const LIST_SECRETS_BY_PREFIX: &str = concat!(
+    "SELECT ",
+    secret_meta_columns!(),
+    " FROM secrets WHERE environment = $1 AND name >= $2 AND name < $3 AND name > $4 \
+     ORDER BY name LIMIT $5"
+);
+
+/// [`LIST_SECRETS_BY_PREFIX`] for PostgreSQL, whose collation may not be bytewise: the range
+/// runs in the "C" collation, on its own index (`secrets_by_name_bytes`).
+pub const LIST_SECRETS_BY_PREFIX_PG: &str = concat!(
+    "SELECT ",
+    secret_meta_columns!(),
+    " FROM secrets WHERE environment = $1 AND name COLLATE \"C\" >= $2 \
+     AND name COLLATE \"C\" < $3 AND name COLLATE \"C\" > $4 \
+     ORDER BY name COLLATE \"C\" LIMIT $5"
+);
+
+/// The last successful reveal of a secret: when, and by which token.
+pub const LAST_REVEAL: &str = "SELECT at, actor FROM audit WHERE target = $1 \
+     AND environment = $2 AND action = 'secret.reveal' AND outcome = 'ok' \
+     ORDER BY at DESC LIMIT 1";

@@ -35,6 +35,10 @@ pub struct ServeOptions {
     /// Failed authentications per minute one client address may make before it gets 429s
     /// (0: no limit).
     pub auth_failures: u32,
+    /// How long dashboard sessions last.
+    pub sessions: crate::service::SessionLimits,
+    /// Seconds the dashboard shows revealed values.
+    pub reveal_seconds: u32,
 }
 
 impl Default for ServeOptions {
@@ -44,6 +48,8 @@ impl Default for ServeOptions {
             request_timeout: Duration::from_secs(30),
             max_connections: 512,
             auth_failures: super::AUTH_FAILURES_PER_MINUTE,
+            sessions: crate::service::SessionLimits::default(),
+            reveal_seconds: 30,
         }
     }
 }

@@ -8,6 +8,7 @@
 mod admin;
 mod audit;
 mod auth;
+pub mod dashboard;
 mod environments;
 mod error;
 mod handlers;
@@ -245,12 +246,30 @@ pub async fn serve(
     if resume {
         keys::spawn_rewrap(state.clone());
     }
-    let app = router(state.clone());
+    let mut dash = dashboard::Dash::server(state.clone(), opts.sessions, opts.tls.is_some());
+    dash.reveal_seconds = opts.reveal_seconds;
+    let app = router(state.clone()).merge(dashboard::router(Arc::new(dash)));
     listen::serve_router(listener, app, opts, shutdown)
         .await
         .map_err(|e| Error::io("server failed", e))?;
     state.service.db().close().await;
     Ok(())
+}
+
+/// Serves the local dashboard (`keep dashboard`) on `listener` until `shutdown` completes.
+pub async fn serve_dashboard(
+    listener: tokio::net::TcpListener,
+    dash: dashboard::Dash,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<()> {
+    let app = dashboard::router(Arc::new(dash));
+    let opts = ServeOptions {
+        auth_failures: 0,
+        ..ServeOptions::default()
+    };
+    listen::serve_router(listener, app, opts, shutdown)
+        .await
+        .map_err(|e| Error::io("the dashboard failed", e))
 }
 
 /// Whether the data directory path looks usable before anything is created in it.

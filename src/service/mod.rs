@@ -4,17 +4,21 @@
 //! Inputs arrive already parsed into validated types; values are validated here.
 
 mod audit;
+mod browse;
 mod environments;
 mod keys;
 mod moves;
 mod seals;
+mod sessions;
 mod tokens;
 mod versions;
 
 use jiff::Timestamp;
 
+pub use self::browse::NamePage;
 pub use self::environments::MAIN;
 pub use self::keys::Rewrapped;
+pub use self::sessions::{Live, SessionLimits, Started};
 pub use self::tokens::{Authenticated, NewToken};
 pub use self::versions::{DEFAULT_MAX_VERSIONS, MAX_HISTORY, Made};
 use self::versions::{Kind, check_version};

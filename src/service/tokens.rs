@@ -176,6 +176,14 @@ impl Service {
     /// so unknown, revoked and expired tokens cannot be told apart, by answer or by timing.
     pub async fn authenticate(&self, token: &str) -> Result<Option<Authenticated>> {
         let hash = self.crypto().token_hash(token);
+        self.authenticate_hash(&hash).await
+    }
+
+    /// [`Service::authenticate`] for the token whose keyed hash is `hash` (what a dashboard
+    /// session holds): checked anew at every use, so a revoked or expired token ends its
+    /// sessions at once.
+    pub async fn authenticate_hash(&self, hash: &str) -> Result<Option<Authenticated>> {
+        let hash = hash.to_owned();
         let row = self.db().token_by_hash(&hash).await?;
         let now = now_micros();
         let stored = row.as_ref().map_or("", |r| r.hash.as_str());

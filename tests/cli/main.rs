@@ -7,6 +7,8 @@
 mod api;
 mod commands;
 mod completion;
+mod dashboard;
+mod dashboard_access;
 mod dotenv_faults;
 mod edit;
 mod environments;

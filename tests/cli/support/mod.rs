@@ -12,6 +12,7 @@ use std::time::Duration;
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+pub mod browser;
 mod disk;
 mod http;
 pub mod pg;
