@@ -221,7 +221,9 @@ fn edit_values(
                 "the file was saved unchanged after an error; `{name}` is as it was"
             )));
         }
-        let problem = match input::parse_dotenv(&saved, "the edited file") {
+        // keep's own comments from an earlier error go; the new ones shift every line down.
+        let rest = without_error(&saved);
+        let problem = match input::parse_dotenv(rest, "the edited file") {
             // An emptied file means "never mind", as an emptied commit message does to git.
             Ok(after) if after.is_empty() => {
                 return Err(Error::invalid_with_hint(
@@ -232,19 +234,34 @@ fn edit_values(
                 ));
             }
             Ok(after) => return Ok(after),
-            Err(e) => e,
+            Err(e) => {
+                let shift = error_lines(&e);
+                input::parse_dotenv_shifted(rest, "the edited file", shift)
+                    .err()
+                    .unwrap_or(e)
+            }
         };
         out.warn(&format!("{problem}; reopening the editor"));
-        text = with_error(&saved, &problem);
+        text = with_error(rest, &problem);
     }
 }
 
-/// `saved` with `problem` as a comment at the top, replacing an earlier one.
-fn with_error(saved: &str, problem: &Error) -> Zeroizing<String> {
+/// `saved` without the comments keep put at its top after an earlier error.
+fn without_error(saved: &str) -> &str {
     let mut rest = saved;
     while rest.starts_with("# keep: ") {
         rest = rest.split_once('\n').map_or("", |(_, r)| r);
     }
+    rest
+}
+
+/// How many lines [`with_error`] puts above the text for `problem`.
+fn error_lines(problem: &Error) -> usize {
+    2 + usize::from(problem.hint().is_some())
+}
+
+/// `rest` with `problem` as a comment at the top (see [`error_lines`]).
+fn with_error(rest: &str, problem: &Error) -> Zeroizing<String> {
     let mut text = Zeroizing::new(format!("{ERROR_MARK}{problem}\n"));
     if let Some(hint) = problem.hint() {
         text.push_str(&format!("# keep: {hint}\n"));
@@ -456,7 +473,8 @@ mod tests {
     fn an_error_comment_replaces_the_last_one() {
         let e = Error::invalid("line 2: bad");
         let once = with_error("A=1\nbad\n", &e);
-        let twice = with_error(&once, &Error::invalid("line 3: worse"));
+        assert_eq!(once.lines().count(), error_lines(&e) + 2);
+        let twice = with_error(without_error(&once), &Error::invalid("line 3: worse"));
         assert!(twice.starts_with("# keep: cannot save this: line 3: worse\n"));
         assert!(!twice.contains("line 2"));
         assert!(twice.ends_with("A=1\nbad\n"));

@@ -63,8 +63,18 @@ pub fn read_dotenv_file(path: &Path, out: &Output) -> Result<SecretData> {
 /// Parses dotenv text named `name` in errors (python-dotenv's dialect; `${VAR}` falls back to
 /// the process environment, which is read, never changed).
 pub fn parse_dotenv(text: &str, name: &str) -> Result<SecretData> {
+    parse_dotenv_shifted(text, name, 0)
+}
+
+/// [`parse_dotenv`], the line numbers in errors moved down by `shift` (for text that will be
+/// shown with `shift` more lines above it).
+pub fn parse_dotenv_shifted(text: &str, name: &str, shift: usize) -> Result<SecretData> {
     let lookup = |k: &str| std::env::var(k).ok();
-    let pairs = crate::dotenv::parse(text, &lookup).map_err(|e| match e.kind {
+    let parsed = crate::dotenv::parse(text, &lookup).map_err(|mut e| {
+        e.line += shift;
+        e
+    });
+    let pairs = parsed.map_err(|e| match e.kind {
         ErrorKind::Syntax => Error::invalid_with_hint(
             format!("cannot parse {name}: {e}"),
             "each line must be `KEY=VALUE`, `export KEY=VALUE`, a comment or blank",

@@ -100,6 +100,13 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         check_key(key)?;
     }
     let set = values.read(out)?;
+    if set.is_empty() && unset.is_empty() {
+        // `sops -d .env.enc | keep update app --from-dotenv -` whose first command failed.
+        return Err(Error::invalid_with_hint(
+            "nothing to update: the files given hold no variables",
+            "check the --from-dotenv / --from-json input (an empty stdin?)",
+        ));
+    }
     let backend = ctx.backend().await?;
     let outcome = out
         .waiting(

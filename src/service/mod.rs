@@ -34,6 +34,8 @@ use crate::model::{
 
 /// The most secrets one page can hold.
 pub const MAX_PAGE: u32 = 1000;
+/// What [`Service::modify_unless_same`]'s closure fails with when there is nothing to write.
+const UNCHANGED: &str = "the write changes no value";
 /// A create tries this many times while other writers create and delete the same name.
 const MAX_RETRIES: usize = 32;
 
@@ -235,6 +237,38 @@ impl Service {
         self.db
             .modify_secret(env.as_str(), name.as_str(), next, record)
             .await
+    }
+
+    /// [`Service::modify`] for a write that may change nothing: when `next` gives `None` (the
+    /// values would stay as they are), nothing is written, no version is made, and the
+    /// secret is returned as it is.
+    async fn modify_unless_same(
+        &self,
+        env: &EnvName,
+        name: &SecretName,
+        mut next: impl FnMut(&SecretRow) -> Result<Option<Write>>,
+        record: Option<&AuditRow>,
+    ) -> Result<Option<SecretRow>> {
+        let mut kept = None;
+        let result = self
+            .modify(
+                env,
+                name,
+                |row| match next(&row)? {
+                    Some(write) => Ok(write),
+                    None => {
+                        kept = Some(row);
+                        // Ends the transaction without a write; answered below.
+                        Err(Error::Internal(UNCHANGED.to_owned()))
+                    }
+                },
+                record,
+            )
+            .await;
+        match (result, kept) {
+            (Err(Error::Internal(m)), Some(row)) if m == UNCHANGED => Ok(Some(row)),
+            (result, _) => result,
+        }
     }
 
     /// Inserts a new secret; concurrent creates are committed together (see
@@ -538,17 +572,23 @@ impl Service {
         if let Some(k) = unset.iter().find(|k| set.contains_key(*k)) {
             return Err(Error::invalid(format!("key `{k}` is both set and unset")));
         }
+        if set.is_empty() && unset.is_empty() {
+            return Err(Error::invalid_with_hint(
+                "nothing to update: no key to set or unset",
+                "give at least one key to set or to unset",
+            ));
+        }
         self.verify_key().await?;
         self.seal_legacy_rows().await?;
         let record = actor.record(Action::SecretUpdate, Some(env.as_str()), name.as_str());
         let mut removed = Vec::new();
         let next = self
-            .modify(
+            .modify_unless_same(
                 env,
                 name,
                 |row| {
-                    self.verify_secret(&row, false)?;
-                    check_version(&row, if_version)?;
+                    self.verify_secret(row, false)?;
+                    check_version(row, if_version)?;
                     let before = self.crypto.open(row.binding(), &row.sealed())?;
                     let mut data = before.clone();
                     removed = unset
@@ -566,8 +606,12 @@ impl Service {
                         }
                         e => e,
                     })?;
-                    let next = self.next_version(&row, &data)?;
-                    self.write_of(&row, &before, next, &data, Kind::update(), actor)
+                    if data == before {
+                        return Ok(None);
+                    }
+                    let next = self.next_version(row, &data)?;
+                    self.write_of(row, &before, next, &data, Kind::update(), actor)
+                        .map(Some)
                 },
                 record.as_ref(),
             )

@@ -25,19 +25,24 @@ impl Service {
         let values = values.ok_or_else(|| Error::Internal("no values".into()))?;
         let record = actor.record(Action::SecretRollback, Some(env.as_str()), name.as_str());
         let next = self
-            .modify(
+            .modify_unless_same(
                 env,
                 name,
                 |current| {
-                    self.verify_secret(&current, false)?;
-                    check_version(&current, if_version)?;
+                    self.verify_secret(current, false)?;
+                    check_version(current, if_version)?;
                     let before = self.crypto.open(current.binding(), &current.sealed())?;
-                    let next = self.next_version(&current, &values)?;
+                    // Version N's values are the current ones: nothing to restore.
+                    if before == values {
+                        return Ok(None);
+                    }
+                    let next = self.next_version(current, &values)?;
                     let kind = Kind {
                         action: "rollback",
                         from: Some(version.to_string()),
                     };
-                    self.write_of(&current, &before, next, &values, kind, actor)
+                    self.write_of(current, &before, next, &values, kind, actor)
+                        .map(Some)
                 },
                 record.as_ref(),
             )

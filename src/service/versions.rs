@@ -63,6 +63,10 @@ impl Made {
 /// Refuses a write whose `--if-version` is not the secret's version.
 pub(super) fn check_version(row: &SecretRow, expected: Option<i64>) -> Result<()> {
     match expected {
+        Some(v) if v < 1 => Err(Error::invalid_with_hint(
+            format!("`if_version` {v} is not a version: versions count from 1"),
+            "pass the `version` that `show --json` gives",
+        )),
         Some(v) if v != row.version => Err(Error::VersionConflict(format!(
             "secret `{}` is at version {}, not {v}: another write came first",
             row.name, row.version

@@ -496,3 +496,65 @@ fn rename_copy_and_rollback_need_write_access_and_are_audited() {
         }
     }
 }
+
+both_modes!(
+    fn a_write_that_changes_no_value_makes_no_version(env) {
+        json(env, &["create", "s", "A=1"], 0);
+        json(env, &["update", "s", "A=2"], 0);
+        let before = json(env, &["show", "s"], 0);
+        assert_eq!(before["version"], 2);
+        // The same value, a key that is not there to remove, a rollback to the same values.
+        let u = json(env, &["update", "s", "A=2"], 0);
+        assert_eq!(u["version"], 2);
+        json(env, &["update", "s", "--unset", "NOPE"], 0);
+        json(env, &["rollback", "s", "2", "--yes"], 0);
+        assert_eq!(json(env, &["show", "s"], 0)["updated_at"], before["updated_at"]);
+        assert_eq!(actions(env, "s", &[]), pairs(&[(2, "update"), (1, "create")]));
+        // Input that holds no variable at all is refused: a failed `sops -d | keep update`.
+        env.keep()
+            .args(["update", "s", "--from-dotenv", "-"])
+            .write_stdin("")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("nothing to update"));
+        env.keep()
+            .args(["update", "s", "--from-json", "-"])
+            .write_stdin("{}")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("nothing to update"));
+        assert_eq!(json(env, &["show", "s"], 0)["version"], 2);
+    }
+);
+
+/// Over HTTP: an empty update and a version below 1 are the client's mistakes (400).
+#[test]
+fn the_api_refuses_empty_updates_and_versions_below_one() {
+    use reqwest::Method;
+    let env = Env::new(Mode::Remote);
+    json(&env, &["create", "s", "A=1"], 0);
+    let api = env.server.as_ref().expect("server").api();
+    let rt = crate::support::runtime();
+    let path = "/v1/environments/main/secrets/s";
+    for body in [
+        json!({}),
+        json!({"set": {}, "unset": []}),
+        json!({"set": {"A": "x"}, "if_version": 0}),
+        json!({"set": {"A": "x"}, "if_version": -5}),
+    ] {
+        let r = rt.block_on(api.call(Method::PATCH, path, Some(body.clone())));
+        assert_eq!(r.status, 400, "{body}: {r:?}");
+        assert_eq!(
+            r.json("error")["error"]["code"],
+            "invalid_input",
+            "{body}: {r:?}"
+        );
+    }
+    let r = rt.block_on(api.call(
+        Method::POST,
+        &format!("{path}/rollback"),
+        Some(json!({"version": 1, "if_version": 0})),
+    ));
+    assert_eq!(r.status, 400, "{r:?}");
+    assert_eq!(json(&env, &["show", "s"], 0)["version"], 1);
+}
