@@ -348,6 +348,10 @@ fn closed_bodies_take_every_documented_field_and_name_an_unknown_one() {
                     .unwrap_or_else(|| value_for(property))
             };
             body.insert(property.clone(), value);
+            // `if_version` is a condition on a change, and an update must change something.
+            if property == "if_version" && op.template.ends_with("/secrets/{name}") {
+                body.entry("unset").or_insert_with(|| json!(["ABSENT"]));
+            }
             // A copy needs a name other than its source's, in the same environment.
             if op.template.ends_with("/copy") {
                 body.entry("name")
