@@ -67,5 +67,12 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         .waiting("reading", backend.history(ctx.env(), &name, max))
         .await;
     backend.close().await;
-    out.emit(&history?)
+    let history = history?;
+    let oldest = history.versions.last().map_or(1, |v| v.version);
+    if history.versions.len() == max as usize && oldest > 1 {
+        out.warn(&format!(
+            "showing the newest {max} versions; older ones may be kept: pass `--max N` for more"
+        ));
+    }
+    out.emit(&history)
 }
