@@ -9,6 +9,7 @@ mod commands;
 mod completion;
 mod dashboard;
 mod dashboard_access;
+mod dashboard_http;
 mod dotenv_faults;
 mod edit;
 mod environments;

@@ -70,20 +70,19 @@ pub async fn form(State(dash): State<Arc<Dash>>, who: Who, Path(env): Path<Strin
     Ok(page::ok(&blank(&who, envs, &env)))
 }
 
-/// The lines of `text` that set `key` (`KEY=`, `export KEY=`, or a bare `KEY`), 1-based.
-fn lines_setting(text: &str, key: &str) -> Vec<usize> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| {
-            let l = line.trim_start();
-            let l = l.strip_prefix("export ").map_or(l, str::trim_start);
-            l.strip_prefix(key).is_some_and(|rest| {
-                let rest = rest.trim_start();
-                rest.is_empty() || rest.starts_with('=') || rest.starts_with('#')
-            })
-        })
-        .map(|(i, _)| i + 1)
-        .collect()
+/// For each key, the lines of `text` that set it (`KEY=`, `export KEY=`, or a bare `KEY`),
+/// 1-based: one pass over the text, whatever the number of keys.
+fn lines_setting(text: &str) -> std::collections::HashMap<&str, Vec<usize>> {
+    let mut at: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let l = line.trim_start();
+        let l = l.strip_prefix("export ").map_or(l, str::trim_start);
+        let key = l.split(['=', '#']).next().unwrap_or_default().trim_end();
+        if !key.is_empty() {
+            at.entry(key).or_default().push(i + 1);
+        }
+    }
+    at
 }
 
 /// Reads a pasted `.env`. `${VAR}` refers to keys earlier in the text only: the server's own
@@ -103,6 +102,7 @@ fn parse_paste(text: &str) -> Result<SecretData, PageError> {
 
 async fn preview(
     dash: &Dash,
+    who: &Who,
     env: &EnvName,
     name: &SecretName,
     text: &str,
@@ -110,10 +110,23 @@ async fn preview(
     show_values: bool,
 ) -> Result<(Vec<PreviewLine>, Vec<String>, bool), PageError> {
     let service = &dash.app.service;
+    // Refuse what could not be saved before working on it: the limits bound the work.
+    model::validate_data(data)?;
     let existing = service.value_digests(env, name).await?;
+    if existing.is_some() {
+        // Marking keys `changed` or `unchanged` tells something about the stored values.
+        who.audit(
+            dash,
+            Action::SecretReveal,
+            Some(env.as_str()),
+            Some(name.as_str()),
+        )
+        .await?;
+    }
+    let setting = lines_setting(text);
     let mut lines = Vec::new();
     for (key, value) in data {
-        let at = lines_setting(text, key);
+        let at = setting.get(key.as_str()).cloned().unwrap_or_default();
         let change = match &existing {
             None => "new",
             Some(old) => match old.get(key) {
@@ -198,7 +211,7 @@ pub async fn submit(
         };
         if form.get("action") != Some("save") {
             let (lines, removed, exists) =
-                preview(&dash, &env, &name, &text, &data, page.show_values).await?;
+                preview(&dash, who, &env, &name, &text, &data, page.show_values).await?;
             page.preview = Some(lines);
             page.removed = removed;
             page.exists = exists;

@@ -31,11 +31,13 @@ async fn guard(State(dash): State<Arc<Dash>>, req: Request, next: Next) -> Respo
             .and_then(|h| h.to_str().ok())
             .unwrap_or_default();
         if !local.host_ok(host) {
-            return (
+            let mut response = (
                 StatusCode::MISDIRECTED_REQUEST,
                 "this dashboard answers only at the address keep dashboard printed",
             )
                 .into_response();
+            set_headers(response.headers_mut(), dash.tls);
+            return response;
         }
     }
     let mut response = next.run(req).await;

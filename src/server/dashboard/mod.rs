@@ -23,7 +23,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::response::Redirect;
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 
 pub use self::local::LocalLogin;
 use super::AppState;
@@ -85,7 +85,17 @@ pub fn router(dash: Arc<Dash>) -> Router {
         .route("/ui/admin/audit", get(admin::audit))
         .route("/ui/admin/keys", get(admin::keys))
         .route("/ui/assets/{file}", get(assets::serve))
+        // Any other path under /ui: the dashboard's own 404 page, with its headers.
+        .route("/ui/{*rest}", any(no_such_page))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .with_state(dash.clone());
     headers::protect(ui, dash)
+}
+
+async fn no_such_page() -> page::PageError {
+    page::PageError {
+        status: axum::http::StatusCode::NOT_FOUND,
+        message: "there is no such page".to_owned(),
+        hint: Some("start again from the list of secrets, at /ui/".to_owned()),
+    }
 }

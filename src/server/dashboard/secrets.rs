@@ -315,11 +315,39 @@ pub async fn reveal(
         reveal: true,
         require: Vec::new(),
     };
+    // What does not exist is refused, and recorded so, before any reveal is: a reveal
+    // recorded as `ok` is one that happened.
+    let key = posted.form.get("key").filter(|k| !k.is_empty());
+    let service = &dash.app.service;
+    let refused = match service.show(&env, &name, &ShowQuery::default()).await {
+        Err(e) => Some(e),
+        Ok(info) => key
+            .filter(|key| !info.info.keys.iter().any(|k| k == key))
+            .map(|key| Error::invalid(format!("`{name}` has no key `{key}`"))),
+    };
+    if let Some(e) = refused {
+        let outcome = if e.exit_code() == 3 {
+            "not_found"
+        } else {
+            "invalid"
+        };
+        if matches!(e, Error::NotFound { .. } | Error::Invalid { .. }) {
+            who.audit_outcome(
+                &dash,
+                Action::SecretReveal,
+                Some(env.as_str()),
+                Some(name.as_str()),
+                outcome,
+            )
+            .await?;
+        }
+        return Err(e.into());
+    }
     // The record is written first: a value that could not be audited is not shown.
     audit_reveal(&dash, who, &env, &name).await?;
-    let shown = dash.app.service.show(&env, &name, &query).await?;
+    let shown = service.show(&env, &name, &query).await?;
     let mut values = shown.values.unwrap_or_default();
-    if let Some(key) = posted.form.get("key").filter(|k| !k.is_empty()) {
+    if let Some(key) = key {
         values.retain(|k, _| k == key);
         if values.is_empty() {
             return Err(Error::invalid(format!("`{name}` has no key `{key}`")).into());
