@@ -8,7 +8,7 @@ use jiff::Timestamp;
 
 use super::{Service, page, timestamp};
 use crate::db::SecretRow;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{EnvName, SecretInfo, SecretName};
 
 /// One page of a listing by prefix; `next` is the name to pass as `after` for the next one.
@@ -26,6 +26,19 @@ impl Service {
         after: &str,
         limit: u32,
     ) -> Result<NamePage> {
+        // A name holds only these characters: anything else can match nothing, and must not
+        // reach the database (PostgreSQL refuses a NUL in text with an error of its own).
+        let name_like = |s: &str| {
+            s.len() <= 512
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        };
+        if !name_like(prefix) || !name_like(after) {
+            return Err(Error::invalid_with_hint(
+                "a secret's name holds only letters, digits, `.`, `_` and `-`",
+                "filter by the start of a name",
+            ));
+        }
         let limit = limit.clamp(1, super::MAX_PAGE);
         let rows = self
             .db()
