@@ -275,3 +275,44 @@ fn odd_queries_are_never_server_errors_on_postgres() {
     );
     odd_queries(&server);
 }
+
+/// Ending one's own session on the sessions page signs the browser out as logout does.
+#[test]
+fn ending_ones_own_session_clears_the_browser() {
+    let server = Server::start();
+    let url = server.url.clone();
+    runtime().block_on(async {
+        let cookie = login(&url, &server.token).await;
+        let ft = form_token(&url, &cookie).await;
+        let (_, _, page) = get(&url, &cookie, "/ui/sessions").await;
+        let at =
+            page.find("name=\"id\" value=\"").expect("a session id") + "name=\"id\" value=\"".len();
+        let id = &page[at..at + page[at..].find('"').expect("end of the id")];
+        let r = no_redirects()
+            .post(format!("{url}/ui/sessions/end"))
+            .header("cookie", &cookie)
+            .header("sec-fetch-site", "same-origin")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(format!("form_token={ft}&id={id}"))
+            .send()
+            .await
+            .expect("post");
+        assert!(r.status().is_redirection(), "{:?}", r.status());
+        let h = r.headers();
+        assert!(h.get("clear-site-data").is_some(), "{h:?}");
+        let set = h
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        assert!(
+            set.starts_with(&format!("{COOKIE}=;")) && set.contains("Max-Age=0"),
+            "{set}"
+        );
+        let (status, headers, _) = get(&url, &cookie, "/ui/env/main").await;
+        assert!(status.is_redirection(), "{status}");
+        assert_eq!(
+            headers.get("location").and_then(|v| v.to_str().ok()),
+            Some("/ui/login")
+        );
+    });
+}

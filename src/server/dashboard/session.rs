@@ -340,6 +340,12 @@ pub async fn logout(State(dash): State<Arc<Dash>>, posted: Posted) -> PageResult
         (None, None) => {}
     }
     who.audit(&dash, Action::SessionLogout, None, None).await?;
+    Ok(signed_out())
+}
+
+/// The answer that ends this browser's session: to the login page, the cookie and whatever
+/// the site left in the browser cleared.
+fn signed_out() -> Response {
     let mut r = Redirect::to("/ui/login").into_response();
     let h = r.headers_mut();
     h.insert(header::SET_COOKIE, clear_cookie());
@@ -347,7 +353,7 @@ pub async fn logout(State(dash): State<Arc<Dash>>, posted: Posted) -> PageResult
         header::HeaderName::from_static("clear-site-data"),
         HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
     );
-    Ok(r)
+    r
 }
 
 /// One session as the sessions page lists it.
@@ -424,7 +430,7 @@ pub async fn end_session(State(dash): State<Arc<Dash>>, posted: Posted) -> PageR
         return Err(Error::Missing(format!("you have no session `{id}`")).into());
     }
     if id == who.session_id {
-        return Ok(Redirect::to("/ui/login").into_response());
+        return Ok(signed_out());
     }
     Ok(Redirect::to("/ui/sessions?done=ended").into_response())
 }
