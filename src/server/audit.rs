@@ -62,7 +62,7 @@ impl Event {
 }
 
 /// The outcome recorded for an HTTP status.
-fn outcome(status: StatusCode) -> &'static str {
+pub(crate) fn outcome(status: StatusCode) -> &'static str {
     match status.as_u16() {
         200..=299 => "ok",
         401 => "unauthorized",

@@ -316,3 +316,66 @@ fn ending_ones_own_session_clears_the_browser() {
         );
     });
 }
+
+/// Changes the dashboard refuses are in the audit log, as the API's refusals are.
+#[test]
+fn refused_changes_are_audited() {
+    let server = Server::start();
+    let url = server.url.clone();
+    runtime().block_on(async {
+        let cookie = login(&url, &server.token).await;
+        let ft = form_token(&url, &cookie).await;
+        let r = server
+            .api()
+            .create("main", json!({"name": "db", "values": {"A": "1"}}))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{r:?}");
+        let form = [
+            ("form_token", ft.as_str()),
+            ("name", "db"),
+            ("key", "B"),
+            ("value", "2"),
+        ];
+        let (status, _) = post(&url, &cookie, "/ui/env/main/new", &form).await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        let (status, _) = post(
+            &url,
+            &cookie,
+            "/ui/env/main/s/db/delete",
+            &[("form_token", &ft), ("confirm", "nope")],
+        )
+        .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        let (status, _) = post(
+            &url,
+            &cookie,
+            "/ui/env/main/s/gone/edit",
+            &[("form_token", &ft), ("set:A", "x")],
+        )
+        .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let log = audit_of(&server, "db").await;
+        for want in [("secret.create", "conflict"), ("secret.delete", "invalid")] {
+            assert!(
+                log.contains(&(want.0.to_owned(), want.1.to_owned())),
+                "{want:?} not in {log:?}"
+            );
+        }
+        assert!(
+            audit_of(&server, "gone")
+                .await
+                .contains(&("secret.update".to_owned(), "not_found".to_owned()))
+        );
+        assert_eq!(
+            json!(
+                server
+                    .api()
+                    .call(Method::GET, "/v1/environments/main/secrets/db", None)
+                    .await
+                    .status
+                    .as_u16()
+            ),
+            json!(200)
+        );
+    });
+}

@@ -153,19 +153,27 @@ fn new_token(posted: &Posted) -> Result<NewToken, Error> {
 
 /// Issues a token and shows its value once, in this answer only (never stored, never again).
 pub async fn create_token(State(dash): State<Arc<Dash>>, posted: Posted) -> PageResult {
+    let answer = issue_token(&dash, &posted).await;
+    let name = posted.form.get("name").map(str::trim);
+    (posted.who)
+        .audit_refusal(&dash, Action::TokenCreate, None, name, answer)
+        .await
+}
+
+async fn issue_token(dash: &Arc<Dash>, posted: &Posted) -> PageResult {
     let who = &posted.who;
-    check_admin(&dash, who, Action::TokenCreate).await?;
-    let issued = match new_token(&posted) {
+    check_admin(dash, who, Action::TokenCreate).await?;
+    let issued = match new_token(posted) {
         Ok(new) => dash.app.service.create_token(&new, &who.actor).await,
         Err(e) => Err(e),
     };
     match issued {
         Ok(t) => {
             let shown = Some((t.info.name.clone(), t.token.expose().to_owned()));
-            Ok(page::ok(&tokens_page(&dash, who, shown, None).await?))
+            Ok(page::ok(&tokens_page(dash, who, shown, None).await?))
         }
         Err(e) if !page::is_server_fault(&e) => {
-            let page = tokens_page(&dash, who, None, Some(e.to_string())).await?;
+            let page = tokens_page(dash, who, None, Some(e.to_string())).await?;
             Ok(page::render(StatusCode::BAD_REQUEST, &page))
         }
         Err(e) => Err(e.into()),
@@ -173,8 +181,16 @@ pub async fn create_token(State(dash): State<Arc<Dash>>, posted: Posted) -> Page
 }
 
 pub async fn revoke_token(State(dash): State<Arc<Dash>>, posted: Posted) -> PageResult {
+    let answer = revoke(&dash, &posted).await;
+    let name = posted.form.get("name").map(str::trim);
+    (posted.who)
+        .audit_refusal(&dash, Action::TokenRevoke, None, name, answer)
+        .await
+}
+
+async fn revoke(dash: &Arc<Dash>, posted: &Posted) -> PageResult {
     let who = &posted.who;
-    check_admin(&dash, who, Action::TokenRevoke).await?;
+    check_admin(dash, who, Action::TokenRevoke).await?;
     let name = posted.form.get("name").unwrap_or_default();
     if posted.form.get("confirm").map(str::trim) != Some(name) {
         return Err(PageError::new(

@@ -187,14 +187,28 @@ pub async fn submit(
     Path(env): Path<String>,
     posted: Posted,
 ) -> PageResult {
+    let answer = submit_page(&dash, &env, &posted).await;
+    let name = posted.form.get("name").map(str::trim);
+    (posted.who)
+        .audit_refusal(
+            &dash,
+            Action::SecretCreate,
+            Some(env.as_str()),
+            name,
+            answer,
+        )
+        .await
+}
+
+async fn submit_page(dash: &Arc<Dash>, env: &str, posted: &Posted) -> PageResult {
     let who = &posted.who;
-    let env = env_for(&dash, who, &env, Action::SecretCreate, None).await?;
+    let env = env_for(dash, who, env, Action::SecretCreate, None).await?;
     let form = &posted.form;
     let raw_name = form.get("name").unwrap_or_default().trim().to_owned();
     let text = form.get("dotenv").unwrap_or_default().to_owned();
     let pasted = form.get("source") == Some("paste");
     let replace = form.checked("replace");
-    let envs = environments(&dash, who).await?;
+    let envs = environments(dash, who).await?;
     let mut page = blank(who, envs, &env);
     page.name = raw_name.clone();
     page.replace = replace;
@@ -211,16 +225,16 @@ pub async fn submit(
         };
         if form.get("action") != Some("save") {
             let (lines, removed, exists) =
-                preview(&dash, who, &env, &name, &text, &data, page.show_values).await?;
+                preview(dash, who, &env, &name, &text, &data, page.show_values).await?;
             page.preview = Some(lines);
             page.removed = removed;
             page.exists = exists;
             return Ok(page::ok(&page));
         }
-        return save(&dash, who, &env, &name, &data, replace).await;
+        return save(dash, who, &env, &name, &data, replace).await;
     }
-    let data = form_data(&posted)?;
-    save(&dash, who, &env, &name, &data, replace).await
+    let data = form_data(posted)?;
+    save(dash, who, &env, &name, &data, replace).await
 }
 
 async fn save(
@@ -248,10 +262,15 @@ async fn save(
             seg(name.as_str())
         ))
         .into_response()),
-        Err(Error::AlreadyExists { .. }) => Err(PageError::from(Error::invalid_with_hint(
-            format!("`{name}` already exists in `{env}`"),
-            "preview the paste to see what would change, then tick \u{201c}replace\u{201d}; or edit the secret",
-        ))),
+        Err(Error::AlreadyExists { .. }) => Err(PageError {
+            status: StatusCode::CONFLICT,
+            message: format!("`{name}` already exists in `{env}`"),
+            hint: Some(
+                "preview the paste to see what would change, then tick \u{201c}replace\u{201d}; \
+                 or edit the secret"
+                    .to_owned(),
+            ),
+        }),
         Err(e) => Err(e.into()),
     }
 }

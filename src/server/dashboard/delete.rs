@@ -78,10 +78,18 @@ pub async fn delete(
     Path((env, name)): Path<(String, String)>,
     posted: Posted,
 ) -> PageResult {
+    let answer = delete_secret(&dash, &env, &name, &posted).await;
+    let (env, name) = (Some(env.as_str()), Some(name.as_str()));
+    (posted.who)
+        .audit_refusal(&dash, Action::SecretDelete, env, name, answer)
+        .await
+}
+
+async fn delete_secret(dash: &Arc<Dash>, env: &str, name: &str, posted: &Posted) -> PageResult {
     let who = &posted.who;
-    let (env, name) = env_and_name(&dash, who, &env, &name, Action::SecretDelete).await?;
+    let (env, name) = env_and_name(dash, who, env, name, Action::SecretDelete).await?;
     if posted.form.get("confirm").map(str::trim) != Some(name.as_str()) {
-        let mut page = delete_page_for(&dash, who, &env, &name).await?;
+        let mut page = delete_page_for(dash, who, &env, &name).await?;
         page.error = Some(format!("type the secret's name, `{name}`, to delete it"));
         return Ok(page::render(StatusCode::BAD_REQUEST, &page));
     }

@@ -377,8 +377,16 @@ pub async fn edit(
     Path((env, name)): Path<(String, String)>,
     posted: Posted,
 ) -> PageResult {
+    let answer = edit_page(&dash, &env, &name, &posted).await;
+    let (env, name) = (Some(env.as_str()), Some(name.as_str()));
+    (posted.who)
+        .audit_refusal(&dash, Action::SecretUpdate, env, name, answer)
+        .await
+}
+
+async fn edit_page(dash: &Arc<Dash>, env: &str, name: &str, posted: &Posted) -> PageResult {
     let who = &posted.who;
-    let (env, name) = env_and_name(&dash, who, &env, &name, Action::SecretUpdate).await?;
+    let (env, name) = env_and_name(dash, who, env, name, Action::SecretUpdate).await?;
     let form = &posted.form;
     let unset: Vec<String> = form.all("unset").map(str::to_owned).collect();
     let mut set = SecretData::new();

@@ -51,6 +51,33 @@ impl Who {
         self.audit_outcome(dash, action, env, target, "ok").await
     }
 
+    /// Records a change the dashboard refused as the client's mistake (`invalid`,
+    /// `not_found`, `conflict`), as the API's gate records a refused request, then passes the
+    /// answer on. Refusals of scope are recorded where they are made (`forbidden`).
+    pub async fn audit_refusal(
+        &self,
+        dash: &Dash,
+        action: Action,
+        env: Option<&str>,
+        target: Option<&str>,
+        answer: PageResult,
+    ) -> PageResult {
+        let status = match &answer {
+            Ok(r) => r.status(),
+            Err(e) => e.status,
+        };
+        let recorded_elsewhere = matches!(
+            status,
+            StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED | StatusCode::TOO_MANY_REQUESTS
+        );
+        if status.is_client_error() && !recorded_elsewhere {
+            let outcome = crate::server::audit::outcome(status);
+            self.audit_outcome(dash, action, env, target, outcome)
+                .await?;
+        }
+        answer
+    }
+
     /// [`Who::audit`] with another outcome (`forbidden` for a refusal).
     pub async fn audit_outcome(
         &self,
