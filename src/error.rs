@@ -334,6 +334,12 @@ impl Error {
                  and reads still work"
                     .into(),
             ),
+            Error::Integrity(m) if m.contains("version ") => Some(
+                "a version in the secret's history was modified outside keep; the current \
+                 values are a row of their own and still read (`keep show NAME --reveal`); \
+                 restore the store from a backup to have the history back"
+                    .into(),
+            ),
             Error::Integrity(_) => Some(
                 "the store was modified outside keep: restore it from a backup, or delete the \
                  damaged secret with `keep delete NAME` (deleting reads nothing)"

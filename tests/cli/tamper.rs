@@ -271,5 +271,12 @@ crate::both_modes! {
             "UPDATE secret_versions SET created_by = 'mallory' WHERE secret_id = '{app}' AND version = 2"
         ));
         refused(&["history", "app"]);
+        // The hint fits a damaged history: the current values still read.
+        env.keep()
+            .args(["history", "app"])
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains("the current values are a row of their own"));
+        assert!(crate::support::json(env, &["show", "app", "--reveal"], 0)["values"].is_object());
     }
 }
