@@ -126,6 +126,7 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
         }
     };
     let info = shown.info.clone();
+    let opened = info.version;
     let Some(before) = shown.values_warning_to(out) else {
         backend.close().await;
         return Err(Error::Internal(format!(
@@ -168,6 +169,13 @@ pub async fn run(args: Args, ctx: &Context, out: &mut Output) -> Result<()> {
             .await;
         backend.close().await;
         let secret = outcome?.secret;
+        if secret.version > opened + 1 {
+            out.warn(&format!(
+                "`{}` was written by someone else while you edited it (version {} opened, {} \
+                 now): your changes were merged onto theirs; `keep diff {}` shows the result",
+                report.name, opened, secret.version, report.name
+            ));
+        }
         report.keys = secret.keys;
         report.version = secret.version;
         report.saved = true;

@@ -172,3 +172,23 @@ both_modes!(
         assert_eq!(values(env, "s"), json!({"A": "1"}));
     }
 );
+
+both_modes!(
+    fn a_write_made_meanwhile_is_kept_and_named(env) {
+        json(env, &["create", "s", "A=1", "B=1"], 0);
+        let bin = crate::support::bin();
+        let racer = editor(
+            env,
+            "racer.sh",
+            &format!(
+                "'{}' update s B=theirs >/dev/null 2>&1 || exit 7\nsed -i \"s/^A=.*/A='mine'/\" \"$1\"",
+                bin.display()
+            ),
+        );
+        let shown = edit(env, &racer, &["s"]);
+        assert_eq!(shown.code, Some(0), "{}", shown.text);
+        assert!(shown.text.contains("written by someone else while you edited it"), "{}", shown.text);
+        assert_eq!(values(env, "s"), json!({"A": "mine", "B": "theirs"}));
+        assert_eq!(json(env, &["show", "s"], 0)["version"], 3);
+    }
+);
