@@ -356,6 +356,25 @@ pub struct VersionInfo {
     pub changes: Changes,
 }
 
+impl VersionInfo {
+    /// `+A ~B -C`, and where a rollback, rename or copy came from: what the CLI and the
+    /// dashboard show of a version. Key names only, never values.
+    pub fn summary(&self) -> String {
+        let c = &self.changes;
+        let mut parts: Vec<String> = (c.added.iter().map(|k| format!("+{k}")))
+            .chain(c.changed.iter().map(|k| format!("~{k}")))
+            .chain(c.removed.iter().map(|k| format!("-{k}")))
+            .collect();
+        match (self.action.as_str(), &c.from) {
+            ("rollback", Some(from)) => parts.push(format!("(values of version {from})")),
+            ("rename", Some(from)) => parts.push(format!("(renamed from {from})")),
+            ("copy", Some(from)) => parts.push(format!("(copied from {from})")),
+            _ => {}
+        }
+        parts.join(" ")
+    }
+}
+
 /// A secret's history, newest first (`GET .../versions`).
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 pub struct History {

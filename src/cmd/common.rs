@@ -1,5 +1,5 @@
 //! What several subcommands share: the context, `--allow-existing`/`--force`, value entry,
-//! the report of a write, a version's changes in words, the note on a cut listing, and the
+//! the report of a write, the note on a cut listing, and the
 //! DATE of `keep list --created-before` and `keep audit --since`.
 
 use std::io::{self, Read};
@@ -148,22 +148,6 @@ where
             None => return Ok((items, false)),
         }
     }
-}
-
-/// `+A ~B -C`, and where a rollback, rename or copy came from.
-pub fn change_text(v: &crate::model::VersionInfo) -> String {
-    let c = &v.changes;
-    let mut parts: Vec<String> = (c.added.iter().map(|k| format!("+{k}")))
-        .chain(c.changed.iter().map(|k| format!("~{k}")))
-        .chain(c.removed.iter().map(|k| format!("-{k}")))
-        .collect();
-    match (v.action.as_str(), &c.from) {
-        ("rollback", Some(from)) => parts.push(format!("(values of version {from})")),
-        ("rename", Some(from)) => parts.push(format!("(renamed from {from})")),
-        ("copy", Some(from)) => parts.push(format!("(copied from {from})")),
-        _ => {}
-    }
-    parts.join(" ")
 }
 
 /// `--allow-existing` / `--force`.

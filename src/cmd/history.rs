@@ -4,7 +4,7 @@
 use std::io;
 
 use super::args::ExistingArg;
-use super::common::{Context, change_text};
+use super::common::Context;
 use crate::error::Result;
 use crate::model::History;
 use crate::output::{Output, Report};
@@ -49,7 +49,7 @@ impl Report for History {
                     out.time(Some(v.created_at)),
                     v.created_by.clone(),
                     v.action.clone(),
-                    change_text(v),
+                    v.summary(),
                 ]
             })
             .collect();

@@ -92,7 +92,7 @@ impl Report for VersionShown {
             ],
             vec!["written at".to_owned(), out.time(Some(v.created_at))],
             vec!["written by".to_owned(), v.created_by.clone()],
-            vec!["change".to_owned(), super::common::change_text(v)],
+            vec!["change".to_owned(), v.summary()],
         ];
         out.table(&[], &fields)?;
         out.write_stdout("\n")?;

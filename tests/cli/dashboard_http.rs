@@ -379,3 +379,43 @@ fn refused_changes_are_audited() {
         );
     });
 }
+
+/// A secret's page lists its newest versions: who wrote which keys, never values.
+#[test]
+fn a_secrets_page_shows_its_history() {
+    let server = Server::start();
+    let url = server.url.clone();
+    runtime().block_on(async {
+        let api = server.api();
+        let r = api
+            .create(
+                "main",
+                json!({"name": "db", "values": {"A": "first-value-1"}}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{r:?}");
+        let r = api
+            .patch(
+                "main",
+                "db",
+                json!({"A": "second-value-2", "B": "third-value-3"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{r:?}");
+        let cookie = login(&url, &server.token).await;
+        let (status, _, body) = get(&url, &cookie, "/ui/env/main/s/db").await;
+        assert_eq!(status, StatusCode::OK);
+        let history = &body[body.find("id=\"hist\"").expect("a history section")..];
+        for want in [
+            "<td>2</td>",
+            "<td>1</td>",
+            "<td>update</td>",
+            "<td>create</td>",
+            "+B ~A",
+            "+A",
+        ] {
+            assert!(history.contains(want), "{want} not in {history}");
+        }
+        assert!(!body.contains("-value-"), "a value on the page");
+    });
+}

@@ -190,7 +190,14 @@ struct SecretPage {
     reveal_seconds: u32,
     can_write: bool,
     error: Option<String>,
+    /// The newest versions: number, when, by whom, the kind of write and the keys it changed.
+    history: Vec<[String; 5]>,
+    /// Why the history could not be shown (a damaged version), if it could not.
+    history_error: Option<String>,
 }
+
+/// How many versions a secret's page lists; `keep history` lists more.
+const HISTORY_SHOWN: u32 = 10;
 
 /// Renders a secret's page; `values` are shown (the answer to a reveal), else all masked.
 async fn secret_page(
@@ -217,6 +224,28 @@ async fn secret_page(
         })
         .collect();
     let envs = environments(dash, who).await?;
+    // A damaged version must not hide the current values' page: it is named instead.
+    let (history, history_error) = match dash.app.service.history(env, name, HISTORY_SHOWN).await {
+        Ok(h) => (
+            h.versions
+                .iter()
+                .map(|v| {
+                    [
+                        v.version.to_string(),
+                        when(Some(v.created_at)),
+                        v.created_by.clone(),
+                        v.action.clone(),
+                        v.summary(),
+                    ]
+                })
+                .collect(),
+            None,
+        ),
+        Err(e) if !page::is_server_fault(&e) || matches!(e, Error::Integrity(_)) => {
+            (Vec::new(), Some(e.to_string()))
+        }
+        Err(e) => return Err(e.into()),
+    };
     Ok(SecretPage {
         c: Chrome::for_who(who, envs, env.as_str()),
         env: env.to_string(),
@@ -234,6 +263,8 @@ async fn secret_page(
         reveal_seconds: dash.reveal_seconds,
         can_write: !who.caller.scope.read_only,
         error: None,
+        history,
+        history_error,
     })
 }
 
