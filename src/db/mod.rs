@@ -403,33 +403,9 @@ impl Db {
         new_key_id: &str,
         wrapped_key: &[u8],
     ) -> Result<bool> {
-        match self {
-            Db::Sqlite(store) => {
-                let (id, version) = (row.secret_id.clone(), row.version);
-                let (old, new, wrapped) = (
-                    old_key_id.to_owned(),
-                    new_key_id.to_owned(),
-                    wrapped_key.to_vec(),
-                );
-                store
-                    .write(move |c| {
-                        lite::rewrap(c, sql::REWRAP_VERSION, (&id, version), &old, &new, &wrapped)
-                    })
-                    .await
-            }
-            Db::Postgres(pool) => {
-                let r = (row.secret_id.as_str(), row.version);
-                pg::rewrap(
-                    pool,
-                    sql::REWRAP_VERSION,
-                    r,
-                    old_key_id,
-                    new_key_id,
-                    wrapped_key,
-                )
-                .await
-            }
-        }
+        let at = (row.secret_id.as_str(), row.version);
+        self.rewrap(sql::REWRAP_VERSION, at, old_key_id, new_key_id, wrapped_key)
+            .await
     }
 
     /// How many versions each master key wraps.
@@ -480,26 +456,38 @@ impl Db {
         new_key_id: &str,
         wrapped_key: &[u8],
     ) -> Result<bool> {
+        let at = (row.id.as_str(), row.version);
+        self.rewrap(sql::REWRAP_SECRET, at, old_key_id, new_key_id, wrapped_key)
+            .await
+    }
+
+    /// Runs `sql`, a rewrap of the data key of the row `(id, version)`, if it is still wrapped
+    /// by `old_key_id`: the statement of a secret or of a version of one.
+    async fn rewrap(
+        &self,
+        sql: &'static str,
+        (id, version): (&str, i64),
+        old_key_id: &str,
+        new_key_id: &str,
+        wrapped_key: &[u8],
+    ) -> Result<bool> {
         match self {
             Db::Sqlite(store) => {
-                let (id, version) = (row.id.clone(), row.version);
-                let (old, new, wrapped) = (
+                let (id, old, new, wrapped) = (
+                    id.to_owned(),
                     old_key_id.to_owned(),
                     new_key_id.to_owned(),
                     wrapped_key.to_vec(),
                 );
                 store
-                    .write(move |c| {
-                        lite::rewrap(c, sql::REWRAP_SECRET, (&id, version), &old, &new, &wrapped)
-                    })
+                    .write(move |c| lite::rewrap(c, sql, (&id, version), &old, &new, &wrapped))
                     .await
             }
             Db::Postgres(pool) => {
-                let row = (row.id.as_str(), row.version);
                 pg::rewrap(
                     pool,
-                    sql::REWRAP_SECRET,
-                    row,
+                    sql,
+                    (id, version),
                     old_key_id,
                     new_key_id,
                     wrapped_key,

@@ -65,7 +65,7 @@ async fn assert_headers(url: &str, cookie: &str, pages: &[String]) {
 }
 
 /// The form token of the page at `path`.
-async fn form_token(url: &str, cookie: &str, path: &str) -> String {
+pub(crate) async fn form_token(url: &str, cookie: &str, path: &str) -> String {
     let body = http_client()
         .get(format!("{url}{path}"))
         .header("cookie", format!("{COOKIE}={cookie}"))
@@ -106,7 +106,7 @@ async fn post(
         .status()
 }
 
-async fn audit(api: &Api) -> Vec<Value> {
+pub(crate) async fn audit(api: &Api) -> Vec<Value> {
     let r = api.call(Method::GET, "/v1/audit?limit=1000", None).await;
     r.json("audit")["events"]
         .as_array()

@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use reqwest::{Method, StatusCode};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::support::{Server, client_builder, runtime};
 
@@ -54,13 +54,10 @@ async fn get(
     (status, headers, r.text().await.expect("body"))
 }
 
+/// The form token of the new-secret page; `cookie` is `NAME=VALUE`.
 async fn form_token(url: &str, cookie: &str) -> String {
-    let (_, _, body) = get(url, cookie, "/ui/env/main/new").await;
-    let at = body
-        .find("name=\"form_token\" value=\"")
-        .expect("a form token")
-        + "name=\"form_token\" value=\"".len();
-    body[at..at + 64].to_owned()
+    let value = cookie.split_once('=').map_or(cookie, |(_, v)| v);
+    crate::dashboard::form_token(url, value, "/ui/env/main/new").await
 }
 
 async fn post(url: &str, cookie: &str, path: &str, form: &[(&str, &str)]) -> (StatusCode, String) {
@@ -82,14 +79,7 @@ async fn post(url: &str, cookie: &str, path: &str, form: &[(&str, &str)]) -> (St
 
 /// `(action, target, outcome)` of every audit record about `target`.
 async fn audit_of(server: &Server, target: &str) -> Vec<(String, String)> {
-    let r = server
-        .api()
-        .call(Method::GET, "/v1/audit?limit=1000", None)
-        .await;
-    let events: Vec<Value> = r.json("audit")["events"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let events = crate::dashboard::audit(&server.api()).await;
     events
         .iter()
         .filter(|e| e["target"] == target)
