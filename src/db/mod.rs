@@ -323,9 +323,10 @@ impl Db {
     }
 
     /// Writes the next version of a secret: `next` gets the current row (values included) and
-    /// returns the row to store in its place, and no other writer changes the secret in
-    /// between. The write and its audit record commit together. `None` when there is no such
-    /// secret. PostgreSQL holds the row's lock meanwhile; SQLite stores the new row only if
+    /// returns the row to store in its place, or `None` to leave it as it is (nothing is
+    /// written, nor recorded: the current row is returned), and no other writer changes the
+    /// secret in between. The write and its audit record commit together. `None` when there
+    /// is no such secret. PostgreSQL holds the row's lock meanwhile; SQLite stores the new row only if
     /// the current one is still the version read, and otherwise reads it again (this
     /// process's writers of one secret take turns before this, so only another process's
     /// write can come between).
@@ -333,7 +334,7 @@ impl Db {
         &self,
         env: &str,
         name: &str,
-        mut next: impl FnMut(SecretRow) -> Result<Write>,
+        mut next: impl FnMut(&SecretRow) -> Result<Option<Write>>,
         record: Option<&AuditRow>,
     ) -> Result<Option<SecretRow>> {
         let store = match self {
@@ -345,7 +346,10 @@ impl Db {
                 return Ok(None);
             };
             let replaced = current.version;
-            let write = next(current)?;
+            // Nothing to change: the row stays as it is, and nothing is written.
+            let Some(write) = next(&current)? else {
+                return Ok(Some(current));
+            };
             let row = write.row.clone();
             let audit = record.cloned();
             let stored = store

@@ -214,7 +214,7 @@ pub async fn modify_secret(
     pool: &PgPool,
     env: &str,
     name: &str,
-    next: impl FnOnce(SecretRow) -> Result<Write>,
+    next: impl FnOnce(&SecretRow) -> Result<Option<Write>>,
     record: Option<&AuditRow>,
 ) -> Result<Option<SecretRow>> {
     transaction!(pool, |tx| {
@@ -227,11 +227,15 @@ pub async fn modify_secret(
             None => None,
             Some(current) => {
                 let replaced = current.version;
-                let Write {
+                // Nothing to change: the row stays as it is, and nothing is written.
+                let Some(Write {
                     row,
                     versions,
                     max_versions,
-                } = next(current)?;
+                }) = next(&current)?
+                else {
+                    return Ok(Some(current));
+                };
                 let updated = sqlx::query(UPDATE_SECRET)
                     .bind(row.version)
                     .bind(row.updated_at)

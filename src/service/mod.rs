@@ -34,8 +34,6 @@ use crate::model::{
 
 /// The most secrets one page can hold.
 pub const MAX_PAGE: u32 = 1000;
-/// What [`Service::modify_unless_same`]'s closure fails with when there is nothing to write.
-const UNCHANGED: &str = "the write changes no value";
 /// A create tries this many times while other writers create and delete the same name.
 const MAX_RETRIES: usize = 32;
 
@@ -227,7 +225,7 @@ impl Service {
         &self,
         env: &EnvName,
         name: &SecretName,
-        next: impl FnMut(SecretRow) -> Result<Write>,
+        next: impl FnMut(&SecretRow) -> Result<Option<Write>>,
         record: Option<&AuditRow>,
     ) -> Result<Option<SecretRow>> {
         use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
@@ -237,38 +235,6 @@ impl Service {
         self.db
             .modify_secret(env.as_str(), name.as_str(), next, record)
             .await
-    }
-
-    /// [`Service::modify`] for a write that may change nothing: when `next` gives `None` (the
-    /// values would stay as they are), nothing is written, no version is made, and the
-    /// secret is returned as it is.
-    async fn modify_unless_same(
-        &self,
-        env: &EnvName,
-        name: &SecretName,
-        mut next: impl FnMut(&SecretRow) -> Result<Option<Write>>,
-        record: Option<&AuditRow>,
-    ) -> Result<Option<SecretRow>> {
-        let mut kept = None;
-        let result = self
-            .modify(
-                env,
-                name,
-                |row| match next(&row)? {
-                    Some(write) => Ok(write),
-                    None => {
-                        kept = Some(row);
-                        // Ends the transaction without a write; answered below.
-                        Err(Error::Internal(UNCHANGED.to_owned()))
-                    }
-                },
-                record,
-            )
-            .await;
-        match (result, kept) {
-            (Err(Error::Internal(m)), Some(row)) if m == UNCHANGED => Ok(Some(row)),
-            (result, _) => result,
-        }
     }
 
     /// Inserts a new secret; concurrent creates are committed together (see
@@ -372,11 +338,12 @@ impl Service {
                         env,
                         name,
                         |current| {
-                            self.verify_secret(&current, false)?;
+                            self.verify_secret(current, false)?;
                             let before = self.crypto.open(current.binding(), &current.sealed())?;
-                            let next = self.next_version(&current, data)?;
+                            let next = self.next_version(current, data)?;
                             let kind = made.replace_action();
-                            self.write_of(&current, &before, next, data, kind, actor)
+                            self.write_of(current, &before, next, data, kind, actor)
+                                .map(Some)
                         },
                         record.as_ref(),
                     )
@@ -583,7 +550,7 @@ impl Service {
         let record = actor.record(Action::SecretUpdate, Some(env.as_str()), name.as_str());
         let mut removed = Vec::new();
         let next = self
-            .modify_unless_same(
+            .modify(
                 env,
                 name,
                 |row| {

@@ -25,7 +25,7 @@ impl Service {
         let values = values.ok_or_else(|| Error::Internal("no values".into()))?;
         let record = actor.record(Action::SecretRollback, Some(env.as_str()), name.as_str());
         let next = self
-            .modify_unless_same(
+            .modify(
                 env,
                 name,
                 |current| {
@@ -73,7 +73,7 @@ impl Service {
                 env,
                 name,
                 |current| {
-                    self.verify_secret(&current, false)?;
+                    self.verify_secret(current, false)?;
                     let values = self.crypto.open(current.binding(), &current.sealed())?;
                     let mut renamed = current.clone();
                     renamed.name = to.to_string();
@@ -82,7 +82,8 @@ impl Service {
                         action: "rename",
                         from: Some(name.to_string()),
                     };
-                    self.write_of(&current, &values, next, &values, kind, actor)
+                    self.write_of(current, &values, next, &values, kind, actor)
+                        .map(Some)
                 },
                 record.as_ref(),
             )
