@@ -89,22 +89,7 @@ fn a_read_only_token_gets_a_read_only_ui_and_its_writes_are_refused() {
             );
         }
         // The server refuses the write itself, whatever the page offers.
-        let page = client_builder()
-            .build()
-            .expect("client")
-            .get(format!("{}/ui/env/main/s/db", server.url))
-            .header("cookie", format!("{COOKIE}={c}"))
-            .send()
-            .await
-            .expect("get")
-            .text()
-            .await
-            .expect("body");
-        let at = page
-            .find("name=\"form_token\" value=\"")
-            .expect("form token")
-            + "name=\"form_token\" value=\"".len();
-        let form_token = &page[at..at + 64];
+        let form_token = crate::dashboard::form_token(&server.url, &c, "/ui/env/main/s/db").await;
         let r = client_builder()
             .build()
             .expect("client")
